@@ -1,0 +1,1 @@
+"""Subcommands of the hz-extract command line, one module each."""

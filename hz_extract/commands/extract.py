@@ -1,0 +1,13 @@
+"""hz-extract extract (stub: filled in by its issue)."""
+from __future__ import annotations
+
+import argparse
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add this subcommand's options."""
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the subcommand; return the exit status."""
+    raise SystemExit("hz-extract extract: not implemented yet")

@@ -1,0 +1,53 @@
+"""The indicator record: one quantitative fact stated in a text (RECORDS.md)."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from ._jsonnum import json_number
+
+__all__ = ["Record", "MEASURES", "MODALITIES", "RECORD_FIELDS"]
+
+MEASURES = ("level", "growth", "change", "share", "pp_diff", "rank", "multiple")
+MODALITIES = ("actual", "expected", "target")
+RECORD_FIELDS = ("doc", "indicator", "subject", "period", "measure", "value", "value_max", "unit",
+                 "qualifier", "base", "modality", "text", "span", "sentence", "rule")
+
+
+@dataclass(frozen=True)
+class Record:
+    """One indicator record; field meanings are those of RECORDS.md.
+
+    ``span`` is a half-open ``(start, end)`` into the *original* document text and
+    ``text == document[span[0]:span[1]]``. ``rule`` names the rule that produced it.
+    """
+
+    doc: str | None
+    indicator: str
+    subject: str | None
+    period: str | None
+    measure: str
+    value: Decimal
+    value_max: Decimal | None
+    unit: str | None
+    qualifier: str
+    base: str | None
+    modality: str
+    text: str
+    span: tuple[int, int]
+    sentence: str
+    rule: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict with exactly the RECORDS.md field names, in contract order."""
+        d: dict[str, Any] = {name: getattr(self, name) for name in RECORD_FIELDS}
+        d["value"] = json_number(self.value)
+        d["value_max"] = json_number(self.value_max)
+        d["span"] = [self.span[0], self.span[1]]
+        return d
+
+    def to_json(self) -> str:
+        """One JSON Lines row (UTF-8 text, not ASCII-escaped)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False)
