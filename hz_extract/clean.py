@@ -1,15 +1,47 @@
 """Clean text for extraction without losing the way back to the original.
 
-Full-width forms, traditional script and converter noise (``統(tǒng)計``) are
-normalised; :class:`Cleaned` keeps, for every character of the cleaned text, the
-index of the original character it came from, so any span found in the cleaned
-text maps back to the original and slices it exactly.
+What :func:`clean` does, in this order (every step keeps a per-character map):
+
+1. **Width.** Full-width ASCII forms U+FF01–U+FF5E become their half-width
+   twins (``４４００`` → ``4400``, ``％`` → ``%``, ``，`` → ``,``, ``；`` → ``;``,
+   ``：`` → ``:``, ``（）`` → ``()``), the ideographic space and other odd spaces
+   become ``" "``. Chinese punctuation *outside* that block stays as written:
+   ``。`` ``、`` ``“”`` ``《》`` ``【】`` ``—``. So the rules see one comma (``,``),
+   one semicolon, one colon, one pair of parentheses and one percent sign, and
+   still see ``。`` and ``、`` as themselves.
+2. **Script.** Traditional → simplified with OpenCC ``t2s``, line by line; a line
+   whose conversion would change its length (a phrase mapping) is converted
+   character by character instead, so the map stays exact.
+3. **Noise.** Converter pinyin right after a CJK character is dropped
+   (``統(tǒng)計`` → ``统计``, ``產業(yè)`` → ``产业``: a parenthesised run of
+   lower-case Latin letters with at least one tone mark), and so are zero-width
+   characters.
+4. **Spaces in numbers.** Spaces between a CJK character and a digit, a digit
+   and ``%``/a CJK character, or around a decimal point vanish
+   (``增长 5.4 %`` → ``增长5.4%``, ``达 91243元`` → ``达91243元``); a space between
+   two digits is kept (``2010-09-29 07:18``).
+
+:class:`Cleaned` keeps ``offsets``: ``offsets[i]`` is the index in ``original``
+of the character ``text[i]`` came from (plus a final entry ``len(original)``),
+so any span found in the cleaned text maps back with :meth:`Cleaned.to_original`.
+
+>>> c = clean("統(tǒng)計局：增長 5.4 ％")
+>>> c.text
+'统计局:增长5.4%'
+>>> s = c.text.index("5.4%")
+>>> c.original[slice(*c.to_original(s, s + 4))]
+'5.4 ％'
 """
 from __future__ import annotations
 
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-__all__ = ["Cleaned", "clean"]
+import regex
+
+__all__ = ["Cleaned", "clean", "to_simplified"]
 
 
 @dataclass(frozen=True)
@@ -17,21 +49,146 @@ class Cleaned:
     """Cleaned text plus its offset map.
 
     ``offsets[i]`` is the original index of ``text[i]``; ``offsets`` has
-    ``len(text) + 1`` entries, the last being ``len(original)``.
+    ``len(text) + 1`` entries, the last being ``len(original)``. Offsets are
+    strictly increasing (cleaning only substitutes one character for one, or
+    deletes).
     """
 
     original: str
     text: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
-        """Map a half-open span of ``text`` to a half-open span of ``original``."""
+        """Map a half-open span of ``text`` to a half-open span of ``original``.
+
+        Characters deleted inside the span (pinyin noise, spaces in numbers) are
+        included in the original span; the span starts at the original of
+        ``text[start]`` and ends just after the original of ``text[end - 1]``.
+
+        >>> c = clean("發(fā)展")
+        >>> c.to_original(0, 2)
+        (0, 6)
+        """
         if end <= start:
             o = self.offsets[start]
             return o, o
         return self.offsets[start], self.offsets[end - 1] + 1
 
+    def to_original_index(self, i: int) -> int:
+        """The original index of cleaned position ``i`` (``len(text)`` maps to ``len(original)``)."""
+        return self.offsets[i]
 
-def clean(text: str) -> Cleaned:  # stub: identity; the text-layer work replaces it (issue 3)
-    """Clean ``text`` (full-width → half-width, traditional → simplified, noise removed)."""
-    return Cleaned(text, text, tuple(range(len(text) + 1)))
+
+# --- width -----------------------------------------------------------------
+
+_SPACES = "\u3000\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
+_WIDTH: dict[int, Any] = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_WIDTH.update({ord(c): " " for c in _SPACES})
+
+# --- deletions (after width and script) ---------------------------------------
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_PINYIN_LETTER = f"[a-zü{_TONED}]"
+_SYLLABLE = f"{_PINYIN_LETTER}*[{_TONED}]{_PINYIN_LETTER}*"
+_PINYIN_NOISE = rf"(?<=\p{{Han}})\((?:{_SYLLABLE}|{_PINYIN_LETTER}+)(?: (?:{_SYLLABLE}|{_PINYIN_LETTER}+))*\)"
+_H = r"[ \t]+"
+_NUMBER_SPACE = "|".join([
+    rf"(?<=\p{{Han}}){_H}(?=[+-]?\d)",         # 达 91243元
+    rf"(?<=\d){_H}(?=[%‰\p{{Han}}])",          # 5.4 %, 5.4 亿元
+    rf"(?<=\d){_H}(?=\.\d)",                   # 5 .4
+    rf"(?<=\d\.){_H}(?=\d)",                   # 5. 4
+])
+_ZERO_WIDTH = "[\u200b\u200c\u200d\u2060\ufeff\u00ad]"
+
+
+def _has_tone(s: str) -> bool:
+    return any(ch in _TONED for ch in s)
+
+
+_STATE: dict[str, Any] = {}
+
+
+def _deletions() -> regex.Pattern[str]:
+    pat = _STATE.get("del")
+    if pat is None:
+        pat = regex.compile(f"(?P<pinyin>{_PINYIN_NOISE})|{_NUMBER_SPACE}|{_ZERO_WIDTH}")
+        _STATE["del"] = pat
+    return pat
+
+
+def _converter() -> Any:
+    conv = _STATE.get("t2s")
+    if conv is None:
+        import opencc  # lazy: no work at import time
+
+        conv = opencc.OpenCC("t2s")
+        _STATE["t2s"] = conv
+    return conv
+
+
+_HAN = regex.compile(r"\p{Han}")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified, never changing the length (1:1 per character).
+
+    Each line is converted whole (so OpenCC sees phrases); a line whose length
+    would change is converted character by character.
+
+    >>> to_simplified("國內生產總值")
+    '国内生产总值'
+    """
+    if not _HAN.search(text):
+        return text
+    conv = _converter()
+    out: list[str] = []
+    for line in text.splitlines(keepends=True):
+        if not _HAN.search(line):
+            out.append(line)
+            continue
+        new = conv.convert(line)
+        if len(new) != len(line):
+            chars = []
+            for ch in line:
+                c2 = conv.convert(ch) if _HAN.match(ch) else ch
+                chars.append(c2 if len(c2) == 1 else ch)
+            new = "".join(chars)
+        out.append(new)
+    return "".join(out)
+
+
+def clean(text: str) -> Cleaned:
+    """Clean ``text``: full-width → half-width, traditional → simplified, noise removed.
+
+    Args:
+        text: any string (the original document).
+
+    Returns:
+        A :class:`Cleaned` holding ``original``, the cleaned ``text`` and the
+        ``offsets`` map back to ``original``.
+
+    >>> clean("２０２４年產業(yè)增加值８２，２２５.００元").text
+    '2024年产业增加值82,225.00元'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"clean() takes str, not {type(text).__name__}")
+    step = to_simplified(text.translate(_WIDTH))
+    pieces: list[str] = []
+    kept: list[tuple[int, int]] = []  # (start, end) runs of ``step`` that are kept
+    pos = 0
+    for m in _deletions().finditer(step):
+        if m.group("pinyin") is not None and not _has_tone(m.group("pinyin")):
+            continue  # "(ltd)" after a CJK char: a word, not converter noise
+        if m.start() > pos:
+            kept.append((pos, m.start()))
+        pos = m.end()
+    if not kept and pos == 0:
+        return Cleaned(text, step, range(len(text) + 1))
+    if pos < len(step):
+        kept.append((pos, len(step)))
+    offsets = array("q")
+    for a, b in kept:
+        pieces.append(step[a:b])
+        offsets.extend(range(a, b))
+    offsets.append(len(text))
+    return Cleaned(text, "".join(pieces), offsets)

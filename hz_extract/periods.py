@@ -1,31 +1,285 @@
 """Reference periods: 2024年, 2024年11月, 一季度, 上半年, 1-4月份, 前三季度, 今年/上年.
 
 Period values follow RECORDS.md: ``2024``, ``2024-11``, ``2024Q1``, ``2024H1``,
-``2024-01/2024-10``. Relative expressions resolve against a reference year.
+``2024-01/2024-10``. Relative expressions (今年, 上年, a month without a year)
+resolve against a reference year; without one their ``value`` is ``None``.
+
+Every :class:`PeriodMention` has a ``kind``:
+
+- ``period``: the reference period of figures (``2024年``, ``1-10月``, ``上半年``,
+  ``全年``, ``2024年底``, ``2024年以来``, a bare ``2024`` before a word).
+- ``base``: a period named as the comparison (``比上年``, ``较上年``,
+  ``上年同期``, ``比1-10月份``): the rules take it as ``base``, not as the period.
+- ``date``: an event date or a date line (``2025-01-27``, ``7月9日``,
+  ``2012年3月19日``, ``于2024年11月发布``); ``value`` is the ISO date when the
+  year and day are known (the month or year otherwise). Not a
+  period of figures: the rules ignore it.
+- ``range``: a span of years (``2011-2015年``), value ``2011/2015``.
+
+>>> [(p.text, p.value, p.kind) for p in find_periods("2024年1-10月增长5%,比上年提高1个百分点", year=2024)]
+[('2024年1-10月', '2024-01/2024-10', 'period'), ('上年', '2023', 'base')]
+>>> [p.value for p in find_periods("前三季度、上半年、一季度、全年", year=2024)]
+['2024-01/2024-09', '2024H1', '2024Q1', '2024']
+>>> [(p.value, p.kind) for p in find_periods("5月31日发布")]
+[(None, 'date')]
 """
 from __future__ import annotations
 
 import datetime as _dt
+from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
-__all__ = ["PeriodMention", "find_periods", "document_date"]
+import regex
+
+__all__ = ["PeriodMention", "find_periods", "document_date", "reference_year", "PERIOD_KINDS"]
+
+PERIOD_KINDS = ("period", "base", "date", "range")
 
 
 @dataclass(frozen=True)
 class PeriodMention:
-    """A period expression at ``text[start:end]``; ``value`` is None when no year is known."""
+    """A period expression at ``text[start:end]``; ``value`` is None when no year is known.
+
+    ``kind`` is one of :data:`PERIOD_KINDS` (see the module docstring).
+    """
 
     start: int
     end: int
     text: str
     value: str | None
+    kind: str = "period"
 
 
-def find_periods(text: str, *, year: int | None = None) -> list[PeriodMention]:  # stub (issue 3)
-    """Period expressions in ``text`` in order; ``year`` resolves 今年/上年 and year-less months."""
-    return []
+_CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+
+_YEAR = r"(?<![\d.])(?:19|20)\d{2}(?![\d.])"
+_CN_YEAR = r"[〇○零一二三四五六七八九]{4}"
+_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9]|[一二]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九])"
+_DASH = r"\s*[-—–~～至到]\s*"
+_SEP = r"[-/.]"
+_BASE_BEFORE = r"(?:比|较|同|与|相比|对比|相对|高于|低于|快于|慢于)$"
+# A period right before an event verb, or after 于 (于2024年11月发布), dates an event.
+_EVENT_AFTER = r"(?:发布|印发|召开|举行|举办|出台|公布|启动|开幕|闭幕|签约|签署|揭牌|成立|开通|上线|获悉|开工|竣工|投产|落地|正式)"
+_EVENT_BEFORE = r"于$"
+# Characters after a bare year that make it a quantity or a code, not a year.
+_NOT_AFTER_BARE = "年月日号亿万千百十元角分个家台吨多余倍项件人户辆座条只种次位名套部批所辆栋间天米公斤克度"
+
+_PARTS = {
+    "date": "|".join([
+        rf"(?P<dy>{_YEAR}){_SEP}(?P<dm>1[0-2]|0?[1-9]){_SEP}(?P<dd>3[01]|[12]\d|0?[1-9])(?!\d)"
+        r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?",
+        rf"(?:(?P<dy2>{_YEAR})年)?(?P<dm2>{_MONTH})月(?P<dd2>{_DAY})(?:(?:[、,，和及至到-]{_DAY})*)[日号]",
+    ]),
+    "yrange": rf"(?P<ya>{_YEAR}){_DASH}(?P<yb>{_YEAR})年?",
+    "pre": rf"(?:(?P<y>{_YEAR}|{_CN_YEAR})年(?P<yx>度|全年|底|末|初(?!步)|以来)?"
+           r"|(?P<rel>今年|本年|当年|去年|上年|上一年|前年|明年|次年)(?P<rx>同期|末|底|初|以来)?)(?:的)?",
+    "sub": "|".join([
+        rf"(?P<mspan>(?P<m1>{_MONTH}){_DASH}(?P<m2>{_MONTH})月份?)",
+        r"(?P<firstn>前(?P<n>1[01]|[1-9]|十[一]?|[两二三四五六七八九])个?月(?:份)?)",
+        r"(?P<qspan>前(?P<qa>[两二三1-3])个?季度|(?P<qf>[一二三1-3])(?:季度)?\s*[-—–~至到]\s*(?P<qb>[二三四2-4])季度)",
+        r"(?P<quarter>第?(?P<q>[一二三四1-4])季度|首季度?)",
+        r"(?P<half>[上下]半年)",
+        rf"(?P<month>(?<!\d)(?P<mo>{_MONTH})月份?(?![\d一二三四五六七八九十]+[日号])(?!\d))",
+    ]),
+    "full": r"(?P<full>全年)",
+    "bare": rf"(?P<bare>{_YEAR})(?=\p{{Han}})(?![{_NOT_AFTER_BARE}])",
+}
+
+_STATE: dict[str, Any] = {}
 
 
-def document_date(text: str, published: _dt.date | None = None) -> _dt.date | None:  # stub
-    """The date the document speaks from: ``published`` if given, else a date line near the top."""
-    return published
+def _pattern() -> regex.Pattern[str]:
+    pat = _STATE.get("pat")
+    if pat is None:
+        p = _PARTS
+        pat = regex.compile(
+            rf"(?P<date>{p['date']})|(?P<yrange>{p['yrange']})"
+            rf"|(?P<pre>{p['pre']})(?P<sub>{p['sub']})?|(?P<sub2>{p['sub']})|{p['full']}|{p['bare']}")
+        _STATE["pat"] = pat
+        _STATE["base"] = regex.compile(_BASE_BEFORE)
+        _STATE["event_after"] = regex.compile(rf"[,，]?{_EVENT_AFTER}")
+        _STATE["event_before"] = regex.compile(_EVENT_BEFORE)
+    return pat
+
+
+def _num(s: str | None) -> int | None:
+    """Arabic or Chinese numeral up to 31 → int."""
+    if not s:
+        return None
+    s = s.strip()
+    if s.isdigit():
+        return int(s)
+    if s in ("首",):
+        return 1
+    if "十" in s:
+        head, _, tail = s.partition("十")
+        return (_CN_DIGIT.get(head, 1) if head else 1) * 10 + (_CN_DIGIT.get(tail, 0) if tail else 0)
+    if len(s) == 1:
+        return _CN_DIGIT.get(s)
+    if len(s) == 4:  # 二〇二四
+        digits = [_CN_DIGIT.get(c) for c in s]
+        if None not in digits:
+            return int("".join(str(d) for d in digits))
+    return None
+
+
+_REL = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "上一年": -1, "前年": -2,
+        "明年": 1, "次年": 1}
+
+
+def _months(y: int, a: int, b: int) -> str | None:
+    if not (1 <= a < b <= 12):
+        return None
+    return f"{y}-{a:02d}/{y}-{b:02d}"
+
+
+def _sub_value(m: regex.Match[str], y: int | None) -> str | None:
+    if y is None:
+        return None
+    if m.group("mspan"):
+        return _months(y, _num(m.group("m1")) or 0, _num(m.group("m2")) or 0)
+    if m.group("firstn"):
+        return _months(y, 1, _num(m.group("n")) or 0)
+    if m.group("qspan"):
+        if m.group("qa"):
+            return _months(y, 1, 3 * (_num(m.group("qa")) or 0))
+        a, b = _num(m.group("qf")) or 0, _num(m.group("qb")) or 0
+        return _months(y, 3 * a - 2, 3 * b)
+    if m.group("quarter"):
+        return f"{y}Q{_num(m.group('q')) or 1}"
+    if m.group("half"):
+        return f"{y}H{1 if m.group('half').startswith('上') else 2}"
+    if m.group("month"):
+        mo = _num(m.group("mo"))
+        return f"{y}-{mo:02d}" if mo and 1 <= mo <= 12 else None
+    return str(y)
+
+
+def _date_value(m: regex.Match[str], year: int | None) -> str | None:
+    y = m.group("dy") or m.group("dy2")
+    mo = _num(m.group("dm") or m.group("dm2"))
+    d = _num(m.group("dd") or m.group("dd2"))
+    yy = int(y) if y else year
+    if yy is None or mo is None or d is None:
+        return None
+    try:
+        return _dt.date(yy, mo, d).isoformat()
+    except ValueError:
+        return None
+
+
+def find_periods(text: str, *, year: int | None = None) -> list[PeriodMention]:
+    """Period expressions in ``text`` in order; ``year`` resolves 今年/上年 and year-less months.
+
+    Args:
+        text: cleaned text (half-width digits and dashes; see :mod:`hz_extract.clean`).
+        year: the reference year (see :func:`reference_year`); ``None`` leaves
+            relative expressions with ``value=None``.
+
+    Returns:
+        :class:`PeriodMention` objects in order; ``[]`` when none.
+
+    >>> [(p.text, p.value) for p in find_periods("今年上半年,去年同期,2至6月份", year=2010)]
+    [('今年上半年', '2010H1'), ('去年同期', '2009'), ('2至6月份', '2010-02/2010-06')]
+    """
+    pat = _pattern()
+    base_re: regex.Pattern[str] = _STATE["base"]
+    out: list[PeriodMention] = []
+    for m in pat.finditer(text):
+        a, b = m.span()
+        if a == b:
+            continue
+        kind = "period"
+        value: str | None
+        if m.group("date"):
+            out.append(PeriodMention(a, b, m.group(), _date_value(m, year), "date"))
+            continue
+        if m.group("yrange"):
+            ya, yb = int(m.group("ya")), int(m.group("yb"))
+            value = f"{ya}/{yb}" if ya < yb else None
+            out.append(PeriodMention(a, b, m.group(), value, "range"))
+            continue
+        if m.group("bare"):
+            value = m.group("bare")
+        elif m.group("full"):
+            value = str(year) if year is not None else None
+        else:
+            y: int | None = year
+            if m.group("y"):
+                y = _num(m.group("y"))
+            elif m.group("rel"):
+                y = None if year is None else year + _REL[m.group("rel")]
+                if m.group("rx") == "同期":
+                    kind = "base"
+            value = _sub_value(m, y)
+        if base_re.search(text, max(0, a - 2), a):
+            kind = "base"
+        elif _STATE["event_after"].match(text, b) or (
+                _STATE["event_before"].search(text, max(0, a - 2), a) and not m.group("yx")
+                and not m.group("rx")):
+            kind = "date"
+        out.append(PeriodMention(a, b, m.group(), value, kind))
+    return out
+
+
+_DATE_LINE = regex.compile(
+    rf"(?P<y>{_YEAR})\s*(?:[-/.]|年)\s*(?P<m>1[0-2]|0?[1-9])\s*(?:[-/.]|月)\s*(?P<d>3[01]|[12]\d|0?[1-9])(?!\d)")
+_HEAD_CHARS = 800
+_HEAD_LINES = 12
+
+
+def document_date(text: str, published: _dt.date | None = None) -> _dt.date | None:
+    """The date the document speaks from: ``published`` if given, else a date line near the top.
+
+    Looks at the first 12 lines (at most 800 characters) for ``2025-01-27``,
+    ``2024/02/29``, ``2012年3月19日`` or ``发布时间:2024-11-18 20:43:04``; the first
+    valid date wins.
+
+    >>> document_date("珠海市统计局\\n2012年3月19日\\n2011年,全市…")
+    datetime.date(2012, 3, 19)
+    >>> document_date("无日期", _dt.date(2024, 5, 1))
+    datetime.date(2024, 5, 1)
+    """
+    if published is not None:
+        return published
+    head = "\n".join(text[:_HEAD_CHARS].splitlines()[:_HEAD_LINES])
+    for m in _DATE_LINE.finditer(head):
+        try:
+            return _dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            continue
+    return None
+
+
+_RELATIVE_NOW = regex.compile(r"今年|本年")
+
+
+def reference_year(text: str, published: _dt.date | None = None) -> int | None:
+    """The year that 今年/全年/上年 and year-less months in ``text`` refer to.
+
+    Rule: let *D* be the year of :func:`document_date` and *E* the most frequent
+    explicit data year (``2024年``, ``2024年1-10月``, a bare ``2024`` before a
+    word; dates and comparison bases do not count; ties go to the later year).
+    If the text says 今年/本年, *D* wins (news speaks from its date); otherwise *E*
+    wins (a bulletin dated 2012-03-19 reports on 2011); each falls back to the
+    other when missing.
+
+    >>> reference_year("2011年全市生产总值增长11.3%。全年…", _dt.date(2012, 3, 19))
+    2011
+    >>> reference_year("今年上半年增长5%,2023年同期…", _dt.date(2024, 7, 9))
+    2024
+    """
+    d = document_date(text, published)
+    counts: Counter[int] = Counter()
+    for p in find_periods(text, year=None):
+        if p.kind == "period" and p.value and p.value[:4].isdigit():
+            counts[int(p.value[:4])] += 1
+    e = max(counts, key=lambda k: (counts[k], k)) if counts else None
+    if d is None:
+        return e
+    if e is None or _RELATIVE_NOW.search(text):
+        return d.year
+    return e
