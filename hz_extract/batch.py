@@ -20,6 +20,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any, Union
 
+from .errors import HzExtractError
 from .extractor import Extractor, default_extractor
 from .records import Record
 from .sources import Document, parse_date
@@ -146,12 +147,22 @@ class _Pool:
                 out.extend(self.submit([(i, doc)]).result())
             except BrokenProcessPool:
                 self.rebuild()
+                self._probe()
                 where = doc.source or f"document {doc.id!r}"
                 log.warning("%s: the worker process died while extracting it", where)
                 out.append(Result(i, doc.id, [], f"{where}: the worker process died while extracting "
                                                  f"this document (out of memory?); please report it",
                                   doc.source, doc.content_hash, doc.published))
         return out
+
+    def _probe(self) -> None:
+        """Raise if a fresh pool cannot run even an empty task (workers fail to start at all)."""
+        try:
+            self.submit([]).result()
+        except BrokenProcessPool as e:
+            raise HzExtractError(
+                "worker processes die on start-up, before any document; run with workers=1 to see "
+                "why, and call extract_many from under `if __name__ == \"__main__\":` in scripts") from e
 
     def close(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)
@@ -192,6 +203,8 @@ def extract_many(docs: Iterable[DocItem], workers: int = 1, extractor: Extractor
 
     Raises:
         TypeError: an item is not a text, tuple or ``Document``.
+        HzExtractError: worker processes cannot start at all (e.g. a script without a
+            ``__main__`` guard under the ``spawn``/``forkserver`` start methods).
 
     >>> for r in extract_many(["2024年全市工业增加值6305亿元,增长7.1%。"]):  # doctest: +SKIP
     ...     print(r.index, r.ok, [rec.measure for rec in r.records])

@@ -160,14 +160,13 @@ def run(args: argparse.Namespace) -> int:
     where = " and ".join(targets)
     try:
         for result in extract_many(docs, workers=args.workers, extractor=Extractor(), published=published):
-            if store is not None:
-                store.add(result)
+            rejected = store.add(result) if store is not None else None
             if sink is not None:
                 sink.write(result)
             stats.docs += 1
             stats.records += len(result.records)
-            if result.error:
-                note_error(result.error)
+            if result.error or rejected:
+                note_error(result.error or rejected or "")
             bar.update(1)
             if bar.n % 16 == 0:
                 bar.set_postfix(records=stats.records, errors=len(stats.errors), refresh=False)
