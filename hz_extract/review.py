@@ -1,0 +1,239 @@
+"""The review page: one self-contained HTML file showing an article with what was extracted from it.
+
+:func:`render_html` highlights every record's span in the article (colour = measure),
+shows quantities that produced no record in grey, and lists the records in a table;
+the page's own inline script links rows and highlights both ways. The page makes no
+network request: CSS and script are inline, fonts are the system's CJK fonts.
+
+Overlapping spans are cut at every boundary into pieces; each piece lists all the
+records that cover it (``data-recs``), so nothing is lost when spans nest or cross.
+"""
+from __future__ import annotations
+
+import functools
+import html
+import importlib.resources
+import logging
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import regex
+
+from .records import MEASURES, Record
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .quantities import Quantity
+
+__all__ = ["render_html", "format_value", "exact_value"]
+
+log = logging.getLogger("hz_extract")
+
+_PLACEHOLDER = regex.compile(r"\{\{([A-Z_]+)\}\}")
+_MAGNITUDES = ((Decimal(10) ** 12, "万亿"), (Decimal(10) ** 8, "亿"), (Decimal(10) ** 4, "万"))
+_SUFFIX_UNITS = {"%": "%", "pp": " pp"}
+_QUALIFIER_LABELS = {
+    "exact": "", "more_than": "more than", "less_than": "less than", "nearly": "nearly",
+    "approx": "about", "up_to": "up to", "range": "range",
+}
+_MEASURE_LABELS = {
+    "level": "level", "growth": "growth", "change": "change", "share": "share",
+    "pp_diff": "pp difference", "rank": "rank", "multiple": "multiple",
+}
+
+
+def _plain(d: Decimal) -> str:
+    """``d`` in positional notation, as precise as written (4.0 stays ``4.0``), never ``4E+2``."""
+    text = format(d, "f")
+    return "0" if text in ("-0", "-0.0") else text
+
+
+def _scale(values: Sequence[Decimal]) -> tuple[Decimal, str]:
+    """The Chinese magnitude (万亿, 亿, 万) that reads the largest of ``values`` best."""
+    top = max(abs(v) for v in values)
+    for size, word in _MAGNITUDES:
+        if top >= size:
+            return size, word
+    return Decimal(1), ""
+
+
+def _scaled(d: Decimal, size: Decimal) -> str:
+    """``d / size`` without trailing zeros (4.4E+11 / 1E8 → ``4400``)."""
+    if size == 1:
+        return _plain(d)
+    q = (d / size).normalize()
+    return _plain(q if q != q.to_integral_value() else q.quantize(Decimal(1)))
+
+
+def format_value(value: Decimal, value_max: Decimal | None, unit: str | None,
+                 measure: str | None = None, qualifier: str = "exact") -> str:
+    """A figure as a reader writes it: 4400亿元, 28.8%, 2.4 pp, 6000万台, 1.5倍, 第1.
+
+    >>> format_value(Decimal("440000000000"), None, "元")
+    '4400亿元'
+    >>> format_value(Decimal("2.4"), None, "pp"), format_value(Decimal("1"), None, None, "rank")
+    ('2.4 pp', '第1')
+    """
+    values = [value] if value_max is None else [value, value_max]
+    if unit in _SUFFIX_UNITS or unit == "倍":
+        suffix = _SUFFIX_UNITS.get(unit, unit or "")
+        return "–".join(_plain(v) for v in values) + suffix
+    if unit is None and measure == "rank":
+        prefix = "前" if qualifier == "up_to" else "第"
+        return prefix + "–".join(_plain(v) for v in values)
+    size, word = _scale(values)
+    return "–".join(_scaled(v, size) for v in values) + word + (unit or "")
+
+
+def exact_value(value: Decimal, value_max: Decimal | None, unit: str | None) -> str:
+    """The exact base-unit figure, digits grouped: ``440,000,000,000 元``.
+
+    >>> exact_value(Decimal("1000000"), Decimal("2000000"), "元")
+    '1,000,000–2,000,000 元'
+    """
+    values = [value] if value_max is None else [value, value_max]
+    figure = "–".join(format(v, ",f") for v in values)
+    return f"{figure} {unit}" if unit else figure
+
+
+@functools.lru_cache(maxsize=1)
+def _template() -> str:
+    """The page skeleton with its inline CSS and script, read once from the package."""
+    return (importlib.resources.files("hz_extract") / "templates" / "review.html").read_text("utf-8")
+
+
+def _e(s: object) -> str:
+    """Escape for HTML text and double-quoted attributes."""
+    return html.escape("" if s is None else str(s), quote=True)
+
+
+def _measure_class(measure: str) -> str:
+    return f"m-{measure}" if measure in MEASURES else "m-other"
+
+
+def _clamp(span: tuple[int, int], n: int) -> tuple[int, int]:
+    start = min(max(int(span[0]), 0), n)
+    return start, min(max(int(span[1]), start), n)
+
+
+def _record_title(i: int, r: Record) -> str:
+    """Tooltip for a highlight: what each covering record says."""
+    parts = [r.indicator or "?", r.subject or "—", r.period or "—",
+             _MEASURE_LABELS.get(r.measure, r.measure),
+             format_value(r.value, r.value_max, r.unit, r.measure, r.qualifier)]
+    return f"#{i} " + " · ".join(parts)
+
+
+def _article_html(text: str, records: Sequence[Record], quantities: Sequence[Quantity]) -> str:
+    """The article with record spans and record-less quantities wrapped, overlaps cut into pieces."""
+    n = len(text)
+    rec_spans = [(*_clamp(r.span, n), i) for i, r in enumerate(records, 1)]
+    rec_spans = [(s, e, i) for s, e, i in rec_spans if e > s]
+    orphans = []
+    for q in quantities:
+        s, e = _clamp((q.start, q.end), n)
+        if e > s and not any(rs < e and s < re_ for rs, re_, _ in rec_spans):
+            orphans.append((s, e, q))
+    cuts = sorted({0, n, *(p for s, e, _ in rec_spans for p in (s, e)),
+                   *(p for s, e, _ in orphans for p in (s, e))})
+    out: list[str] = []
+    for a, b in zip(cuts, cuts[1:]):
+        piece = _e(text[a:b])
+        covering = [i for s, e, i in rec_spans if s <= a and b <= e]
+        if covering:
+            first = records[covering[0] - 1]
+            classes = f"hl {_measure_class(first.measure)}" + (" multi" if len(covering) > 1 else "")
+            title = "\n".join(_record_title(i, records[i - 1]) for i in covering)
+            out.append(f'<a class="{classes}" href="#rec-{covering[0]}" '
+                       f'data-recs="{" ".join(map(str, covering))}" data-start="{a}" data-end="{b}" '
+                       f'title="{_e(title)}">{piece}</a>')
+            continue
+        quantity = next((q for s, e, q in orphans if s <= a and b <= e), None)
+        if quantity is not None:
+            title = (f"no record from this quantity ({quantity.kind}): "
+                     f"{exact_value(quantity.value, quantity.value_max, quantity.unit)}")
+            out.append(f'<span class="hl q-only" data-start="{a}" data-end="{b}" '
+                       f'title="{_e(title)}">{piece}</span>')
+        else:
+            out.append(piece)
+    return "".join(out)
+
+
+def _rows_html(text: str, records: Sequence[Record]) -> str:
+    """One table row per record, in the order given."""
+    rows = []
+    for i, r in enumerate(records, 1):
+        start, end = _clamp(r.span, len(text))
+        if text[start:end] != r.text:
+            log.warning("record #%d: span %s does not slice its text %r", i, r.span, r.text)
+        shown = format_value(r.value, r.value_max, r.unit, r.measure, r.qualifier)
+        exact = exact_value(r.value, r.value_max, r.unit)
+        measure = _MEASURE_LABELS.get(r.measure, r.measure)
+        modality = "" if r.modality == "actual" else f' <span class="modality">{_e(r.modality)}</span>'
+        rows.append(
+            f'<tr id="rec-{i}" data-rec="{i}" data-start="{start}" data-end="{end}" tabindex="0" '
+            f'title="{_e(r.rule)}: {_e(r.sentence)}">'
+            f'<td class="n">{i}</td><td>{_e(r.indicator)}</td>'
+            f'<td class="nowrap">{_e(r.subject or "—")}</td><td class="nowrap">{_e(r.period or "—")}</td>'
+            f'<td><span class="chip {_measure_class(r.measure)}">{_e(measure)}</span>{modality}</td>'
+            f'<td class="value" title="{_e(exact)}">{_e(shown)}</td>'
+            f'<td class="nowrap">{_e(_QUALIFIER_LABELS.get(r.qualifier, r.qualifier))}</td>'
+            f'<td>{_e(r.base or "")}</td><td class="surface">{_e(r.text)}</td></tr>')
+    if not rows:
+        rows.append('<tr class="empty"><td colspan="9">No record was extracted from this text.</td></tr>')
+    return "\n".join(rows)
+
+
+def _legend_html(records: Sequence[Record], orphan_count: int) -> str:
+    """The colour legend, with how many records of each measure the page shows."""
+    items = []
+    for m in MEASURES:
+        count = sum(1 for r in records if r.measure == m)
+        items.append(f'<li><span class="swatch hl {_measure_class(m)}">{_e(_MEASURE_LABELS[m])}</span>'
+                     f' <span class="count">{count}</span></li>')
+    items.append(f'<li><span class="swatch hl q-only">quantity, no record</span>'
+                 f' <span class="count">{orphan_count}</span></li>')
+    return "\n".join(items)
+
+
+def render_html(text: str, records: Sequence[Record] | None = None, *, title: str | None = None) -> str:
+    """One self-contained HTML review page for ``text`` (no network requests, inline CSS and script).
+
+    Args:
+        text: the article, exactly as the records' spans index it.
+        records: the records to show; ``None`` runs :func:`hz_extract.extract` on ``text``.
+        title: the page title; by default the article's first non-empty line.
+
+    Returns:
+        The page as a string (write it with ``encoding="utf-8"``).
+
+    >>> page = render_html("2024年全市工业增加值6305亿元,增长7.1%。")
+    >>> page.startswith("<!DOCTYPE html>")
+    True
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"render_html() takes str, not {type(text).__name__}")
+    from .quantities import find_quantities
+
+    if records is None:
+        from .extractor import extract
+
+        records = extract(text)
+    records = list(records)
+    quantities = find_quantities(text)
+    if title is None:
+        title = next((line.strip() for line in text.splitlines() if line.strip()), "")[:80]
+    title = title or "hz_extract review"
+    n = len(text)
+    spans = [_clamp(r.span, n) for r in records]
+    orphan_count = sum(1 for q in quantities
+                       if not any(s < q.end and q.start < e for s, e in spans))
+    parts = {
+        "TITLE": _e(title),
+        "SUMMARY": _e(f"{len(records)} records · {orphan_count} quantities without a record · "
+                      f"{n} characters"),
+        "LEGEND": _legend_html(records, orphan_count),
+        "ARTICLE": _article_html(text, records, quantities),
+        "ROWS": _rows_html(text, records),
+    }
+    return _PLACEHOLDER.sub(lambda m: parts[m.group(1)], _template())
