@@ -12,6 +12,9 @@ from typing import Any
 
 from ._jsonnum import json_number
 from .errors import QuantityError
+from .numerals import fold
+from .quantity_read import read_match
+from .quantity_patterns import pattern
 
 __all__ = ["Quantity", "find_quantities", "parse_quantity", "KINDS", "QUALIFIERS"]
 
@@ -56,11 +59,76 @@ class Quantity:
         }
 
 
-def find_quantities(text: str) -> list[Quantity]:  # replaced by the normalizer work (issue 2)
-    """Every quantity in ``text``, in order of appearance."""
-    return []
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in ``text``, in order of appearance.
+
+    The text is never rewritten: full-width and traditional characters are folded on a
+    private copy one character for one, so ``text[q.start:q.end] == q.text`` always.
+
+    Args:
+        text: raw running text (any script, any width).
+
+    Returns:
+        The quantities found, left to right; ``[]`` when there are none.
+
+    >>> [(q.text, q.value, q.unit, q.qualifier) for q in find_quantities("超过4400亿元,增长4.0%")]
+    [('超过4400亿元', Decimal('440000000000'), '元', 'more_than'), ('4.0%', Decimal('4.0'), '%', 'exact')]
+    """
+    if not text:
+        return []
+    folded = fold(text)
+    pat = pattern()
+    out: list[Quantity] = []
+    pos, n = 0, len(folded)
+    alone = folded.strip()
+    while pos < n:
+        m = pat.search(folded, pos)
+        if m is None:
+            break
+        if m.end() == m.start():
+            pos = m.start() + 1
+            continue
+        got, resume = read_match(folded, m, alone == m.group(0).strip())
+        if got is None:
+            pos = max(resume, m.start() + 1)
+            continue
+        start, end, value, value_max, unit, qualifier, kind = got
+        out.append(Quantity(text[start:end], start, end, value, value_max, unit, qualifier, kind))
+        pos = end
+    return out
 
 
-def parse_quantity(s: str) -> Quantity:  # replaced by the normalizer work (issue 2)
-    """Read one surface form as a quantity; raise :class:`QuantityError` when it is not one."""
-    raise QuantityError(f"not a quantity: {s!r}")
+def parse_quantity(s: str) -> Quantity:
+    """Read one surface form as a quantity.
+
+    The whole (stripped) string must be exactly one quantity; offsets refer to ``s``.
+
+    Args:
+        s: a surface form such as ``"4400多亿元"`` or ``"2.4个百分点"``.
+
+    Raises:
+        QuantityError: when ``s`` is not one quantity, naming what was not understood.
+
+    >>> q = parse_quantity("20多亿元"); (q.value, q.unit, q.qualifier, q.kind)
+    (Decimal('2000000000'), '元', 'more_than', 'money')
+    """
+    if not isinstance(s, str):
+        raise QuantityError(f"parse_quantity expects a string, got {type(s).__name__}")
+    stripped = s.strip()
+    if not stripped:
+        raise QuantityError("parse_quantity got an empty string; give a quantity such as '4400亿元'")
+    found = find_quantities(s)
+    lead = len(s) - len(s.lstrip())
+    whole = [q for q in found if q.start == lead and q.end == lead + len(stripped)]
+    if len(whole) == 1:
+        return whole[0]
+    if not found:
+        raise QuantityError(f"not a quantity: {s!r} (no number with a unit, qualifier or magnitude was understood)")
+    covered = "".join(q.text for q in found)
+    rest = stripped
+    for q in found:
+        rest = rest.replace(q.text.strip(), " ", 1)
+    rest = " ".join(rest.split())
+    raise QuantityError(
+        f"not one quantity: {s!r} reads as {[q.text for q in found]!r}; "
+        f"not understood: {rest!r}" if rest else f"not one quantity: {s!r} reads as {covered!r} in parts")
