@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from typing import Any
 
-from .batch import Result
+from .batch import DocItem, Result, as_document
 from .errors import DatabaseError
 from .sources import Document
 
@@ -201,19 +201,20 @@ class Store:
             out.update({row.id: (row.content_hash, row.status) for row in self._execute(q)})
         return out
 
-    def pending(self, docs: Iterable[Document], *, on_skip: Callable[[Document], None] | None = None,
+    def pending(self, docs: Iterable[DocItem], *, on_skip: Callable[[Document], None] | None = None,
                 lookahead: int = 256) -> Iterator[Document]:
         """The documents that still need extracting: those not stored without error under the same hash.
 
         Documents stored with an error are tried again (and fail again the same way if
-        nothing changed, so a rerun reports them again). Lookups go in batches of
+        nothing changed, so a rerun reports them again). Items may be anything
+        :func:`~hz_extract.batch.extract_many` takes. Lookups go in batches of
         ``lookahead`` documents, so memory stays flat.
 
         >>> todo = store.pending(iter_documents(["docs"]))  # doctest: +SKIP
         """
         batch: list[Document] = []
-        for doc in docs:
-            batch.append(doc)
+        for item in docs:
+            batch.append(as_document(item))
             if len(batch) >= lookahead:
                 yield from self._filter(batch, on_skip)
                 batch = []
