@@ -5,9 +5,11 @@
 ``doc.text`` and leaves its findings on the ``Doc``:
 
 * ``doc._.hz_records``: the :class:`~hz_extract.records.Record` list ``extract`` returns;
-* ``doc.spans["hz_quantities"]`` (label: quantity kind), ``["hz_indicators"]`` (label:
-  the record's measure), ``["hz_subjects"]`` (label: subject kind) and
-  ``["hz_periods"]`` (label: the period value, or ``PERIOD`` when unresolved).
+* ``doc.spans["hz_quantities"]`` (label: the quantity's kind, ``money``, ``percent`` …),
+  ``["hz_indicators"]`` (label: the record's measure), ``["hz_subjects"]`` (label:
+  the subject's kind, ``region``, ``org`` …) and ``["hz_periods"]`` (label: the
+  period's kind, ``period``, ``base``, ``date``); each span's ``kb_id_`` holds the
+  normal form: ``440000000000 元``, the indicator, ``杭州``, ``2024-11``.
 
 Records are kept in ``doc.user_data`` as plain dicts (exact decimals as strings) so
 that a ``Doc`` survives ``Doc.to_bytes`` and ``nlp.pipe(..., n_process=2)``; the
@@ -109,9 +111,9 @@ def _parse_date(value: Any, *, where: str) -> _dt.date | None:
     raise InputError(f"{where}: {value!r} is not a date; give an ISO date such as '2025-01-27' or null")
 
 
-def _char_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
+def _char_span(doc: Doc, start: int, end: int, label: str, kb_id: str = "") -> Span | None:
     """The span of the tokens touching ``doc.text[start:end]``, even when a token cuts through it."""
-    span = doc.char_span(start, end, label=label, alignment_mode="expand")
+    span = doc.char_span(start, end, label=label, kb_id=kb_id, alignment_mode="expand")
     if span is not None:
         return span
     # Offsets inside whitespace that no token covers: fall back to the tokens that overlap.
@@ -123,7 +125,7 @@ def _char_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
     if first is None or last is None:
         log.debug("no token overlaps %d:%d; span %r dropped", start, end, doc.text[start:end])
         return None
-    return Span(doc, first, last + 1, label=label)
+    return Span(doc, first, last + 1, label=label, kb_id=kb_id)
 
 
 def _window(text: str, record: Record) -> tuple[int, int]:
@@ -193,7 +195,7 @@ class HzExtractComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         """Extract from ``doc.text`` and store the results on ``doc``."""
-        from .periods import document_date, find_periods
+        from .periods import find_periods, reference_year
         from .quantities import find_quantities
         from .subjects import find_subjects
 
@@ -202,19 +204,20 @@ class HzExtractComponent:
         records = self.extractor.extract(text, doc_id=doc._.hz_doc_id, published=published)
         doc.user_data[RECORDS_KEY] = [_record_to_data(r) for r in records]
 
-        quantities = [(q.start, q.end, q.kind) for q in find_quantities(text)]
-        indicators: list[tuple[int, int, str]] = []
+        # (start, end, label, kb_id): the label says the kind or measure, kb_id the normal form
+        quantities = [(q.start, q.end, q.kind, f"{q.value} {q.unit or ''}".strip())
+                      for q in find_quantities(text)]
+        indicators: list[tuple[int, int, str, str]] = []
         for r in records:
             at = indicator_offsets(text, r)
-            if at is not None and (at[0], at[1], r.measure) not in indicators:
-                indicators.append((at[0], at[1], r.measure))
-        subjects = [(m.start, m.end, m.kind)
+            if at is not None and (*at, r.measure, r.indicator) not in indicators:
+                indicators.append((*at, r.measure, r.indicator))
+        subjects = [(m.start, m.end, m.kind, m.name)
                     for m in find_subjects(text, organisations=self.organisations)]
-        date = document_date(text, published)
-        periods = [(m.start, m.end, m.value or "PERIOD")
-                   for m in find_periods(text, year=date.year if date else None)]
+        periods = [(m.start, m.end, getattr(m, "kind", "period"), m.value or "")
+                   for m in find_periods(text, year=reference_year(text, published))]
         for key, mentions in zip(SPAN_KEYS, (quantities, indicators, subjects, periods)):
-            spans = [_char_span(doc, s, e, label) for s, e, label in sorted(mentions)]
+            spans = [_char_span(doc, *mention) for mention in sorted(mentions)]
             doc.spans[key] = [span for span in spans if span is not None]
         return doc
 
