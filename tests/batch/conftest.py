@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 HERE = Path(__file__).resolve().parent
+ROOT_SEED = HERE.parents[1] / "seeds" / "000_3e54889b26489272.txt"
 if str(HERE) not in sys.path:  # so worker processes can unpickle fakes.FakeExtractor
     sys.path.insert(0, str(HERE))
 
