@@ -1,9 +1,46 @@
-"""Subjects: administrative divisions, 全国/我国, 全市/全省 resolved, organisations."""
+"""Subjects: administrative divisions, 全国/我国, 全市/全省 resolved, organisations.
+
+:func:`find_subjects` finds, in order:
+
+- ``region``: a province, prefecture-level or county-level division of
+  ``data/regions.tsv`` (GB/T 2260 names from a maintained list, see its header),
+  by full name (杭州市, 江华瑶族自治县) or short form (杭州, 拱墅, 江华). Short
+  forms that are common words (和平, 新华, 运河 …) are not searched for, and a
+  hit must start and end on a word boundary of the domain segmenter, so 长江华东
+  holds no 江华 and 杭州市场 gives 杭州, not 杭州市.
+- ``national``: 全国, 我国, and 中国 when it is the country, not part of a name
+  (中国视谷, 中国移动 are not).
+- ``local``: 全市/全省/全区/全县/我市/我省/本市 …: the place the article is about;
+  :func:`main_place` tells which it is.
+- ``org``: organisations passed by the caller; company-like names ending in
+  科技/集团/股份/证券/制冷/公司/银行/控股 …; names right before a role word
+  (副总经理, 相关负责人, 董事长 …); and the stem of a company name found in the
+  same text (东方财富证券 → 东方财富).
+
+Names come out in simplified script whatever the input (the text is cleaned
+first; offsets are into the text as given).
+
+>>> [(s.name, s.kind) for s in find_subjects("2024年,杭州市规模以上工业增加值增长,全市…全国第一")]
+[('杭州市', 'region'), ('全市', 'local'), ('全国', 'national')]
+>>> main_place("珠海市統(tǒng)計局\\n2011年,全市生产总值增长11.3%。")
+'珠海市'
+"""
 from __future__ import annotations
 
+import threading
+from collections import Counter
 from dataclasses import dataclass
+from importlib import resources
+from typing import Any
 
-__all__ = ["SubjectMention", "find_subjects", "main_place"]
+import regex
+
+from .clean import clean
+
+__all__ = ["SubjectMention", "Region", "find_subjects", "main_place", "regions", "region_words",
+           "SUBJECT_KINDS"]
+
+SUBJECT_KINDS = ("region", "national", "local", "org")
 
 
 @dataclass(frozen=True)
@@ -12,6 +49,10 @@ class SubjectMention:
 
     ``name`` is the simplified-script name to emit (``杭州``, ``全国``, ``钱江制冷``);
     ``kind`` is ``region``, ``national``, ``local`` (全市/我省 before resolution) or ``org``.
+    ``level`` is the division level of a region (``province``, ``city``,
+    ``district``, ``county``) or of a local mention (全市 → ``city``), else ``""``;
+    ``code`` the GB/T 2260 code of a region (the first one when a short form is
+    shared), else ``""``.
     """
 
     start: int
@@ -19,13 +60,302 @@ class SubjectMention:
     text: str
     name: str
     kind: str
+    level: str = ""
+    code: str = ""
 
 
-def find_subjects(text: str, *, organisations: tuple[str, ...] = ()) -> list[SubjectMention]:  # stub
-    """Subject mentions in ``text`` in order."""
-    return []
+@dataclass(frozen=True)
+class Region:
+    """One division of ``data/regions.tsv``."""
+
+    code: str
+    name: str
+    level: str
+    parent: str
+    short: str
+    ambiguous: bool
 
 
-def main_place(text: str) -> str | None:  # stub (issue 3)
-    """The place the article is about (what 全市/全区/我省 refer to), if it can be told."""
-    return None
+_LOCK = threading.Lock()
+_STATE: dict[str, Any] = {}
+
+
+def regions() -> tuple[Region, ...]:
+    """The packaged divisions, loaded once.
+
+    >>> next(r for r in regions() if r.name == "江华瑶族自治县").short
+    '江华'
+    """
+    regs = _STATE.get("regions")
+    if regs is None:
+        text = resources.files("hz_extract").joinpath("data", "regions.tsv").read_text(encoding="utf-8")
+        out = []
+        for line in text.splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            code, name, level, parent, short, amb = line.split("\t")
+            out.append(Region(code, name, level, parent, short, amb == "1"))
+        regs = tuple(out)
+        _STATE["regions"] = regs
+    return regs
+
+
+def region_words() -> list[str]:
+    """Every searchable region name (full names and unambiguous short forms)."""
+    return list(_lookup())
+
+
+def _lookup() -> dict[str, Region]:
+    table = _STATE.get("lookup")
+    if table is None:
+        table = {}
+        for r in regions():  # full names first; 城区/郊区 (full names that are words) never
+            if not (r.ambiguous and not r.short):
+                table.setdefault(r.name, r)
+        for r in regions():  # 江华瑶族自治县 is written 江华县, 黔东南苗族侗族自治州 黔东南州
+            for auto, tail in (("自治县", "县"), ("自治州", "州"), ("自治旗", "旗")):
+                if r.short and r.name.endswith(auto):
+                    table.setdefault(r.short + tail, r)
+        for r in regions():
+            if r.short and not r.ambiguous:
+                table.setdefault(r.short, r)
+        _STATE["lookup"] = table
+    return table
+
+
+_LOCAL_LEVEL = {"市": "city", "省": "province", "区": "district", "县": "county", "州": "city",
+                "旗": "county", "盟": "city"}
+_NATIONAL_NEXT = ("经济|的|GDP|国内|全年|外贸|进出口|货物|对外|居民|城镇|农村|粮食|数字经济|规模以上"
+                  "|社会消费|整体|工业增加值|制造业|服务业|人口|经济总量")
+_PARTS = {
+    "nat": rf"全国(?!人大|政协|性|劳模|文明|先进)|我国|中国(?!\p{{Han}})|中国(?={_NATIONAL_NEXT})",
+    "loc": r"(?:全|我|本)(?:市(?!场|民|委|政府)|省(?!委|政府)|区(?!域|间|别|委|政府)|县(?!委|政府|城)"
+           r"|州(?!委)|旗|盟)",
+}
+_ORG_SUFFIX = ("股份有限公司|有限责任公司|有限公司|集团公司|集团|股份|证券|科技|制冷|公司|银行|控股|药业"
+               "|实业")
+_ROLE = ("副总经理|总经理|副董事长|董事长|副总裁|总裁|相关负责人|负责人|首席执行官|首席经济学家"
+         "|董事会秘书|董秘|创始人|发言人|分析师")
+_ORG_CUT = regex.compile(
+    r".*(?:的|了|在|与|和|对|由|据|及|是|为|从|将|把|被|等|向|其|旗下|子公司|母公司|日前|近日|表示|显示"
+    r"|认为|称|说|位于|成为|包括|其中|以及|作为|通过|并|或|而|也|都|还|已|于|让|使|给|这|那|该|此"
+    r"|年|月|季度|半年|全国|我国|全市|全省|全区|全县|我市|我省|我区|我县|本市|数据|报告|预计|实现|完成)")
+_ORG_BAD_START = regex.compile(
+    r"(?:推动|加快|发展|依靠|促进|支持|引进|培育|打造|实施|提升|加强|聚焦|围绕|推进|深化|鼓励|实现|完成|加大"
+    r"|上市|龙头|重点|规上|规模以上|骨干|相关|有关|其他|各|全|多|每|几|两|一|本|子|母|分|总|新)")
+_ORG_GENERIC = {"券商", "企业", "科技", "数字", "信息", "互联网", "金融", "证券", "基金", "保险", "银行",
+                "集团", "公司", "股份", "控股", "上市", "民营", "国有", "外资", "中小", "头部", "龙头",
+                "高新", "创新", "产业", "行业", "同行", "券业"}
+_ORG_STEM_SUFFIX = regex.compile(r"(?:证券|科技|集团|股份|控股|银行|药业|实业)$")
+_GOVERNMENT = regex.compile(r"(?:局|委|厅|办|院|部|中心|政府|处|所|会|站|队)$")
+_COMPARE_BEFORE = regex.compile(r"(?:低于|高于|次于|快于|慢于|超过|领先|落后|位的|名的|不及|相比|对比)\p{Han}{0,4}$")
+
+
+def _pattern() -> regex.Pattern[str]:
+    pat = _STATE.get("pat")
+    if pat is None:
+        with _LOCK:
+            pat = _STATE.get("pat")
+            if pat is None:
+                names = sorted(_lookup(), key=len, reverse=True)
+                reg = "|".join(regex.escape(n) for n in names)
+                p = _PARTS
+                pat = regex.compile(rf"(?P<nat>{p['nat']})|(?P<loc>{p['loc']})|(?P<reg>{reg})")
+                _STATE["org_pat"] = regex.compile(
+                    rf"(?P<role>[\p{{Han}}A-Za-z]{{2,20}}?)(?={_ROLE})"
+                    rf"|(?P<org>[\p{{Han}}A-Za-z]{{1,20}}?(?:{_ORG_SUFFIX}))")
+                _STATE["pat"] = pat
+    return pat
+
+
+def _aligned(text: str, a: int, b: int) -> bool:
+    """True when ``text[a:b]`` starts and ends on word boundaries of the domain segmenter."""
+    from .tokenize import segmenter
+
+    lo = max(0, a - 6)
+    hi = min(len(text), b + 6)
+    bounds = {lo}
+    pos = lo
+    for w in segmenter().cut(text[lo:hi], hmm=False):
+        pos += len(w)
+        bounds.add(pos)
+    return (a in bounds or a == lo) and b in bounds
+
+
+_NAME_POS = {"n", "nr", "nrt", "nrfg", "ns", "nz", "nt", "j", "eng", "x", "s"}
+
+
+def _trim_org(cand: str, suffix_len: int) -> str | None:
+    """The organisation name at the end of ``cand`` (before a role word, or with a company
+    suffix), or None: the name is the run of name-like words (nouns, proper nouns,
+    abbreviations) before the suffix, after the last function word."""
+    from .tokenize import segmenter
+
+    m = _ORG_CUT.match(cand[:-suffix_len] if suffix_len else cand)
+    if m:
+        cand = cand[m.end():]
+    body = cand[:-suffix_len] if suffix_len else cand
+    kept = 0
+    for w, pos in reversed(segmenter().tag(body)):
+        if pos not in _NAME_POS:
+            break
+        kept += len(w)
+    stem = body[len(body) - kept:]
+    if len(stem) < 2 or len(stem) > 8 or stem in _ORG_GENERIC or _ORG_BAD_START.match(stem):
+        return None
+    return stem + cand[len(body):]
+
+
+def _suffix_len(name: str) -> int:
+    m = regex.search(rf"(?:{_ORG_SUFFIX})$", name)
+    return len(m.group()) if m else 0
+
+
+def find_subjects(text: str, *, organisations: tuple[str, ...] = ()) -> list[SubjectMention]:
+    """Subject mentions in ``text`` in order.
+
+    Args:
+        text: the document (cleaned or not; offsets are into ``text`` as given).
+        organisations: extra organisation names to find (any script).
+
+    Returns:
+        :class:`SubjectMention` objects in order of ``start``; ``[]`` when none.
+
+    >>> [(s.name, s.kind) for s in find_subjects("钱江制冷副总经理王文汉说,江华县全县…")]
+    [('钱江制冷', 'org'), ('江华县', 'region'), ('全县', 'local')]
+    """
+    if not text:
+        return []
+    c = clean(text)
+    t = c.text
+    lookup = _lookup()
+    found: list[tuple[int, int, str, str, str, str]] = []  # a, b, name, kind, level, code
+
+    for m in _pattern().finditer(t):
+        a, b = m.span()
+        if m.group("nat"):
+            found.append((a, b, "全国", "national", "", ""))
+        elif m.group("loc"):
+            found.append((a, b, m.group(), "local", _LOCAL_LEVEL[m.group()[-1]], ""))
+        else:
+            found.extend(_regions_in(t, a, b, lookup))
+    for m in _STATE["org_pat"].finditer(t):
+        raw = m.group()
+        name = _trim_org(raw, _suffix_len(raw))
+        if name and not _GOVERNMENT.search(name):
+            found.append((m.end() - len(name), m.end(), name, "org", "", ""))
+
+    orgs = {f[2] for f in found if f[3] == "org"}
+    extra = {clean(o).text for o in organisations if o}
+    for o in list(orgs):
+        sm = _ORG_STEM_SUFFIX.search(o)
+        if sm and len(o) - len(sm.group()) >= 3:
+            extra.add(o[: sm.start()])
+    if extra:
+        alt = regex.compile("|".join(regex.escape(o) for o in sorted(extra, key=len, reverse=True)))
+        for m in alt.finditer(t):
+            found.append((m.start(), m.end(), m.group(), "org", "", ""))
+
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[3] != "org"))
+    out: list[SubjectMention] = []
+    last_end = -1
+    for a, b, name, kind, level, code in found:
+        if a < last_end:
+            continue
+        oa, ob = c.to_original(a, b)
+        out.append(SubjectMention(oa, ob, text[oa:ob], name, kind, level, code))
+        last_end = b
+    return out
+
+
+def _regions_in(t: str, a: int, b: int, lookup: dict[str, Region]) -> list[tuple[int, int, str, str, str, str]]:
+    """Region hits inside ``t[a:b]`` (a regex hit, or an org candidate that was no org)."""
+    pat = _STATE.get("reg_only")
+    if pat is None:
+        names = sorted(lookup, key=len, reverse=True)
+        pat = regex.compile("|".join(regex.escape(n) for n in names))
+        _STATE["reg_only"] = pat
+    out = []
+    pos = a
+    while pos < b:
+        m = pat.search(t, pos, b)
+        if not m:
+            break
+        s, e = m.span()
+        name = m.group()
+        r = lookup[name]
+        if not _aligned(t, s, e):
+            short = r.short if (name == r.name and r.short and not r.ambiguous) else ""
+            if short and t.startswith(short, s) and _aligned(t, s, s + len(short)):
+                name, e = short, s + len(short)
+            else:
+                pos = s + 1
+                continue
+        out.append((s, e, name, "region", r.level, r.code))
+        pos = e
+    return out
+
+
+def _matches_level(m: SubjectMention, key: str) -> bool:
+    if key == "city":
+        return m.level == "city" or (m.level == "county" and lookup_name(m).endswith("市"))
+    if key == "district":
+        return m.level == "district" or lookup_name(m).endswith("自治区")
+    if key == "county":
+        return m.level == "county" and not lookup_name(m).endswith("市")
+    return m.level == key
+
+
+def lookup_name(m: SubjectMention) -> str:
+    """The full division name of a region mention (``杭州`` → ``杭州市``), else its name."""
+    r = _lookup().get(m.name)
+    return r.name if r else m.name
+
+
+_LOCAL_BASE_AFTER = regex.compile(r"(?:第|前|排|首位|平均|领先|均值|之最|同行|同类|榜首|总量的|的比重)")
+_LOCAL_BASE_BEFORE = regex.compile(r"(?:居|列|于|比|占|在|较|超)$")
+
+
+def _local_is_base(text: str, m: SubjectMention) -> bool:
+    """全省 in 位居全省第一 / 高于全省平均 names a peer group, not the article's place."""
+    after = clean(text[m.end: m.end + 6]).text
+    before = clean(text[max(0, m.start - 3): m.start]).text
+    return bool(_LOCAL_BASE_AFTER.match(after) or _LOCAL_BASE_BEFORE.search(before))
+
+
+def main_place(text: str) -> str | None:
+    """The place the article is about (what 全市/全区/我省 refer to), if it can be told.
+
+    The level comes from the most frequent local mention (全市 → a city, 全区 → a
+    district, 全县 → a county, 全省 → a province); the place is the most often
+    named region of that level, ties going to the earliest. Regions named as
+    comparisons (低于第一位的宁波市) do not count. Without local mentions the most
+    often named region wins. ``None`` when no region of the level is named.
+
+    >>> main_place("拱墅区2022年统计公报。全区生产总值增长1.5%,杭州市…")
+    '拱墅区'
+    """
+    subs = find_subjects(text)
+    t = clean(text).text if subs else ""
+    local = Counter(s.level for s in subs if s.kind == "local" and not _local_is_base(text, s))
+    regs = []
+    for s in subs:
+        if s.kind != "region":
+            continue
+        before = text[max(0, s.start - 12): s.start]
+        if _COMPARE_BEFORE.search(clean(before).text):
+            continue
+        regs.append(s)
+    del t
+    if local:
+        key = max(local, key=lambda k: (local[k], -min(s.start for s in subs if s.level == k)))
+        regs = [s for s in regs if _matches_level(s, key)]
+    if not regs:
+        return None
+    by_code: Counter[str] = Counter(s.code for s in regs)
+    first: dict[str, int] = {}
+    for i, s in enumerate(regs):
+        first.setdefault(s.code, i)
+    best = max(by_code, key=lambda k: (by_code[k], -first[k]))
+    names = Counter(s.name for s in regs if s.code == best)
+    return max(names, key=lambda n: (names[n], len(n)))
