@@ -17,12 +17,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Context, Decimal, localcontext
 
+import regex
+
 from .errors import QuantityError
 from .quantity_lexicon import lexicon
 
-__all__ = ["Numeral", "read_numeral", "fold"]
+__all__ = ["Numeral", "read_numeral", "digit_pair", "fold"]
 
 _CTX = Context(prec=80)
+_ASCII_MAG = {"k": Decimal(1000), "K": Decimal(1000), "w": Decimal(10000), "W": Decimal(10000)}
+_EXP = regex.compile(r"[eE][-+]?[0-9]{1,3}")
 _TEN = Decimal(10)
 
 
@@ -30,13 +34,16 @@ _TEN = Decimal(10)
 class Numeral:
     """A numeral read: its value, a vague-digit qualifier (多/余/几 → ``more_than``) and its last magnitude.
 
-    ``scale`` is the power of ten of the magnitude the numeral ends with (``200万`` → 4),
-    so that the bare low end of a range can borrow it (100-200万 → 1000000-2000000).
+    ``scale`` is the power of ten of the big magnitudes (万, 亿, 万亿) the numeral ends with
+    (``200万`` → 4), so that the bare low end of a range can borrow it (100-200万 →
+    1000000-2000000). Two neighbouring digits before a magnitude are a vague range
+    (八九亿, 三五百): ``value`` is the low end and ``value_max`` the high one.
     """
 
     value: Decimal
     fuzzy: str | None
     scale: int
+    value_max: Decimal | None = None
 
 
 def fold(text: str) -> str:
@@ -60,7 +67,7 @@ def _tokens(s: str) -> list[tuple[str, Decimal | int | str]]:
     i, n = 0, len(s)
     while i < n:
         ch = s[i]
-        if ch in " \t":
+        if ch in " \t" or (ch == "个" and i + 1 < n and s[i + 1] in lex.big):
             i += 1
             continue
         if ch.isascii() and (ch.isdigit() or ch == "."):
@@ -77,7 +84,15 @@ def _tokens(s: str) -> list[tuple[str, Decimal | int | str]]:
                 groups = head.split(",")
                 if not (1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])):
                     raise _bad(s, f"{raw!r} has misplaced thousands separators")
-            out.append(("num", Decimal(digits)))
+            exp = _EXP.match(s, j)
+            if exp:
+                digits += exp.group(0)
+                j = exp.end()
+            value = Decimal(digits)
+            if j < n and s[j] in _ASCII_MAG:
+                value *= _ASCII_MAG[s[j]]
+                j += 1
+            out.append(("num", value))
             i = j
             continue
         if ch == "点":
@@ -110,11 +125,30 @@ def _tokens(s: str) -> list[tuple[str, Decimal | int | str]]:
     return out
 
 
-def _digit_string(s: str, toks: list) -> Decimal | None:
-    """二〇二四, 一七二零: three or more digits and nothing else read digit by digit."""
-    if len(toks) >= 2 and all(k in ("cnum", "zero") for k, _ in toks):
-        if len(toks) >= 3 or any(k == "zero" for k, _ in toks[1:]):
-            return Decimal("".join(str(v) for _, v in toks))
+def _digit_string(toks: list) -> Decimal | None:
+    """二〇二四, 一七二零点一: digits read one by one (three or more, or with a 〇/零 inside)."""
+    body, point = (toks[:-1], toks[-1][1]) if toks and toks[-1][0] == "point" else (toks, None)
+    if len(body) >= 2 and all(k in ("cnum", "zero") for k, _ in body) and body[0][0] == "cnum":
+        if len(body) >= 3 or body[1][0] == "zero" or point is not None:
+            digits = "".join(str(v) for _, v in body)
+            return Decimal(digits + ("." + point if point else ""))
+    return None
+
+
+def digit_pair(s: str) -> Decimal | None:
+    """Two Chinese digits side by side read as one number (三八 → 38), as in 三八折; else ``None``."""
+    toks = _tokens(fold(s))
+    if len(toks) == 2 and all(k == "cnum" for k, _ in toks):
+        return Decimal(toks[0][1] * 10 + toks[1][1])
+    return None
+
+
+def _vague_pair(toks: list) -> tuple[list, tuple] | None:
+    """八九亿, 三五百: two neighbouring digits then a magnitude → the low digit, and high/low."""
+    if len(toks) >= 3 and toks[0][0] == "cnum" and toks[1][0] == "cnum" and toks[2][0] in ("small", "big"):
+        a, b = toks[0][1], toks[1][1]
+        if b == a + 1 or (a, b) == (3, 5):
+            return [toks[0]] + toks[2:], toks[1]
     return None
 
 
@@ -139,9 +173,14 @@ def read_numeral(s: str) -> Numeral:
         raise _bad(s, "no digits")
     fuzzy = next((v for k, v in toks if k == "fuzzy"), None)
     with localcontext(_CTX):
-        ds = _digit_string(s, toks)
+        ds = _digit_string(toks)
         if ds is not None:
             return Numeral(ds, None, 0)
+        pair = _vague_pair(toks)
+        if pair is not None:
+            low = _compose(s, pair[0], fuzzy)
+            high = _compose(s, [pair[1]] + pair[0][1:], fuzzy)
+            return Numeral(low.value, fuzzy, low.scale, high.value)
         return _compose(s, toks, fuzzy)
 
 
@@ -149,64 +188,56 @@ def _compose(s: str, toks: list, fuzzy: str | None) -> Numeral:
     total = Decimal(0)  # everything closed by a big magnitude
     section = Decimal(0)  # the part below the current big magnitude
     number: Decimal | None = None  # a digit waiting for its multiplier
-    number_is_short = False  # a single Chinese digit (may be shorthand: 一千五)
-    last_small = 99  # small magnitudes must fall within a section
+    short = False  # the pending number is one Chinese digit right after a magnitude (一千五)
+    last_small = 99  # small magnitudes fall within a section
     last_big = 0  # largest big magnitude applied so far
     last_mag = 0  # exponent of the magnitude just before the pending number
     prev = ""
     scale = 0
-    seen_value = False
     for kind, v in toks:
         if kind in ("num", "cnum"):
-            if number is not None:
+            if number is not None and not (prev == "num" and kind == "cnum" and number % 10 == 0 and number < 100):
                 raise _bad(s, "two numbers in a row")
-            number = Decimal(v)
-            number_is_short = kind == "cnum"
-            seen_value = True
+            if number is not None:  # 廿二, 卅三
+                number += v
+            else:
+                number = Decimal(v)
+                short = kind == "cnum" and prev in ("small", "big")
         elif kind == "zero":
             if number is not None:
                 raise _bad(s, "零 after a digit")
             last_mag = 0
-            seen_value = True
         elif kind == "point":
             if number is None:
-                if prev not in ("small", "big") and prev != "":
+                if prev not in ("small", "big", "zero"):
                     raise _bad(s, "点 without a number before it")
                 number = Decimal(0)
+            if short and last_mag >= 2:
+                number *= _TEN ** (last_mag - 1)
+                short = False
             number = number + Decimal("0." + str(v))
-            number_is_short = False
-            seen_value = True
         elif kind == "fuzzy":
-            if v == "more_than" and prev == "cnum_fuzzy":
-                raise _bad(s, "two vague digits")
-            if prev in ("", "fuzzy"):
+            if prev in ("", "fuzzy", "point"):
                 raise _bad(s, "a vague digit must follow a number")
-            if number is None and prev in ("small", "big") and toks and v == "more_than":
-                # 十几, 二十几: 几 stands for an unknown digit; 多/余 after a magnitude just flag
-                pass
-            number_is_short = False
         elif kind == "small":
             if v >= last_small:
                 raise _bad(s, "magnitudes out of order")
-            n = number if number is not None else (Decimal(1) if prev in ("", "zero") or v == 1 else None)
-            if n is None:
+            if number is None and prev not in ("", "zero") and v != 1:
                 raise _bad(s, "a magnitude without a number before it")
-            section += n * _TEN ** v
+            section += (number if number is not None else Decimal(1)) * _TEN ** v
             number = None
-            last_small = v
-            last_mag = v
-            scale = v
-            seen_value = True
+            last_small = last_mag = v
+            scale = 0
         elif kind == "big":
             if number is not None:
+                if short and 2 <= last_mag < 4:
+                    number *= _TEN ** (last_mag - 1)  # 百二万 = 1200000
                 section += number
                 number = None
             if section == 0:
-                if total == 0:
-                    if prev != "":
-                        raise _bad(s, "a magnitude after zero")
-                    total = Decimal(1)
-                total *= _TEN ** v
+                if prev not in ("", "big"):
+                    raise _bad(s, "a magnitude after zero")
+                total = (total or Decimal(1)) * _TEN ** v
             elif v > last_big:
                 total = (total + section) * _TEN ** v
             else:
@@ -215,19 +246,11 @@ def _compose(s: str, toks: list, fuzzy: str | None) -> Numeral:
             section = Decimal(0)
             last_small = 99
             last_mag = v
-            scale = v if prev != "big" else scale + v
-            seen_value = True
+            scale = scale + v if prev == "big" else v
         prev = kind
-    if not seen_value:
-        raise _bad(s, "no digits")
     if number is not None:
-        if number_is_short and prev == "cnum" and last_mag >= 2 and _prev_is_magnitude(toks):
-            number *= _TEN ** (last_mag - 1)  # 一千五 = 1500, 三万二 = 32000
-        elif prev in ("num", "cnum") and len(toks) > 1:
-            scale = 0
+        if short and last_mag >= 2:
+            number *= _TEN ** (last_mag - 1)  # 一千五 = 1500, 三万二 = 32000, 两千三点一 = 2300.1
+        scale = 0
         section += number
     return Numeral(total + section, fuzzy, scale)
-
-
-def _prev_is_magnitude(toks: list) -> bool:
-    return len(toks) >= 2 and toks[-2][0] in ("small", "big")

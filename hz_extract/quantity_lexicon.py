@@ -49,6 +49,7 @@ class Lexicon:
     units: dict[str, UnitInfo]
     money_prefixes: dict[str, str]
     not_units: tuple[str, ...]
+    not_followed_by: dict[str, str]
     before: dict[str, str]
     before_not_after: dict[str, str]
     after: dict[str, str]
@@ -125,6 +126,7 @@ def lexicon() -> Lexicon:
         units=_units(uni),
         money_prefixes=dict(uni["money_prefixes"]),
         not_units=tuple(uni["not_units"]),
+        not_followed_by=dict(uni["not_followed_by"]),
         before=dict(qual["before"]),
         before_not_after=dict(qual["before_not_after"]),
         after=dict(qual["after"]),

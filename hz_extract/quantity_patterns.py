@@ -22,7 +22,7 @@ import regex
 
 from .quantity_lexicon import lexicon
 
-__all__ = ["pattern", "FAMILIES", "SPECIAL"]
+__all__ = ["pattern", "money_tail", "FAMILIES", "SPECIAL"]
 
 #: The pattern families, each with its corpus in ``tests/quantities/corpora/<family>.txt``.
 FAMILIES = ("number", "money", "percent", "pp", "multiple", "ordinal", "fraction", "measure",
@@ -34,59 +34,95 @@ SPECIAL = {
     "翻番": ("2", "倍", "multiple"), "翻一番": ("2", "倍", "multiple"), "翻了一番": ("2", "倍", "multiple"),
     "翻两番": ("4", "倍", "multiple"), "翻了两番": ("4", "倍", "multiple"),
     "翻三番": ("8", "倍", "multiple"), "翻了三番": ("8", "倍", "multiple"),
+    "百分之百": ("100", "%", "percent"), "半成": ("5", "%", "percent"), "半折": ("50", "%", "percent"),
 }
 
-_AR = r"(?:[0-9]{1,3}(?:,[0-9]{3}){1,8}(?:\.[0-9]{1,20})?|[0-9]{1,24}(?:\.[0-9]{1,20})?|\.[0-9]{1,20})"
+_AR = (r"(?:[0-9]{1,3}(?:,[0-9]{3}){1,8}(?:\.[0-9]{1,20})?|[0-9]{1,24}(?:\.[0-9]{1,20})?|\.[0-9]{1,20})"
+       r"(?:[eE][-+]?[0-9]{1,3}(?![0-9A-Za-z]))?(?:[kKwW](?![A-Za-z]))?")
 
 
 def _alt(words) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+def _spaced(word: str) -> str:
+    """A unit word that may be written with spaces between its characters (个 百分 点)."""
+    return "[ ]{0,3}".join(regex.escape(ch) for ch in word)
+
+
+def _units(lex) -> str:
+    words = sorted(set(lex.units) | set(lex.not_units), key=lambda w: (-len(w), w))
+    parts = []
+    for w in words:
+        p = regex.escape(w) + "(?![A-Za-z])" if w.isascii() else _spaced(w)
+        bad = lex.not_followed_by.get(w)
+        if bad:
+            p += f"(?![{regex.escape(bad)}])"
+        parts.append(p)
+    return "(?:" + "|".join(parts) + ")"
+
+
 def _build() -> str:
     lex = lexicon()
-    digits = "".join(sorted(set(lex.digits) | set(lex.tens)))
-    units = lex.units
+    digits = "".join(sorted(set(lex.digits) | set(lex.tens) | {"俩"}))
     mags = []
     for ch in sorted(set(lex.small) | set(lex.big)):
-        # a magnitude character that starts a unit word (千瓦时, 兆瓦, 百分点) or 百分之 is not a magnitude there
-        tails = [w[1:] for w in units if w.startswith(ch) and len(w) > 1] + ["分之"]
-        mags.append(f"{regex.escape(ch)}(?!{_alt(tails)})")
+        # a magnitude character that starts a unit word (千瓦时, 兆瓦, 百分点) is not a magnitude there
+        tails = [w[1:] for w in lex.units if w.startswith(ch) and len(w) > 1]
+        mags.append(f"{regex.escape(ch)}(?!{_alt(tails)})" if tails else regex.escape(ch))
     mag = "(?:" + "|".join(mags) + ")"
+    big = "[" + "".join(lex.big) + "]"
     dig = f"[{digits}]"
-    cn_char = f"(?:{dig}|{mag})"
+    cn_char = f"(?:{dig}|{mag}|个(?={big}))"
     fuzz = "[多余几]"
     ten = "(?:十|拾)"
     more = rf"(?:[ ]?(?:{cn_char}|点(?=[ ]?{dig})|{fuzz}(?=[ ]?{cn_char})))"
-    cnr = rf"(?:(?:{dig}|{ten}(?!分(?!之))){more}{{0,40}})"
-    magr = rf"(?:(?:{mag}|{fuzz}(?=[ ]?{mag})){more}{{0,40}})"
+    start = rf"(?:{dig}|{ten}(?!分(?!之))|[百佰千仟万亿](?=[ ]?(?:{dig}|{big})))"
+    cnr = rf"(?:{start}{more}{{0,40}})"
+    magr = rf"(?:(?:{mag}|{fuzz}(?=[ ]?{mag})|个(?={big})){more}{{0,40}})"
     ar = rf"(?<![0-9A-Za-z_.])(?:{_AR})(?![0-9]|\.[0-9])"
     piece = rf"(?:{ar}(?:[ ]{{0,2}}{magr})?)"
     body = rf"(?>(?:{piece}|{cnr})(?:(?<=[十拾百佰千仟万亿兆零〇])[ ]?(?:{piece}|{cnr})){{0,6}})"
-    ascii_units = [w for w in units if w.isascii()]
-    unit_words = [w for w in units if not w.isascii()] + list(lex.not_units)
-    unit = rf"(?:{_alt(unit_words)}|(?:{_alt(ascii_units)})(?![A-Za-z]))"
+    unit = _units(lex)
     sym = _alt(lex.money_prefixes)
-    sign = r"(?:-|负)"
-    skip = (r"(?<![0-9])[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}(?![0-9])"
+    sign = r"(?:(?<![0-9A-Za-z)）])-|负)[ ]?"
+    skip = (r"https?://[!-~]{1,2000}"
+            r"|(?<![0-9])[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}(?![0-9])"
             r"|(?<![0-9.])[0-9]{1,3}(?:\.[0-9]+)?(?::[0-9]{1,3}(?:\.[0-9]+)?){1,4}(?![0-9])"
             r"|(?<![0-9])[0-9]{1,2}[点时][0-9]{1,2}分"
             r"|(?<![0-9])0[0-9]{2,3}-[0-9]{7,8}(?![0-9])|(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
     after = _alt(lex.after)
+    fz = rf"(?:[多余](?![{digits}])|几(?=[ ]?{unit}))"
     core = (
         rf"(?:(?P<sym>{sym})[ ]?)?"
-        rf"(?:(?P<pw>百[ ]*分[ ]*之|千分之|万分之)[ ]*|(?P<ord>第)[ ]?)?"
+        rf"(?:(?P<pw>[百佰千仟万]{{1,3}}[ ]*分[ ]*之)[ ]*|(?P<ord>第)[ ]?)?"
+        rf"(?:(?P<whole>{body})[ ]{{0,2}}又[ ]{{0,2}}|(?P<wholea>{ar})[ ](?=[0-9]{{1,3}}/[0-9]))?"
         rf"(?P<neg>{sign}(?=[0-9.]|{dig}|{ten}))?"
         rf"(?P<n1>{body})"
-        rf"(?:(?P<frac>[ ]{{0,2}}分[ ]{{0,2}}之[ ]{{0,2}})(?P<n1d>{body})|/(?P<n1s>[0-9]{{1,3}})(?![0-9/]))?"
-        rf"(?P<fz1>[多余](?![{digits}]))?"
+        rf"(?:(?P<frac>[ ]{{0,2}}分[ ]{{0,2}}之[ ]{{0,2}})(?P<negd>{sign})?(?P<n1d>{body})"
+        rf"|/(?P<n1s>[0-9]{{1,3}})(?![0-9/]))?"
+        rf"(?P<fz1>{fz})?"
         rf"(?:[ ]{{0,3}}(?P<u1>{unit}))?"
-        rf"(?:[ ]?(?P<sep>[-~至到])[ ]?(?P<neg2>{sign}(?=[0-9]))?(?P<n2>{body})(?P<fz2>[多余](?![{digits}]))?"
-        rf"(?:[ ]{{0,3}}(?P<u2>{unit}))?)?"
+        rf"(?:[ ]?\((?:含|不含)\))?"
+        rf"(?:[ ]?(?:(?P<sep>-{{1,2}}|~|至|到)|(?P<sepw>和|与))[ ]?(?P<neg2>{sign}(?=[0-9]))?(?P<n2>{body})"
+        rf"(?P<fz2>{fz})?(?:[ ]{{0,3}}(?P<u2>{unit}))?(?(sepw)[ ]?(?:之间|间)))?"
+        rf"(?P<half>半(?![年月天日小时个分]))?"
         rf"(?P<post>{after})?"
     )
     special = _alt(SPECIAL)
     return rf"(?P<skip>{skip})|(?P<special>{special})|{core}"
+
+
+@cache
+def money_tail() -> regex.Pattern:
+    """角 and 分 after an amount in 元 (五元三毛, 50元6角三分, 三块零四, 一块二)."""
+    lex = lexicon()
+    dig = "[" + "".join(sorted(lex.digits)) + "]"
+    d = rf"(?:[0-9]|{dig})"
+    return regex.compile(
+        rf"(?:(?P<jiao>{d})[ ]?[角毛](?:[ ]?(?P<fen>{d})[ ]?分?)?"
+        rf"|零[ ]?(?P<fen0>{d})[ ]?分?|(?P<fen1>{d})[ ]?分|(?P<short>{d})(?![0-9{dig[1:-1]}]|[ ]?[个位只家台元块]))"
+    )
 
 
 @cache
