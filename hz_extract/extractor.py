@@ -1,24 +1,60 @@
-"""The extractor: text → indicator records (RECORDS.md)."""
+"""The extractor: text → indicator records (RECORDS.md).
+
+Per document: clean (offsets kept) → reference year (``published`` or a date line)
+→ periods and subjects of the whole text → quantities, minus the noise
+(:mod:`hz_extract.rules.noise`) → sentences → for each sentence holding a figure
+(or a rank/翻番 word) the rule engine (:mod:`hz_extract.rules.engine`) → subject,
+period and modality from the nearest mentions → spans mapped back to the original
+→ one record per fact (a repeated headline figure is dropped).
+
+No segmenter is needed: the rules read the words around each figure with regular
+expressions, so only sentences with a figure cost anything.
+
+>>> recs = extract("2024年全市数字经济核心产业增加值6305亿元,增长7.1%。")
+>>> [(r.indicator, r.measure, r.text) for r in recs]
+[('数字经济核心产业增加值', 'level', '6305亿元'), ('数字经济核心产业增加值', 'growth', '7.1%')]
+"""
 from __future__ import annotations
 
 import datetime as _dt
+import logging
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import regex
 
 from .records import Record
 
+if TYPE_CHECKING:  # pragma: no cover
+    from .clean import Cleaned
+    from .periods import PeriodMention
+    from .rules.base import Context, Draft
+    from .subjects import SubjectMention
+    from .tokenize import Token
+
 __all__ = ["Extractor", "extract", "default_extractor"]
+
+log = logging.getLogger("hz_extract")
+
+_RANK_HINT = regex.compile(r"第|榜首|首位|翻(?:了)?[一两二三四1-4]?番|前[\d一二三四五六七八九十]")
+_BIGRAMS_MIN = 0.5
 
 
 class Extractor:
-    """The loaded extractor: dictionaries, compiled patterns and the segmenter, built once.
+    """The loaded extractor: lexicons and compiled patterns, built once on first use.
 
-    Reusable, and picklable so it can be sent to worker processes (heavy state is
-    rebuilt lazily on the other side). User additions extend the packaged lexicons.
+    Reusable, and picklable so it can be sent to worker processes: only the user
+    additions travel; the lexicons are rebuilt lazily on the other side.
 
     Args:
-        indicators: extra indicator terms (e.g. ``"新能源汽车产量"``).
-        regions: extra region names.
+        indicators: extra indicator terms (e.g. ``"新能源汽车产量"``): they join the
+            heads a 分别 list can share and the tokenizer's dictionary.
+        regions: extra region names that can be subjects.
         organisations: extra organisation names that can be subjects.
+
+    >>> ex = Extractor(organisations=["钱江制冷"])
+    >>> [r.subject for r in ex.extract("钱江制冷压缩机年产量可达6000万台。")]
+    ['钱江制冷']
     """
 
     def __init__(self, *, indicators: Iterable[str] = (), regions: Iterable[str] = (),
@@ -26,13 +62,193 @@ class Extractor:
         self.indicators = tuple(indicators)
         self.regions = tuple(regions)
         self.organisations = tuple(organisations)
+        self._lex: Any = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"indicators": self.indicators, "regions": self.regions, "organisations": self.organisations}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.indicators = tuple(state.get("indicators", ()))
+        self.regions = tuple(state.get("regions", ()))
+        self.organisations = tuple(state.get("organisations", ()))
+        self._lex = None
+
+    def __repr__(self) -> str:
+        return (f"Extractor(indicators={len(self.indicators)}, regions={len(self.regions)}, "
+                f"organisations={len(self.organisations)})")
+
+    @property
+    def lexicon(self) -> Any:
+        """The rule lexicons (loaded on first use)."""
+        if self._lex is None:
+            from .rules.lexicon import lexicon
+
+            self._lex = lexicon(self.indicators)
+        return self._lex
+
+    def tokenize(self, text: str) -> list[Token]:
+        """Domain tokens of ``text`` (see :func:`hz_extract.tokenize`), with this extractor's extra terms.
+
+        >>> [t.kind for t in Extractor().tokenize("增长4.0%")][-1]
+        'quantity'
+        """
+        from . import tokenize as _tok
+
+        extra = self.indicators + self.regions + self.organisations
+        if extra:
+            try:
+                return _tok.tokenize(text, extra_terms=extra)  # type: ignore[call-arg]
+            except TypeError:
+                log.debug("tokenize() takes no extra terms; using the packaged dictionary only")
+        return _tok.tokenize(text)
 
     def extract(self, text: str, *, doc_id: str | None = None,
-                published: _dt.date | None = None) -> list[Record]:  # stub (issue 3)
-        """Every indicator record in ``text``, in document order."""
+                published: _dt.date | None = None) -> list[Record]:
+        """Every indicator record in ``text``, in document order.
+
+        Args:
+            text: the document.
+            doc_id: written into each record's ``doc``.
+            published: the document's date; resolves 今年/上年 and year-less months
+                when the text has no date line of its own.
+
+        Returns:
+            The records, one per fact; ``[]`` when there is none.
+
+        >>> [r.value for r in Extractor().extract("全年粮食产量69541万吨。")]
+        [Decimal('695410000')]
+        """
         if not isinstance(text, str):
             raise TypeError(f"extract() takes str, not {type(text).__name__}")
-        return []
+        if not text.strip():
+            return []
+        from .clean import clean
+
+        cleaned = clean(text)
+        drafts, ctxs = self._drafts(cleaned, published)
+        return _dedupe(self._records(cleaned, drafts, ctxs, doc_id))
+
+    # -- internals -------------------------------------------------------------
+
+    def _drafts(self, cleaned: Cleaned, published: _dt.date | None) -> tuple[list[Draft], list[Context]]:
+        from .periods import find_periods, reference_year
+        from .quantities import find_quantities
+        from .rules import engine, noise
+        from .rules.base import Context, Slot
+        from .segment import split_clauses, split_sentences
+        from .subjects import find_subjects
+
+        t = cleaned.text
+        lex = self.lexicon
+        quantities = [q for q in find_quantities(t) if noise.keep(q, t, lex)]
+        year = reference_year(t, published)
+        periods = [p for p in find_periods(t, year=year)]
+        subjects = find_subjects(t, organisations=self.organisations + self.regions)
+        drafts: list[Draft] = []
+        ctxs: list[Context] = []
+        qi = 0
+        prev: Context | None = None
+        for a, b in split_sentences(t):
+            while qi < len(quantities) and quantities[qi].start < a:
+                qi += 1
+            qs = []
+            while qi < len(quantities) and quantities[qi].end <= b:
+                qs.append(quantities[qi])
+                qi += 1
+            if not qs and not _RANK_HINT.search(t, a, b):
+                continue
+            clauses = split_clauses(t, a, b) or [(a, b)]
+            slots = []
+            for q in qs:
+                k = next((i for i, (ca, cb) in enumerate(clauses) if ca <= q.start < cb), len(clauses) - 1)
+                slots.append(Slot(q=q, start=q.start, end=q.end, clause=k, index=len(slots)))
+            ctx = Context(text=t, start=a, end=b, clauses=clauses, slots=slots, periods=periods,
+                          subjects=subjects, lex=lex)
+            if prev is not None and "\n" not in t[prev.end:a]:
+                ctx.chain, ctx.chain_measure, ctx.chain_base = prev.chain, prev.chain_measure, prev.chain_base
+                ctx.last_base = prev.last_base
+            for d in engine.run(ctx):
+                drafts.append(d)
+                ctxs.append(ctx)
+            prev = ctx
+        return drafts, ctxs
+
+    def _records(self, cleaned: Cleaned, drafts: list[Draft], ctxs: list[Context],
+                 doc_id: str | None) -> list[Record]:
+        from .rules import modality
+        from .subjects import main_place
+
+        t = cleaned.text
+        place: list[str | None] = []
+        out: list[Record] = []
+        for d, ctx in zip(drafts, ctxs):
+            anchor = d.anchor if d.anchor is not None else d.start
+            subject = d.subject or self._subject(ctx, anchor, t, place, main_place)
+            period = d.period if d.period is not None else _period(ctx.periods, anchor, ctx.start)
+            o0, o1 = cleaned.to_original(d.start, d.end)
+            s0, s1 = cleaned.to_original(ctx.start, ctx.end)
+            out.append(Record(
+                doc=doc_id, indicator=d.indicator or "", subject=subject, period=period, measure=d.measure,
+                value=d.value, value_max=d.value_max, unit=d.unit, qualifier=d.qualifier, base=d.base,
+                modality=modality.decide(ctx, d), text=cleaned.original[o0:o1], span=(o0, o1),
+                sentence=cleaned.original[s0:s1], rule=d.rule))
+        return out
+
+    @staticmethod
+    def _subject(ctx: Context, anchor: int, text: str, place: list[str | None], main_place: Any) -> str | None:
+        best: SubjectMention | None = None
+        for s in ctx.subjects:
+            if s.start >= anchor:
+                break
+            best = s
+        if best is None:
+            return None
+        if best.kind == "local":
+            if not place:
+                place.append(main_place(text))
+            return place[0] or best.name
+        return best.name
+
+
+def _period(periods: list[PeriodMention], anchor: int, sentence_start: int) -> str | None:
+    """The nearest period before ``anchor`` (in the sentence first, else carried from before it)."""
+    best: PeriodMention | None = None
+    for p in periods:
+        if p.start >= anchor:
+            break
+        if p.kind == "period" and p.value:
+            best = p
+    return best.value if best is not None else None
+
+
+def _bigrams(s: str) -> set[str]:
+    return {s[i:i + 2] for i in range(len(s) - 1)} or {s}
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two indicator names name the same thing (one holds the other, or bigram Dice ≥ 0.5)."""
+    if not a or not b:
+        return False
+    if a in b or b in a:
+        return True
+    x, y = _bigrams(a), _bigrams(b)
+    return 2 * len(x & y) / (len(x) + len(y)) >= _BIGRAMS_MIN
+
+
+def _dedupe(records: list[Record]) -> list[Record]:
+    """One record per fact: a later record with the same figure and a matching name is a repeat."""
+    kept: list[Record] = []
+    seen: dict[tuple[Any, ...], list[Record]] = {}
+    for r in records:
+        key = (r.measure, r.unit, r.value, r.value_max)
+        twins = seen.setdefault(key, [])
+        if any(same_name(r.indicator, o.indicator) and (r.period == o.period or not r.period or not o.period)
+               and (r.subject == o.subject or not r.subject or not o.subject or r.rule.startswith("rank"))
+               for o in twins):
+            continue
+        twins.append(r)
+        kept.append(r)
+    return kept
 
 
 _DEFAULT: Extractor | None = None
@@ -49,7 +265,7 @@ def default_extractor() -> Extractor:
 def extract(text: str, *, doc_id: str | None = None, published: _dt.date | None = None) -> list[Record]:
     """Indicator records of one document with the default :class:`Extractor`.
 
-    >>> [r.measure for r in extract("2024年全市工业增加值6305亿元,增长7.1%。")]  # doctest: +SKIP
+    >>> [r.measure for r in extract("2024年全市工业增加值6305亿元,增长7.1%。")]
     ['level', 'growth']
     """
     return default_extractor().extract(text, doc_id=doc_id, published=published)

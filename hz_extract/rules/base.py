@@ -1,0 +1,154 @@
+"""What the rule families share: the sentence being read (:class:`Context`) and a record in the making (:class:`Draft`).
+
+The rules work on the *cleaned* text (simplified script, half-width punctuation).
+Inside a sentence every kept quantity is masked with ``#`` characters of the same
+length (:attr:`Context.masked`), so a pattern can say "a figure here" with ``#+``
+and offsets stay those of the cleaned text.
+
+>>> QMARK
+'#'
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..periods import PeriodMention
+    from ..quantities import Quantity
+    from ..subjects import SubjectMention
+    from .lexicon import Lexicon
+
+__all__ = ["QMARK", "Slot", "Draft", "Context"]
+
+QMARK = "#"
+"""The character a kept quantity is masked with in :attr:`Context.masked`."""
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A kept quantity of the sentence (offsets into the cleaned text) and the clause it sits in."""
+
+    q: Quantity
+    start: int
+    end: int
+    clause: int
+    index: int
+
+
+@dataclass
+class Draft:
+    """A record before subject, period and modality are settled.
+
+    ``indicator`` None means "inherit the chain's indicator"; ``anchor`` is where the
+    subject and period are looked up from (the nearest mention before it wins);
+    ``modality`` None means "decide from the clause"; ``cue`` is where the measure
+    words start (the indicator is looked for before it); ``hint`` asks the chain for
+    a special treatment when the indicator is settled (``rate``: keep only if the
+    indicator is a rate; ``ratio``: the word before 占比 is the whole when the chain
+    already names the part).
+    """
+
+    start: int
+    end: int
+    measure: str
+    value: Decimal
+    unit: str | None
+    rule: str
+    value_max: Decimal | None = None
+    qualifier: str = "exact"
+    indicator: str | None = None
+    base: str | None = None
+    modality: str | None = None
+    subject: str | None = None
+    period: str | None = None
+    anchor: int | None = None
+    slot: int | None = None
+    cue: int | None = None
+    hint: str = ""
+
+
+@dataclass
+class Context:
+    """One sentence of a document, with everything the rules read and the state they carry.
+
+    ``text`` is the whole cleaned document; ``start``/``end`` the sentence; ``clauses``
+    its clause spans; ``slots`` its kept quantities; ``periods``/``subjects`` the
+    mentions found in the whole document (the rules pick those they need).
+    """
+
+    text: str
+    start: int
+    end: int
+    clauses: list[tuple[int, int]]
+    slots: list[Slot]
+    periods: list[PeriodMention]
+    subjects: list[SubjectMention]
+    lex: Lexicon
+    masked: str = ""
+    claimed: set[int] = field(default_factory=set)
+    drafts: list[Draft] = field(default_factory=list)
+    chain: str | None = None
+    chain_measure: str | None = None
+    chain_base: str | None = None
+    last_base: str | None = None
+    list_items: list[str] = field(default_factory=list)
+    list_kind: str = ""
+    list_head: str = ""
+    rank_base: str | None = None
+
+    def __post_init__(self) -> None:
+        if not self.masked:
+            chars = list(self.text[self.start:self.end])
+            for s in self.slots:
+                for i in range(s.start - self.start, s.end - self.start):
+                    chars[i] = QMARK
+            self.masked = "".join(chars)
+
+    # -- reading ---------------------------------------------------------------
+
+    def m(self, a: int, b: int) -> str:
+        """The masked sentence between absolute cleaned offsets ``a`` and ``b``."""
+        return self.masked[max(a, self.start) - self.start:max(min(b, self.end), self.start) - self.start]
+
+    def t(self, a: int, b: int) -> str:
+        """The cleaned text between absolute offsets ``a`` and ``b``."""
+        return self.text[a:b]
+
+    def clause_of(self, pos: int) -> tuple[int, int]:
+        """The clause span holding absolute offset ``pos``."""
+        for a, b in self.clauses:
+            if a <= pos < b:
+                return a, b
+        return self.start, self.end
+
+    def left(self, slot: Slot) -> str:
+        """Masked text from the slot's clause start up to the slot."""
+        a, _ = self.clauses[slot.clause]
+        return self.m(a, slot.start)
+
+    def right(self, slot: Slot) -> str:
+        """Masked text from the end of the slot to the end of its clause."""
+        _, b = self.clauses[slot.clause]
+        return self.m(slot.end, b)
+
+    def slots_in_clause(self, k: int) -> list[Slot]:
+        """The sentence's kept quantities inside clause ``k``."""
+        return [s for s in self.slots if s.clause == k]
+
+    def add(self, draft: Draft) -> None:
+        """Keep a draft and claim its slot."""
+        self.drafts.append(draft)
+        if draft.slot is not None:
+            self.claimed.add(draft.slot)
+
+    def from_slot(self, slot: Slot, measure: str, rule: str, *, value: Decimal | None = None,
+                  unit: str | None = "", **kw: object) -> Draft:
+        """A draft for ``slot`` taking value, range, unit and qualifier from its quantity."""
+        q = slot.q
+        return Draft(start=slot.start, end=slot.end, measure=measure,
+                     value=q.value if value is None else value,
+                     value_max=q.value_max if value is None else None,
+                     unit=q.unit if unit == "" else unit, qualifier=q.qualifier, rule=rule,
+                     slot=slot.index, **kw)  # type: ignore[arg-type]

@@ -1,0 +1,70 @@
+"""Clause chains: clauses without an indicator of their own inherit the one before.
+
+``数字经济核心产业增加值6305亿元,增长7.1%,高于GDP增速2.4个百分点,占GDP比重达28.8%``
+names the indicator once; :func:`settle` walks the drafts of a sentence in text
+order, gives each its own indicator when the words before its cue name one, and
+otherwise the chain's (carried from the previous sentence of the paragraph when
+the sentence opens without one). A difference right after a share is a
+difference of that share (``占GDP比重48.4%,较上年提高0.4个百分点`` →
+``…占GDP比重``).
+
+>>> from hz_extract import extract
+>>> [r.indicator for r in extract("税收收入112亿元,增长17.3%。")]  # doctest: +SKIP
+['税收收入', '税收收入']
+"""
+from __future__ import annotations
+
+from .base import Context, Draft
+from .indicator import name
+from .level import RATE_NAME
+
+__all__ = ["FAMILY", "settle"]
+
+FAMILY = "chain"
+
+
+def _own(ctx: Context, d: Draft) -> str:
+    cue = d.cue if d.cue is not None else d.start
+    ca, _ = ctx.clause_of(cue if cue < ctx.end else d.start)
+    return name(ctx, ca, cue)
+
+
+def _previous_clause(ctx: Context, d: Draft) -> str:
+    """The name of the clause before the draft's, when that clause holds no figure (…最大的是X,为24.41亿元)."""
+    for k, (a, b) in enumerate(ctx.clauses):
+        if a <= d.start < b and k > 0:
+            pa, pb = ctx.clauses[k - 1]
+            if not ctx.slots_in_clause(k - 1):
+                return name(ctx, pa, pb)
+    return ""
+
+
+def settle(ctx: Context) -> list[Draft]:
+    """Settle the indicator of every draft of the sentence (in text order); drop those left nameless."""
+    out: list[Draft] = []
+    for d in sorted(ctx.drafts, key=lambda x: (x.start, x.end)):
+        ind = d.indicator
+        if d.hint == "ratio":
+            if ctx.chain:
+                ind = ctx.chain
+            else:
+                ind, d.base = d.base, None
+        if not ind:
+            own = _own(ctx, d)
+            if own:
+                ind = own
+            elif d.measure == "pp_diff" and ctx.chain and ctx.chain_measure == "share":
+                ind = f"{ctx.chain}占{ctx.chain_base}比重" if ctx.chain_base else f"{ctx.chain}比重"
+            else:
+                ind = ctx.chain or _previous_clause(ctx, d)
+        if not ind:
+            continue
+        if d.hint == "rate" and not RATE_NAME.search(ind):
+            continue
+        d.indicator = ind
+        if not (d.measure == "pp_diff" and ctx.chain_measure == "share" and ind.startswith(ctx.chain or "\0")):
+            ctx.chain, ctx.chain_measure, ctx.chain_base = ind, d.measure, d.base
+        if d.base and d.measure in ("growth", "change"):
+            ctx.last_base = d.base
+        out.append(d)
+    return out

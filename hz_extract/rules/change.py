@@ -1,0 +1,35 @@
+"""Change: an absolute change in the indicator's own unit (比上年增加888万吨, 减少50万公顷 → signed).
+
+Only two-character verbs count (增加, 减少, 增长, 下降 …), so 增加值 and 新增 never
+read as one, and a figure reached *to* (增加到, 增至) stays a level.
+
+>>> from hz_extract import extract
+>>> [(r.measure, int(r.value)) for r in extract("城镇新增就业岗位6007个,比上年减少587个。")]  # doctest: +SKIP
+[('level', 6007), ('change', -587)]
+"""
+from __future__ import annotations
+
+from .base import Context, Draft, Slot
+from .cues import cues, find_base
+
+__all__ = ["FAMILY", "classify"]
+
+FAMILY = "change"
+
+_NOT_CHANGE = ("%", "pp", "倍", None)
+
+
+def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
+    """A change draft when ``left`` ends with 增加/减少/… and the figure has a non-% unit."""
+    if slot.q.unit in _NOT_CHANGE:
+        return None
+    m = cues(ctx.lex).change.search(left)
+    if not m:
+        return None
+    sign = ctx.lex.verbs[m.group("verb")]
+    d = ctx.from_slot(slot, "change", "change.amount", value=slot.q.value * sign)
+    if slot.q.value_max is not None:
+        d.value_max = slot.q.value_max * sign
+    d.base = ctx.lex.base_of(m.group("base")) if m.group("base") else find_base(ctx, at + m.start())
+    d.cue = d.anchor = at + m.start()
+    return d

@@ -1,0 +1,96 @@
+"""Compiled cue patterns shared by the measure families (built once per lexicon).
+
+The patterns are anchored at the *end* of the masked text left of a figure
+(``…比上年增长`` + figure), so they read the words right before it.
+
+>>> cues().growth.search("比上年增长").group("verb")
+'增长'
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .base import Context
+from .lexicon import Lexicon, alternation, lexicon
+
+__all__ = ["Cues", "cues", "find_base", "ADJ", "clean_base"]
+
+ADJ = frozenset("高快多低慢少")
+"""One-character comparatives: a sign only after 比/较 (比一季度低2.5个百分点), never a growth verb."""
+
+_ADV = "逆市|逆势|大幅|小幅|稳步|持续|快速|明显|继续|也|均|都|将|仍|仍然|进一步|略有|有所|分别|累计|共|合计"
+_RATE = "增速|增幅|涨幅|增长率|增长速度|降幅|跌幅|增长幅度"
+_TO = "为|达|达到|是|超过|超|约|在"
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The compiled cue patterns of one lexicon."""
+
+    growth: regex.Pattern[str]
+    rate: regex.Pattern[str]
+    bare_base: regex.Pattern[str]
+    change: regex.Pattern[str]
+    compare: regex.Pattern[str]
+    than: regex.Pattern[str]
+    lone_verb: regex.Pattern[str]
+    pull: regex.Pattern[str]
+    base_any: regex.Pattern[str]
+
+
+_CACHE: dict[int, Cues] = {}
+
+
+def cues(lex: Lexicon | None = None) -> Cues:
+    """The cue patterns for ``lex`` (the packaged lexicon by default), compiled once."""
+    lex = lex or lexicon()
+    c = _CACHE.get(id(lex))
+    if c is None:
+        c = _build(lex)
+        _CACHE[id(lex)] = c
+    return c
+
+
+def _build(lex: Lexicon) -> Cues:
+    bases = alternation(lex.bases)
+    verbs = alternation([w for w in lex.verbs if w not in ADJ])
+    all_verbs = alternation(lex.verbs)
+    change_verbs = alternation([w for w in lex.verbs if len(w) > 1])
+    compare = alternation(lex.compare)
+    base_pre = rf"(?:(?P<base>{bases})[^#,;]{{0,6}}?)?"
+    than = r"(?<![占可对无相])(?:比|较|与|同|相比|相较|相对)(?![重例率价值较])"
+    return Cues(
+        growth=regex.compile(rf"(?P<cue>{base_pre}(?:{_ADV})*(?P<verb>{verbs})(?:了|达到|达|为|幅度为|幅度达)?)$"),
+        rate=regex.compile(rf"(?P<cue>{base_pre}(?:的)?(?P<rate>{_RATE})(?:{_ADV})*(?:{_TO})?)$"),
+        bare_base=regex.compile(rf"(?P<cue>(?P<base>{bases})(?:为|达|是)?)$"),
+        change=regex.compile(rf"(?P<cue>{base_pre}(?:{_ADV})*(?P<verb>{change_verbs})(?:了)?)$"),
+        compare=regex.compile(rf"(?P<cue>(?:增速|增幅|增长|的)?(?P<cmp>{compare})(?P<base>[^#,;]*?)(?:了)?)$"),
+        than=regex.compile(rf"(?P<cue>(?:增速|增幅)?{than}(?P<base>[^#,;]*?)(?:{_ADV})*(?P<verb>{all_verbs})(?:了)?)$"),
+        lone_verb=regex.compile(rf"(?P<cue>(?:增速|增幅|比重|占比)?(?:{_ADV})*(?P<verb>{change_verbs})(?:了)?)$"),
+        pull=regex.compile(r"(?P<cue>拉动(?P<base>[^#,;]*?)(?:增长)?)$"),
+        base_any=regex.compile(bases),
+    )
+
+
+_BASE_STRIP = regex.compile(r"^(?:同期|同类|上述|第[\d一二三四五六七八九十]+(?:位|名)的)|的$")
+
+
+def clean_base(s: str | None) -> str | None:
+    """Tidy a base taken from the text (``同期工业增加值增速`` → ``工业增加值增速``)."""
+    if not s:
+        return None
+    s = _BASE_STRIP.sub("", s.strip(" 、“”\"'")).strip()
+    return s or None
+
+
+def find_base(ctx: Context, pos: int) -> str | None:
+    """The nearest base cue (比上年, 同比 …) before ``pos`` in the sentence, else the carried one."""
+    c = cues(ctx.lex)
+    best = None
+    for m in c.base_any.finditer(ctx.m(ctx.start, pos)):
+        best = m.group()
+    if best is not None:
+        return ctx.lex.base_of(best)
+    return ctx.last_base

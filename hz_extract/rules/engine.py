@@ -1,0 +1,50 @@
+"""The rule engine: one sentence in, drafts out, every family in its place.
+
+Order: the structural families claim their figures first (from-to changes,
+inverted statements, 分别 lists, ranks, 翻番), then every figure left is offered
+to the measure families in turn (pp_diff, multiple, growth, change, share, level:
+the first that recognises the words before it wins), then the chain settles the
+indicators in text order.
+
+>>> [f.FAMILY for f in measure_families()][:3]
+['pp_diff', 'multiple', 'growth']
+"""
+from __future__ import annotations
+
+from . import change, chain, fromto, growth, inverted, level, lists, multiple, pp_diff, rank, share
+from .base import Context, Draft, Slot
+
+__all__ = ["measure_families", "classify", "run"]
+
+_MEASURES = (pp_diff, multiple, growth, change, share, level)
+
+
+def measure_families() -> tuple:
+    """The per-figure measure families, in the order they are tried."""
+    return _MEASURES
+
+
+def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
+    """The first measure family's draft for ``slot`` read with ``left`` (masked text from ``at``)."""
+    for fam in _MEASURES:
+        d = fam.classify(ctx, slot, left, at)
+        if d is not None:
+            return d
+    return None
+
+
+def run(ctx: Context) -> list[Draft]:
+    """All drafts of one sentence, indicators settled, in text order."""
+    fromto.apply(ctx)
+    inverted.apply(ctx)
+    lists.apply(ctx, classify)
+    rank.apply(ctx)
+    multiple.apply(ctx)
+    for slot in ctx.slots:
+        if slot.index in ctx.claimed:
+            continue
+        ca, _ = ctx.clauses[slot.clause]
+        d = classify(ctx, slot, ctx.m(ca, slot.start), ca)
+        if d is not None:
+            ctx.add(d)
+    return chain.settle(ctx)

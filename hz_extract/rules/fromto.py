@@ -1,0 +1,56 @@
+"""From-to changes: ``从2022年的126万元提升至2024年的190万元`` → two levels, one per period.
+
+The verb between the two figures may be any growth or decline verb followed by
+至/到/为 (提升至, 增加到, 下降为), or 变为/调整为; each figure takes the period
+written just before it (2022年的 …). The indicator is the phrase before 从/由.
+
+>>> from hz_extract import extract
+>>> [(r.period, int(r.value)) for r in extract("人均产值从2022年的126万元提升至2024年的190万元。")]  # doctest: +SKIP
+[('2022', 1260000), ('2024', 1900000)]
+"""
+from __future__ import annotations
+
+import regex
+
+from .base import Context
+from .lexicon import alternation
+
+__all__ = ["FAMILY", "apply"]
+
+FAMILY = "fromto"
+
+_CACHE: dict[int, regex.Pattern[str]] = {}
+
+
+def _pattern(ctx: Context) -> regex.Pattern[str]:
+    pat = _CACHE.get(id(ctx.lex))
+    if pat is None:
+        verbs = alternation([w for w in ctx.lex.verbs if len(w) > 1])
+        pat = regex.compile(
+            rf"(?P<from>从|由)(?P<p1>[^#,;]{{0,12}}?)(?P<q1>#+)(?:(?:{verbs})(?:至|到|为)|变为|调整为|增至|升至|降至|提高至|扩大到)"
+            rf"(?P<p2>[^#,;]{{0,12}}?)(?P<q2>#+)")
+        _CACHE[id(ctx.lex)] = pat
+    return pat
+
+
+def _period_in(ctx: Context, a: int, b: int) -> str | None:
+    for p in ctx.periods:
+        if a <= p.start and p.end <= b + 1 and p.kind == "period":
+            return p.value
+    return None
+
+
+def apply(ctx: Context) -> None:
+    """Add the two levels of every from-to change of the sentence."""
+    by_start = {s.start: s for s in ctx.slots}
+    for m in _pattern(ctx).finditer(ctx.masked):
+        s1, s2 = by_start.get(ctx.start + m.start("q1")), by_start.get(ctx.start + m.start("q2"))
+        if s1 is None or s2 is None or s1.q.unit != s2.q.unit or s1.q.unit in (None, "pp"):
+            continue
+        cue = ctx.start + m.start("from")
+        for s, (pa, pb) in ((s1, m.span("p1")), (s2, m.span("p2"))):
+            d = ctx.from_slot(s, "level", "fromto.level")
+            d.cue = cue
+            d.period = _period_in(ctx, ctx.start + pa, ctx.start + pb)
+            d.anchor = s.start
+            ctx.add(d)

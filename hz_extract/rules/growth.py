@@ -1,0 +1,55 @@
+"""Growth: a relative change in % (增长4.0%, 同比下降3.2%, 增速为5%, 同比-4%, 增长1.3倍 = 130%).
+
+The sign comes from the verb (measure_verbs.txt), the base from the cue before it
+(measure_bases.txt: 同比 → 上年同期, 比上年 → 上年 …), else from the nearest cue
+earlier in the sentence, else from the one carried over.
+
+>>> from hz_extract import extract
+>>> [(r.measure, float(r.value), r.base) for r in extract("粮食产量比上年下降2.0%。")]  # doctest: +SKIP
+[('growth', -2.0, '上年')]
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .base import Context, Draft, Slot
+from .cues import cues, find_base
+
+__all__ = ["FAMILY", "classify"]
+
+FAMILY = "growth"
+
+_NEG_RATE = ("降幅", "跌幅")
+
+
+def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
+    """A growth draft when ``left`` (masked text from offset ``at`` to the figure) ends with a growth cue."""
+    unit = slot.q.unit
+    if unit not in ("%", "倍"):
+        return None
+    c = cues(ctx.lex)
+    cue_at = at
+    m = c.growth.search(left)
+    if m:
+        sign = ctx.lex.verbs[m.group("verb")]
+    elif unit == "%" and (m := c.rate.search(left)):
+        sign = -1 if m.group("rate") in _NEG_RATE else 1
+    elif unit == "%" and (m := c.bare_base.search(left)):
+        sign = 1
+    else:
+        return None
+    base = ctx.lex.base_of(m.group("base")) if m.group("base") else find_base(ctx, cue_at + m.start())
+    if unit == "倍":
+        d = ctx.from_slot(slot, "growth", "growth.times", value=slot.q.value * 100 * sign, unit="%")
+    else:
+        d = ctx.from_slot(slot, "growth", "growth.percent", value=slot.q.value * sign)
+        if slot.q.value_max is not None:
+            d.value_max = slot.q.value_max * sign
+            if sign < 0:
+                d.value, d.value_max = d.value_max, d.value
+    d.base = base
+    d.anchor = cue_at + m.start()
+    d.cue = cue_at + m.start()
+    if d.value == 0:
+        d.value = Decimal(0)
+    return d

@@ -1,0 +1,146 @@
+"""Naming the indicator: the noun phrase before a figure or its measure word.
+
+:func:`name` takes a stretch of a sentence (usually from the clause start to the
+measure word) and trims it to the shortest phrase naming what is measured: period
+and subject mentions at its edges go (``2024年全市数字经济核心产业增加值`` →
+``数字经济核心产业增加值``), filler words go (全年, 其中, 累计, 实现, 为, 达 …),
+only what follows the last inner verb stays (``东方财富证券实现营业收入`` →
+``营业收入``), parentheticals go, and ``X在Y中的比重`` becomes ``X比重``.
+
+>>> trim("全年实现地区生产总值")
+'地区生产总值'
+"""
+from __future__ import annotations
+
+import regex
+
+from .base import QMARK, Context
+from .lexicon import Lexicon, lexicon
+
+__all__ = ["FAMILY", "name", "trim", "skip_lead", "MAX_LEN"]
+
+FAMILY = "indicator"
+
+MAX_LEN = 28
+"""Longer phrases are prose, not names: only their tail after the last 的/verb is kept."""
+
+_PAREN = regex.compile(r"\([^()]*\)|（[^（）]*）|\[[^\]]*\]|【[^】]*】")
+_HARD = regex.compile(r"[#,;:。!?！？，；：\n|]|\((?![^()]*\))|（(?![^（）]*）)")
+_STREAK = regex.compile(r"(?:连续|已连续|持续)[\d一二三四五六七八九十两]+(?:年|个月|个季度|季度|届|次)|多年来?|一直|始终|再度|继续|仍然|仍")
+_IN_WHOLE = regex.compile(r"^(?P<x>.+?)在.{1,10}?中的(?P<h>比重|占比|份额)$")
+_SHARE_DE = regex.compile(r"占(?P<w>[^的]{1,12})的(?P<h>比重|比例)$")
+_EDGE_PUNCT = "、“”\"'‘’《》 \t·-—…"
+_CACHE: dict[int, regex.Pattern[str]] = {}
+
+
+def _patterns(lex: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    key = id(lex)
+    pats = _CACHE.get(key)
+    if pats is None:
+        from .lexicon import alternation
+
+        lead = regex.compile(f"^(?:{alternation(lex.lead)})")
+        trail = regex.compile(f"(?:{alternation(lex.trail)})$")
+        split = regex.compile(f"(?:{alternation(lex.split + ('是', '得益于', '受益于', '带动', '推动', '依托'))})")
+        pats = (lead, trail, split)
+        _CACHE[key] = pats
+    return pats
+
+
+def trim(phrase: str, lex: Lexicon | None = None) -> str:
+    """Trim fillers, parentheticals and streak adverbs from a phrase (no mention lookup).
+
+    >>> trim("营业收入利润率为")
+    '营业收入利润率'
+    >>> trim("服务业在全区经济中的比重")
+    '服务业比重'
+    """
+    lex = lex or lexicon()
+    lead, trail, split = _patterns(lex)
+    s = _PAREN.sub("", phrase)
+    s = _STREAK.sub("", s)
+    parts = [p for p in split.split(s)]
+    if len(parts) > 1:
+        tail = parts[-1]
+        s = tail if len(tail.strip(_EDGE_PUNCT)) >= 2 else "".join(parts)
+    for _ in range(8):
+        before = s
+        s = s.strip(_EDGE_PUNCT)
+        s = lead.sub("", s, count=1)
+        s = trail.sub("", s, count=1)
+        if s == before:
+            break
+    m = _IN_WHOLE.match(s)
+    if m:
+        s = m.group("x") + m.group("h")
+    m = _SHARE_DE.search(s)
+    if m:
+        s = s[:m.start()] + "占" + m.group("w") + m.group("h")
+    if len(s) > MAX_LEN:
+        cut = max(s.rfind("的"), s.rfind("，"), s.rfind(","))
+        s = s[cut + 1:] if cut >= 0 else ""
+        if len(s) > MAX_LEN:
+            s = ""
+    if s in lex.stop or len(s) < 2 or _unbalanced(s):
+        return ""
+    return s
+
+
+def _unbalanced(s: str) -> bool:
+    return s.count("“") != s.count("”") or s.count("(") != s.count(")")
+
+
+def name(ctx: Context, a: int, b: int) -> str:
+    """The indicator phrase in cleaned text ``[a, b)`` of the sentence, or ``""``.
+
+    The stretch is first cut after the last hard break (punctuation or another
+    figure), then period and subject mentions at its start are skipped, then it is
+    trimmed (:func:`trim`).
+    """
+    a = max(a, ctx.start)
+    b = min(b, ctx.end)
+    if b <= a:
+        return ""
+    seg = ctx.m(a, b)
+    last = None
+    for m in _HARD.finditer(seg):
+        last = m
+    if last is not None:
+        a += last.end()
+        seg = seg[last.end():]
+    if QMARK in seg:
+        return ""
+    a = skip_lead(ctx, a, b)
+    b = _drop_tail_mentions(ctx, a, b)
+    if b <= a:
+        return ""
+    return trim(ctx.t(a, b), ctx.lex)
+
+
+def skip_lead(ctx: Context, a: int, b: int) -> int:
+    """Move ``a`` past period/subject mentions and fillers at the start of ``[a, b)``."""
+    lead, _, _ = _patterns(ctx.lex)
+    for _ in range(10):
+        moved = False
+        while a < b and ctx.text[a] in _EDGE_PUNCT:
+            a += 1
+        for p in ctx.periods:
+            if p.start <= a < p.end and p.end <= b:
+                a, moved = p.end, True
+        for s in ctx.subjects:
+            if s.start <= a < s.end and s.end <= b and s.end - a < b - a:
+                a, moved = s.end, True
+        m = lead.match(ctx.text, a, b)
+        if m and m.end() < b:
+            a, moved = m.end(), True
+        if not moved:
+            break
+    return a
+
+
+def _drop_tail_mentions(ctx: Context, a: int, b: int) -> int:
+    """Move ``b`` before a period mention that ends the stretch (产值2024年 is rare; 的2024年 is not)."""
+    for p in ctx.periods:
+        if a < p.start < b <= p.end + 1 and p.kind != "base":
+            b = p.start
+    return b

@@ -1,0 +1,55 @@
+"""Levels: the indicator's own value (6305亿元, 156家, 可达6000万台, 失业率为5.2%).
+
+A % is a level only when the indicator is itself a rate (…率, …指数, …比例); any
+other bare % is left alone. A counter written *before* its noun (3个集群晋级…,
+在已发布业绩预告的14只券商股中) names the indicator after it.
+
+>>> from hz_extract import extract
+>>> [(r.indicator, int(r.value), r.unit) for r in extract("新增上市企业1家。")]  # doctest: +SKIP
+[('新增上市企业', 1, '家')]
+"""
+from __future__ import annotations
+
+import regex
+
+from .base import Context, Draft, Slot
+from .indicator import trim
+
+__all__ = ["FAMILY", "classify", "RATE_NAME"]
+
+FAMILY = "level"
+
+RATE_NAME = regex.compile(r"(?:率|指数|比例|比重|占比|份额|水平|覆盖面|达标率)$")
+_AFTER_QUALIFIER = ("以上", "左右", "上下", "以下", "之多", "多")
+_NOUN_START = regex.compile(r"^[\p{Han}“\"A-Za-z]")
+_CUT = regex.compile(r"[#,;:。!?()]")
+_DE_TAIL = regex.compile(r"(?P<mod>[^#,;:。]{2,16}?的)$")
+
+
+def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
+    """A level draft for any figure with a unit that no other family took."""
+    q = slot.q
+    if q.unit is None or q.unit == "pp":
+        return None
+    right = ctx.right(slot)
+    if q.unit in ctx.lex.counters and _NOUN_START.match(right) and not right.startswith(_AFTER_QUALIFIER):
+        return _prenominal(ctx, slot, left, right)
+    d = ctx.from_slot(slot, "level", "level.amount")
+    d.cue = d.anchor = slot.start
+    if q.unit == "%":
+        d.rule, d.hint = "level.rate", "rate"
+    return d
+
+
+def _prenominal(ctx: Context, slot: Slot, left: str, right: str) -> Draft | None:
+    """3个集群晋级国家级先进制造业集群: the count of the noun phrase after the counter."""
+    cut = _CUT.search(right)
+    noun = right[:cut.start()] if cut else right
+    mod = _DE_TAIL.search(left)
+    phrase = (mod.group("mod") if mod else "") + noun
+    ind = trim(phrase, ctx.lex)
+    if not ind:
+        return None
+    d = ctx.from_slot(slot, "level", "level.count_before", indicator=ind)
+    d.cue = d.anchor = slot.start
+    return d

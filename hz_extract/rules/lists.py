@@ -1,0 +1,117 @@
+"""分别 lists: values distributed over the items before them.
+
+``工业控制计算机及系统、集成电路、汽车仪器仪表产量分别增长40.9%、50.1%和64.7%`` gives
+one growth per item, with the head shared by the items (产量, read from
+indicator_heads.txt) attached to each; ``香洲、金湾和斗门三个行政区分别实现地区生产总值
+a、b和c`` has regions for items, so they become subjects of one indicator. A later
+``分别增长x、y和z`` with no items of its own reuses the last list of the sentence.
+The items are split so that their number equals the number of values (on 、
+first, then also on the last 和/及/与, then on all of them).
+
+>>> from hz_extract import extract
+>>> [r.indicator for r in extract("集成电路、汽车仪器仪表产量分别增长50.1%和64.7%。")]  # doctest: +SKIP
+['集成电路产量', '汽车仪器仪表产量']
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import regex
+
+from .base import Context, Draft, Slot
+from .indicator import skip_lead, trim
+
+__all__ = ["FAMILY", "apply", "split_items"]
+
+FAMILY = "lists"
+
+Classify = Callable[[Context, Slot, str, int], "Draft | None"]
+
+_BETWEEN = regex.compile(r"^\s*(?:、|和|及|与|以及|,|或)\s*$")
+_LABEL = regex.compile(r"(?:等)?[\d一二三四五六七八九十两]+(?:个|大|类|种|家|项|座|所)[^、]{0,6}$|等$")
+_LAST_AND = regex.compile(r"^(?P<a>.+)(?:以及|和|及|与)(?P<b>[^和及与]+)$")
+
+
+def split_items(text: str, n: int) -> list[str]:
+    """Split a list of ``n`` items (``A、B和C``), or return ``[]`` when no split gives ``n``.
+
+    >>> split_items("工业控制计算机及系统、集成电路、汽车仪器仪表产量", 3)
+    ['工业控制计算机及系统', '集成电路', '汽车仪器仪表产量']
+    >>> split_items("香洲、金湾和斗门", 3)
+    ['香洲', '金湾', '斗门']
+    """
+    parts = [p for p in text.split("、")]
+    if len(parts) == n and all(parts):
+        return parts
+    m = _LAST_AND.match(parts[-1])
+    if m:
+        alt = parts[:-1] + [m.group("a"), m.group("b")]
+        if len(alt) == n and all(alt):
+            return alt
+    alt = [p for p in regex.split(r"、|以及|和|及|与", text)]
+    if len(alt) == n and all(alt):
+        return alt
+    return []
+
+
+def _heads(ctx: Context, items: list[str], verb_text: str) -> list[str]:
+    """The indicator name of each item, with the shared head attached."""
+    last, first = items[-1], items[0]
+    short = {len(i) for i in items[:-1]}
+    if len(short) == 1 and len(first) < len(last) - 1 and last[0] == first[0]:
+        head = last[len(first):]
+        return [i + head for i in items[:-1]] + [last]
+    head = ctx.lex.head_of(last)
+    if head and head != last:
+        body = last[:-len(head)].rstrip("的之")
+        joiner = "" if not head.startswith("的") else ""
+        return [i + joiner + head for i in items[:-1]] + [body + head]
+    verb_head = trim(verb_text, ctx.lex)
+    if verb_head:
+        return [i + verb_head for i in items]
+    return items
+
+
+def apply(ctx: Context, classify: Classify) -> None:
+    """Distribute the values of every 分别 clause of the sentence."""
+    for k, (ca, cb) in enumerate(ctx.clauses):
+        text = ctx.m(ca, cb)
+        p = text.find("分别")
+        if p < 0:
+            continue
+        at = ca + p
+        vals = [s for s in ctx.slots if s.clause == k and s.start > at and s.index not in ctx.claimed]
+        if len(vals) < 2 or not all(_BETWEEN.match(ctx.m(x.end, y.start)) for x, y in zip(vals, vals[1:])):
+            continue
+        lead = skip_lead(ctx, ca, at)
+        pre = ctx.t(lead, at).strip(" ,")
+        items = split_items(_LABEL.sub("", pre), len(vals)) if ("、" in pre or regex.search("和|及|与", pre)) else []
+        items = [i.strip(" “”\"") for i in items]
+        kind, names = "", []
+        if items:
+            subj = {s.text for s in ctx.subjects} | {s.name for s in ctx.subjects}
+            if all(i in subj or _subject_name(ctx, i) for i in items):
+                kind, names = "subject", [_subject_name(ctx, i) or i for i in items]
+            else:
+                kind, names = "indicator", [trim(n, ctx.lex) or n for n in _heads(ctx, items, ctx.t(at + 2, vals[0].start))]
+            ctx.list_items, ctx.list_kind = names, kind
+        elif len(ctx.list_items) == len(vals):
+            kind, names = ctx.list_kind, ctx.list_items
+        left0 = ctx.m(ca, vals[0].start)
+        for i, s in enumerate(vals):
+            d = classify(ctx, s, left0, ca)
+            if d is None:
+                continue
+            d.rule = "list." + d.rule
+            if kind == "subject":
+                d.subject = names[i]
+            elif kind == "indicator":
+                d.indicator = names[i]
+            ctx.add(d)
+
+
+def _subject_name(ctx: Context, item: str) -> str | None:
+    for s in ctx.subjects:
+        if item in (s.text, s.name):
+            return s.name
+    return None

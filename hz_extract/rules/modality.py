@@ -1,0 +1,36 @@
+"""Modality: expected (预计, 预期, 预告 …) and target (目标, 力争, 计划, 任务, 拟 …) figures.
+
+A cue in the clause before the figure sets the modality (rule_modality.json); a
+figure right after a target noun is the target itself (完成市分配任务25亿元 → 25亿元
+is a target). Counts of things (个, 家 …) stay actual unless the cue is right
+before them: ``拟于近期开工项目1个`` counts projects that exist.
+
+>>> from hz_extract import extract
+>>> [r.modality for r in extract("预计降低融资成本8500万元。")]  # doctest: +SKIP
+['expected']
+"""
+from __future__ import annotations
+
+from .base import Context, Draft
+
+__all__ = ["FAMILY", "decide"]
+
+FAMILY = "modality"
+
+
+def decide(ctx: Context, d: Draft) -> str:
+    """The modality of a draft: ``actual``, ``expected`` or ``target``."""
+    if d.modality:
+        return d.modality
+    ca, _ = ctx.clause_of(d.start)
+    left = ctx.m(ca, d.start)
+    lex = ctx.lex
+    if left.rstrip("的#").endswith(lex.target_nouns):
+        return "target"
+    counted = d.unit in lex.counters
+    window = left[-2:] if counted else left
+    if any(w in window for w in lex.expected):
+        return "expected"
+    if any(w in window for w in lex.target):
+        return "target"
+    return "actual"

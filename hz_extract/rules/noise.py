@@ -1,0 +1,57 @@
+"""Precision filters: quantities that are never indicator figures.
+
+Dropped before any rule runs: figures without a unit (list numbers 1、, codes
+“1155”, ratios 2.7:54.8:42.5, phone and licence numbers), units that count plan
+levels, floors, routes or durations (5级指引, 三年行动计划; rule_units.json
+'skip'), figures glued to Latin letters (5G, B2-W, PM2.5), places (250米处),
+ordinals (第1位: ranks are read by rank.py), clock times (18点30分), counts written
+only in Chinese numerals (两个服务台, 五大产业生态圈 — statistical figures are
+written in digits), and table cells (a line with no words around its figure).
+
+>>> keep_text("公交中心站250米处", 5, 9, None)  # doctest: +SKIP
+False
+"""
+from __future__ import annotations
+
+import regex
+
+from ..quantities import Quantity
+from .lexicon import Lexicon
+
+__all__ = ["FAMILY", "keep"]
+
+FAMILY = "noise"
+
+_DIGIT = regex.compile(r"\d")
+_HAN = regex.compile(r"\p{Han}")
+_LATIN = regex.compile(r"[A-Za-z]")
+
+
+def _line(text: str, start: int, end: int) -> str:
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    return text[a:b if b >= 0 else len(text)]
+
+
+def keep(q: Quantity, text: str, lex: Lexicon) -> bool:
+    """Whether quantity ``q`` (offsets into the cleaned ``text``) may carry a record."""
+    if q.kind == "ordinal" or q.unit is None:
+        return False
+    if q.unit in lex.skip_units:
+        return False
+    before = text[q.start - 1] if q.start > 0 else ""
+    after = text[q.end:q.end + 2]
+    if before == "第" or _LATIN.match(before) or (after[:1] and _LATIN.match(after[:1]) and q.kind != "percent"):
+        return False
+    if before in "-－/" and q.start > 1 and text[q.start - 2].isalnum():
+        return False
+    if after.startswith(lex.place_after):
+        return False
+    if q.unit in ("分", "分钟") and before in "点时:":
+        return False
+    if not _DIGIT.search(q.text) and q.kind in ("measure", "number") and q.value < 100:
+        return False
+    line = _line(text, q.start, q.end)
+    if len(_HAN.findall(line.replace(q.text, ""))) < 2:
+        return False
+    return True

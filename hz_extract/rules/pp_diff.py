@@ -1,0 +1,51 @@
+"""Percentage-point differences (高于GDP增速2.4个百分点, 增速比一季度下降2个百分点, 拉动…增长26.6个百分点).
+
+Sign: 高于/快于/提高/回升 … +, 低于/慢于/下降/回落 … − (measure_compare.txt,
+measure_verbs.txt). Base: what follows the comparison word (高于 *GDP增速*, 比
+*一季度*), else the nearest base cue in the sentence. A difference right after a
+share (占GDP比重48.4%,较上年提高0.4个百分点) is a difference *of the share*.
+
+>>> from hz_extract import extract
+>>> [(float(r.value), r.base) for r in extract("增加值增长7.1%,高于GDP增速2.4个百分点。") if r.unit == "pp"]  # doctest: +SKIP
+[(2.4, 'GDP增速')]
+"""
+from __future__ import annotations
+
+from .base import Context, Draft, Slot
+from .cues import clean_base, cues, find_base
+
+__all__ = ["FAMILY", "classify"]
+
+FAMILY = "pp_diff"
+
+
+def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
+    """A pp_diff draft for every figure in 个百分点 (sign and base from the words before it)."""
+    if slot.q.unit != "pp":
+        return None
+    c = cues(ctx.lex)
+    base: str | None
+    if m := c.pull.search(left):
+        sign, base, rule = 1, clean_base(m.group("base")), "pp_diff.pull"
+        base = base + "增长" if base else None
+    elif m := c.compare.search(left):
+        sign, base, rule = ctx.lex.compare[m.group("cmp")], clean_base(m.group("base")), "pp_diff.compare"
+    elif m := c.than.search(left):
+        base = clean_base(m.group("base"))
+        sign, rule = ctx.lex.verbs[m.group("verb")], "pp_diff.than"
+        base = ctx.lex.bases.get("比" + base, base) if base else None
+    elif m := c.lone_verb.search(left):
+        sign, base, rule = ctx.lex.verbs[m.group("verb")], find_base(ctx, at + m.start()), "pp_diff.verb"
+    else:
+        return None
+    d = ctx.from_slot(slot, "pp_diff", rule, value=slot.q.value * sign)
+    d.base = base
+    d.cue = d.anchor = at + m.start()
+    return d
+
+
+def share_indicator(ctx: Context) -> str | None:
+    """The name of a share the chain just gave (``X占GDP比重``), for a difference that follows it."""
+    if ctx.chain and ctx.chain_measure == "share":
+        return f"{ctx.chain}占{ctx.chain_base}比重" if ctx.chain_base else f"{ctx.chain}比重"
+    return None

@@ -1,0 +1,102 @@
+"""Ranks: a position among peers (位居全省第一, 稳居榜首, 列全国第三, 在全市排位第四, 位居全国前十).
+
+The peer group (全省, 六区两县 …) becomes the base; ``前N`` is rank N with
+qualifier ``up_to``. ``第一位的宁波市`` inside a comparison gives the rank of that
+other subject.
+
+>>> from hz_extract import extract
+>>> [(int(r.value), r.base) for r in extract("制造业增加值增速位居全省第一。") if r.measure == "rank"]  # doctest: +SKIP
+[(1, '全省')]
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import regex
+
+from ..errors import QuantityError
+from .base import Context, Draft
+from .indicator import name
+from .lexicon import Lexicon, alternation
+
+__all__ = ["FAMILY", "apply", "ordinal_value"]
+
+FAMILY = "rank"
+
+_N = r"\d{1,3}|[一二三四五六七八九十两]{1,3}"
+_END = r"(?=$|[^\p{Han}]|的|和|、|并|且|以|位置)"
+_CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_STREAK = regex.compile(r"^(?:连续|已连续|持续)?[\d一二三四五六七八九十两]+(?:年|个月|个季度|届)|^(?:多年|常年|始终|一直|再次|继续)")
+_CACHE: dict[int, tuple[regex.Pattern[str], regex.Pattern[str]]] = {}
+
+
+def _patterns(lex: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    pats = _CACHE.get(id(lex))
+    if pats is None:
+        verbs = alternation(lex.rank_verbs)
+        top = alternation(lex.rank_top)
+        rank = regex.compile(
+            rf"(?:在(?P<peer1>[^#,;。在]{{1,10}}?))?(?P<verb>{verbs})(?P<peer2>[^#,;。第前]{{0,10}}?)"
+            rf"(?:第(?P<n>{_N})(?:位|名)?|前(?P<upto>{_N})(?:位|名|强)?|(?P<top>{top})){_END}")
+        other = regex.compile(rf"第(?P<n>{_N})(?:位|名)的")
+        pats = (rank, other)
+        _CACHE[id(lex)] = pats
+    return pats
+
+
+def ordinal_value(s: str) -> int | None:
+    """The number of an ordinal's digits (``3`` → 3, ``三`` → 3, ``十二`` → 12), else None."""
+    if s.isdigit():
+        return int(s)
+    try:
+        from ..quantities import parse_quantity
+
+        v = parse_quantity(s).value
+        if v == v.to_integral_value() and 0 < v < 1000:
+            return int(v)
+    except (QuantityError, ValueError, AttributeError):
+        pass
+    if len(s) == 1:
+        return 10 if s == "十" else _CN.get(s)
+    if len(s) == 2 and s[0] == "十":
+        return 10 + (_CN.get(s[1]) or 0) if s[1] in _CN else None
+    if len(s) == 2 and s[1] == "十" and s[0] in _CN:
+        return 10 * _CN[s[0]]
+    if len(s) == 3 and s[1] == "十" and s[0] in _CN and s[2] in _CN:
+        return 10 * _CN[s[0]] + _CN[s[2]]
+    return None
+
+
+def apply(ctx: Context) -> None:
+    """Find the ranks of the sentence and add them as drafts."""
+    rank, other = _patterns(ctx.lex)
+    for m in rank.finditer(ctx.masked):
+        if m.group("top"):
+            value, qual = 1, "exact"
+        else:
+            raw = m.group("n") or m.group("upto")
+            v = ordinal_value(raw)
+            if v is None:
+                continue
+            value, qual = v, ("up_to" if m.group("upto") else "exact")
+        peer = _STREAK.sub("", (m.group("peer2") or m.group("peer1") or "").strip())
+        peer = peer.strip("在于了") or None
+        if peer:
+            ctx.rank_base = peer
+        a = ctx.start + m.start()
+        ca, _ = ctx.clause_of(a)
+        num_at = ctx.start + (m.start("n") if m.group("n") else m.start("upto") if m.group("upto") else m.start("top"))
+        start = num_at - 1 if (m.group("n") or m.group("upto")) else num_at
+        end = ctx.start + m.end()
+        ctx.add(Draft(start=start, end=end, measure="rank", value=Decimal(value), unit=None, qualifier=qual,
+                      rule="rank.position", indicator=name(ctx, ca, a) or None, base=peer or ctx.rank_base,
+                      anchor=a, cue=a))
+    for m in other.finditer(ctx.masked):
+        after = ctx.start + m.end()
+        who = next((s for s in ctx.subjects if s.start == after and s.kind in ("region", "org")), None)
+        v = ordinal_value(m.group("n"))
+        if who is None or v is None:
+            continue
+        ctx.add(Draft(start=ctx.start + m.start(), end=ctx.start + m.end() - 1, measure="rank", value=Decimal(v),
+                      unit=None, rule="rank.other", indicator=None, base=ctx.rank_base, subject=who.name,
+                      anchor=ctx.start + m.start(), cue=ctx.start + m.start()))

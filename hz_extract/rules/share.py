@@ -1,0 +1,43 @@
+"""Shares: a part of a whole or of a target, in % (占GDP比重达28.8%, 营收占比58%, 完成任务的142.4%, 贡献率为0.7%).
+
+>>> from hz_extract import extract
+>>> [(float(r.value), r.base) for r in extract("现代服务业增加值321.96亿元,占GDP的22.9%。") if r.measure == "share"]  # doctest: +SKIP
+[(22.9, 'GDP')]
+"""
+from __future__ import annotations
+
+import regex
+
+from .base import Context, Draft, Slot
+from .cues import clean_base
+
+__all__ = ["FAMILY", "classify"]
+
+FAMILY = "share"
+
+_TO = r"(?:一般|已|已经|进一步|继续|分别)?(?:为|达|达到|是|约|在|提高到|上升到|提升至|升至|提高至|上升至)?"
+_OF = regex.compile(rf"(?P<cue>占(?P<base>[^#,;()]*?)(?:#+|\([^)]*\))*的?(?:比重|比例|份额|比)?{_TO})$")
+_RATIO = regex.compile(rf"(?P<cue>(?P<base>[^#,;]{{0,8}}?)占比{_TO})$")
+_DONE = regex.compile(r"(?P<cue>完成(?P<base>[^#,;]*?)(?:#+|\([^)]*\))*的)$")
+_CONTRIB = regex.compile(rf"(?P<cue>(?:对(?P<base>[^#,;]*?)的?)?贡献率{_TO})$")
+_WEIGHT = regex.compile(rf"(?P<cue>(?<!增速|增幅)比重{_TO})$")
+
+
+def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
+    """A share draft for a % after 占…(比重), 占比, 完成…的 or 贡献率."""
+    if slot.q.unit != "%":
+        return None
+    for pat, rule in ((_DONE, "share.done"), (_OF, "share.of"), (_CONTRIB, "share.contribution"),
+                      (_RATIO, "share.ratio"), (_WEIGHT, "share.weight")):
+        m = pat.search(left)
+        if m:
+            break
+    else:
+        return None
+    base = clean_base(m.groupdict().get("base"))
+    d = ctx.from_slot(slot, "share", rule)
+    d.cue = d.anchor = at + m.start()
+    if rule == "share.ratio" and base:
+        d.hint = "ratio"  # 营收占比58%: the chain settles whether 营收 is the whole or the part
+    d.base = base
+    return d
