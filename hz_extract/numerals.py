@@ -25,7 +25,7 @@ from .quantity_lexicon import lexicon
 __all__ = ["Numeral", "read_numeral", "digit_pair", "fold"]
 
 _CTX = Context(prec=80)
-_ASCII_MAG = {"k": Decimal(1000), "K": Decimal(1000), "w": Decimal(10000), "W": Decimal(10000)}
+_ASCII_MAG = {"k": ("small", 3), "K": ("small", 3), "w": ("big", 4), "W": ("big", 4)}
 _EXP = regex.compile(r"[eE][-+]?[0-9]{1,3}")
 _TEN = Decimal(10)
 
@@ -34,8 +34,8 @@ _TEN = Decimal(10)
 class Numeral:
     """A numeral read: its value, a vague-digit qualifier (多/余/几 → ``more_than``) and its last magnitude.
 
-    ``scale`` is the power of ten of the big magnitudes (万, 亿, 万亿) the numeral ends with
-    (``200万`` → 4), so that the bare low end of a range can borrow it (100-200万 →
+    ``scale`` is the power of ten of the magnitudes the numeral ends with (``200万`` → 4,
+    ``三千`` → 3, ``九千亿`` → 8; big magnitudes in a row add: ``万亿`` → 12), so that the bare low end of a range can borrow it (100-200万 →
     1000000-2000000). Two neighbouring digits before a magnitude are a vague range
     (八九亿, 三五百): ``value`` is the low end and ``value_max`` the high one.
     """
@@ -88,11 +88,10 @@ def _tokens(s: str) -> list[tuple[str, Decimal | int | str]]:
             if exp:
                 digits += exp.group(0)
                 j = exp.end()
-            value = Decimal(digits)
-            if j < n and s[j] in _ASCII_MAG:
-                value *= _ASCII_MAG[s[j]]
+            out.append(("num", Decimal(digits)))
+            if j < n and s[j] in _ASCII_MAG:  # 15k, 30w
+                out.append(_ASCII_MAG[s[j]])
                 j += 1
-            out.append(("num", value))
             i = j
             continue
         if ch == "点":
@@ -107,7 +106,9 @@ def _tokens(s: str) -> list[tuple[str, Decimal | int | str]]:
             out.append(("point", "".join(frac)))
             i = j
             continue
-        if ch in ("零", "〇"):
+        if ch in ("数", "几") and i == 0 and i + 1 < n and (s[i + 1] in lex.small or s[i + 1] in lex.big):
+            out.append(("few", 0))
+        elif ch in ("零", "〇"):
             out.append(("zero", 0))
         elif ch in lex.digits:
             out.append(("cnum", lex.digits[ch]))
@@ -176,6 +177,9 @@ def read_numeral(s: str) -> Numeral:
         ds = _digit_string(toks)
         if ds is not None:
             return Numeral(ds, None, 0)
+        if toks[0] == ("few", 0):  # 数十亿, 几十万: between one and ten of the magnitude
+            low = _compose(s, toks[1:], fuzzy)
+            return Numeral(low.value, None, low.scale, low.value * 10)
         pair = _vague_pair(toks)
         if pair is not None:
             low = _compose(s, pair[0], fuzzy)
@@ -227,7 +231,7 @@ def _compose(s: str, toks: list, fuzzy: str | None) -> Numeral:
             section += (number if number is not None else Decimal(1)) * _TEN ** v
             number = None
             last_small = last_mag = v
-            scale = 0
+            scale = v
         elif kind == "big":
             if number is not None:
                 if short and 2 <= last_mag < 4:
@@ -235,7 +239,7 @@ def _compose(s: str, toks: list, fuzzy: str | None) -> Numeral:
                 section += number
                 number = None
             if section == 0:
-                if prev not in ("", "big"):
+                if prev not in ("", "big", "fuzzy"):
                     raise _bad(s, "a magnitude after zero")
                 total = (total or Decimal(1)) * _TEN ** v
             elif v > last_big:

@@ -48,8 +48,8 @@ def _in_stopword(folded: str, at: int, mstart: int, mend: int) -> bool:
         a = at - i
         if a >= 0 and folded.startswith(word, a):
             b = a + len(word)
-            if not (a >= mstart and b < mend):
-                return True
+            if not (mstart <= a and b <= mend and b - a < mend - mstart):
+                return True  # the word reaches outside the match, or is all of it (十分)
     return False
 
 
@@ -98,11 +98,17 @@ def _bare_rejected(folded: str, m: regex.Match, n1: Numeral, alone: bool) -> boo
     return False
 
 
-def _money_tail(folded: str, end: int, value: Decimal) -> tuple[Decimal, int]:
-    """Add 角/分 written after an amount in 元 (五元三毛 → 5.3); return the value and new end."""
+def _money_tail(folded: str, end: int, value: Decimal, after_jiao: bool) -> tuple[Decimal, int]:
+    """Add 角/分 written after an amount in 元 (五元三毛 → 5.3, 两毛五 → 0.25); return value and new end."""
     t = money_tail().match(folded, end)
     if t is None:
         return value, end
+    if after_jiao:  # only 分 can follow 角
+        if t.group("jiao") is not None or t.group("fen0") is not None:
+            return value, end
+        ch = t.group("fen1") or t.group("short")
+        d = Decimal(ch) if ch.isascii() else Decimal(lexicon().digits[ch])
+        return value + d / 100, t.end()
     lex = lexicon()
 
     def digit(name: str) -> Decimal:
@@ -162,10 +168,10 @@ def read_match(folded: str, m: regex.Match, alone: bool = False) -> tuple[Readin
     pw, ordinal, sym = m.group("pw"), m.group("ord"), m.group("sym")
     fuzzy = n1.fuzzy or (lex.inside.get(m.group("fz1")) if m.group("fz1") else None)
     body = m.group("n1").replace(" ", "")
-    if len(body) == 1 and body in "壹贰叁肆伍陆柒捌玖拾佰仟" and not alone:
+    if len(body) == 1 and body in "壹贰叁肆伍陆柒捌玖拾佰仟" and not alone and (info is None or info.kind != "money"):
         return None, end  # 收拾, 拾起, 登陆部队: a lone financial numeral is a word
     plain = not (u1 or u2 or pw or ordinal or sym or m.group("post") or fuzzy or m.group("neg")
-                 or den is not None or m.group("n1s") or n1.scale or m.group("half"))
+                 or den is not None or m.group("n1s") or n1.scale >= 4 or m.group("half"))
     if plain and n2 is None and _bare_rejected(folded, m, n1, alone):
         return None, end
     value = n1.value
@@ -204,8 +210,8 @@ def read_match(folded: str, m: regex.Match, alone: bool = False) -> tuple[Readin
             value_max *= info.factor
     elif sym is not None:
         unit, kind = lex.money_prefixes[sym], "money"
-    if kind == "measure" and body in ("一", "1") and u1 is not None and not alone and not m.group("half") \
-            and not (fuzzy or m.group("post") or n2 is not None):
+    if kind == "measure" and body == "一" and ordinal is None and not alone and not m.group("half") \
+            and not (fuzzy or m.group("post") or n2 is not None) and _qualifier_before(folded, start)[1] is None:
         return None, end  # 一个, 一位, 一家: an article, not a count
     if m.group("half"):
         value += Decimal("0.5") * (info.factor if info is not None else 1)
@@ -213,8 +219,10 @@ def read_match(folded: str, m: regex.Match, alone: bool = False) -> tuple[Readin
         unit, kind = None, "ordinal"
         if u1 is not None and u1.strip() not in _ORDINAL_UNITS:
             end = m.end("n1")  # 第二批: the rank is 第二
+    if u1 == "块" and n2 is None and end == m.end() and money_tail().match(folded, end):
+        unit, kind = "元", "money"  # 十块三毛, 一块二: 块 is a yuan when 角/分 follow
     if kind == "money" and unit == "元" and end == m.end() and n2 is None and folded[end - 1] in "元圆块角毛":
-        value, end = _money_tail(folded, end, value) if folded[end - 1] != "角" else (value, end)
+        value, end = _money_tail(folded, end, value, folded[end - 1] in "角毛")
     if n2 is not None:
         hi = n2.value
         if pw is not None:
@@ -223,7 +231,7 @@ def read_match(folded: str, m: regex.Match, alone: bool = False) -> tuple[Readin
             hi *= info.factor
         if m.group("neg2"):
             hi = -hi
-        if n1.scale == 0 and n2.scale > 0 and u1 is None and den is None \
+        if n1.scale < n2.scale and u1 is None and den is None \
                 and n1.value < n2.value / Decimal(10) ** n2.scale:
             value *= Decimal(10) ** n2.scale  # 100-200万元: the low end borrows 万
         if hi <= value:
