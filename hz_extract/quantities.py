@@ -6,7 +6,7 @@ reads one surface form. Values are exact ``Decimal`` in base units (4400亿元 �
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -95,7 +95,37 @@ def find_quantities(text: str) -> list[Quantity]:
         start, end, value, value_max, unit, qualifier, kind = got
         out.append(Quantity(text[start:end], start, end, value, value_max, unit, qualifier, kind))
         pos = end
-    return out
+    return _share_units(folded, out)
+
+
+_LIST_JOINERS = frozenset("和、与及或")
+_SHARED_KINDS = frozenset(("percent", "pp", "multiple", "measure", "money"))
+
+
+def _share_units(folded: str, found: list[Quantity]) -> list[Quantity]:
+    """A list's last item lends its unit to bare numbers before it: 2.16和1.66个百分点, 40.9、50.1和64.7%.
+
+    Only plain figures take part (no magnitude on either side), so the lent unit
+    cannot change their scale.
+    """
+    for i in range(len(found) - 2, -1, -1):
+        q, nxt = found[i], found[i + 1]
+        if q.kind != "number" or q.value_max is not None or nxt.unit is None or nxt.kind not in _SHARED_KINDS:
+            continue
+        between = folded[q.end:nxt.start].strip()
+        if len(between) != 1 or between not in _LIST_JOINERS:
+            continue
+        if not (_plain_figure(folded[q.start:q.end]) and _plain_figure(folded[nxt.start:nxt.end], nxt.unit)):
+            continue
+        found[i] = replace(q, unit=nxt.unit, kind=nxt.kind)
+    return found
+
+
+def _plain_figure(surface: str, unit: str | None = None) -> bool:
+    head = surface
+    if unit is not None:
+        head = surface.rstrip("%％ ").replace("个百分点", "").replace("百分点", "").replace(unit, "")
+    return bool(head) and all(ch.isascii() and (ch.isdigit() or ch in ".,") for ch in head)
 
 
 def parse_quantity(s: str) -> Quantity:

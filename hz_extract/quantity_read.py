@@ -237,10 +237,10 @@ def read_match(folded: str, m: regex.Match, alone: bool = False) -> tuple[Readin
         if hi <= value:
             return None, end  # 3-1: a score, not a range
         value_max = hi
-    if sym is None or start == m.start():
+    if ordinal is None and (sym is None or start == m.start()):
         start, qualifier = _qualifier_before(folded, start)
     else:
-        qualifier = None
+        qualifier = None  # 低于第一位: a rank takes no qualifier word
     if value_max is not None:
         qualifier = "range"
     elif qualifier is None:
