@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as _dt
 import logging
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -28,6 +29,7 @@ from .records import Record
 if TYPE_CHECKING:  # pragma: no cover
     from .clean import Cleaned
     from .periods import PeriodMention
+    from .quantities import Quantity
     from .rules.base import Context, Draft
     from .subjects import SubjectMention
     from .tokenize import Token
@@ -37,7 +39,7 @@ __all__ = ["Extractor", "extract", "default_extractor"]
 log = logging.getLogger("hz_extract")
 
 _RANK_HINT = regex.compile(r"第|榜首|首位|翻(?:了)?[一两二三四1-4]?番|前[\d一二三四五六七八九十]")
-_BIGRAMS_MIN = 0.5
+_BIGRAMS_MIN = 0.6
 
 
 class Extractor:
@@ -140,7 +142,7 @@ class Extractor:
 
         t = cleaned.text
         lex = self.lexicon
-        quantities = [q for q in find_quantities(t) if noise.keep(q, t, lex)]
+        quantities = [q for q in _complete(find_quantities(t), t) if noise.keep(q, t, lex)]
         year = reference_year(t, published)
         periods = [p for p in find_periods(t, year=year)]
         subjects = find_subjects(t, organisations=self.organisations + self.regions)
@@ -200,6 +202,8 @@ class Extractor:
         for s in ctx.subjects:
             if s.start >= anchor:
                 break
+            if s.kind == "org" and _enumerated(text, s):
+                continue
             best = s
         if best is None:
             return None
@@ -208,6 +212,37 @@ class Extractor:
                 place.append(main_place(text))
             return place[0] or best.name
         return best.name
+
+
+_SCORE = "高分"
+_LIST_GLUE = regex.compile(r"\s*(?:、|和|及|与|至|到|-|~)\s*")
+
+
+def _complete(quantities: list[Quantity], text: str) -> list[Quantity]:
+    """Give unit-less numbers the unit their context makes plain.
+
+    ``2.16和1.66个百分点``, ``10.8%、14.2%`` written as ``10.8、14.2%``: a bare number
+    listed before a % or 个百分点 figure shares its unit; ``以133.2高分`` is a score.
+    """
+    out = list(quantities)
+    for i in range(len(out) - 1, -1, -1):
+        q = out[i]
+        if q.unit is not None or q.kind != "number":
+            continue
+        if text.startswith(_SCORE, q.end):
+            out[i] = replace(q, unit="分", kind="measure")
+            continue
+        if i + 1 < len(out):
+            nxt = out[i + 1]
+            glue = _LIST_GLUE.fullmatch(text, q.end, nxt.start)
+            if glue and nxt.kind in ("percent", "pp") and nxt.unit in ("%", "pp") and nxt.value_max is None:
+                out[i] = replace(q, unit=nxt.unit, kind=nxt.kind)
+    return out
+
+
+def _enumerated(text: str, s: SubjectMention) -> bool:
+    """A name inside an enumeration (美团、复星科技、华登国际等) is an example, not the subject."""
+    return text[s.end:s.end + 1] in ("、", "等") or text[s.start - 1:s.start] == "、"
 
 
 def _period(periods: list[PeriodMention], anchor: int, sentence_start: int) -> str | None:
@@ -226,11 +261,22 @@ def _bigrams(s: str) -> set[str]:
 
 
 def same_name(a: str, b: str) -> bool:
-    """Whether two indicator names name the same thing (one holds the other, or bigram Dice ≥ 0.5)."""
+    """Whether two names of one figure name the same thing: equal, or spelt alike (bigram Dice ≥ 0.6).
+
+    A name that *holds* the other is a different indicator (人均地区生产总值 is not
+    地区生产总值), so containment alone never merges; 规上X and 规模以上X do.
+
+    >>> same_name("规上电子信息制造业增加值", "规模以上电子信息制造业增加值")
+    True
+    >>> same_name("地区生产总值", "人均地区生产总值")
+    False
+    """
     if not a or not b:
         return False
-    if a in b or b in a:
+    if a == b:
         return True
+    if a in b or b in a:
+        return False
     x, y = _bigrams(a), _bigrams(b)
     return 2 * len(x & y) / (len(x) + len(y)) >= _BIGRAMS_MIN
 

@@ -30,20 +30,47 @@ def _own(ctx: Context, d: Draft) -> str:
 
 
 def _previous_clause(ctx: Context, d: Draft) -> str:
-    """The name of the clause before the draft's, when that clause holds no figure (…最大的是X,为24.41亿元)."""
+    """The name of the clause before the draft's when it holds no figure and ends in an indicator head.
+
+    ``营收占比最大的是手续费及佣金净收入,为24.41亿元``: the figure's clause names nothing,
+    the one before names the indicator.
+    """
     for k, (a, b) in enumerate(ctx.clauses):
         if a <= d.start < b and k > 0:
             pa, pb = ctx.clauses[k - 1]
             if not ctx.slots_in_clause(k - 1):
-                return name(ctx, pa, pb)
+                prev = name(ctx, pa, pb)
+                if prev and ctx.lex.head_of(prev):
+                    return prev
     return ""
 
 
+def _depth(ctx: Context, pos: int) -> int:
+    before = ctx.m(ctx.start, pos)
+    return max(0, before.count("(") - before.count(")"))
+
+
+_SHARE_DIFF = ("pp_diff.than", "pp_diff.verb")
+
+
 def settle(ctx: Context) -> list[Draft]:
-    """Settle the indicator of every draft of the sentence (in text order); drop those left nameless."""
+    """Settle the indicator of every draft of the sentence (in text order); drop those left nameless.
+
+    A parenthesis (a revised figure, a part of a target) has its own chain: what
+    it names does not carry past its closing bracket.
+    """
     out: list[Draft] = []
+    saved: tuple[str | None, str | None, str | None] | None = None
     for d in sorted(ctx.drafts, key=lambda x: (x.start, x.end)):
+        inside = _depth(ctx, d.start) > 0
+        if inside and saved is None:
+            saved = (ctx.chain, ctx.chain_measure, ctx.chain_base)
+        elif not inside and saved is not None:
+            ctx.chain, ctx.chain_measure, ctx.chain_base = saved
+            saved = None
         ind = d.indicator
+        if d.hint == "chain" and ctx.chain:
+            ind = ctx.chain
         if d.hint == "ratio":
             if ctx.chain:
                 ind = ctx.chain
@@ -53,10 +80,10 @@ def settle(ctx: Context) -> list[Draft]:
             own = _own(ctx, d)
             if own:
                 ind = own
-            elif d.measure == "pp_diff" and ctx.chain and ctx.chain_measure == "share":
+            elif d.rule in _SHARE_DIFF and ctx.chain and ctx.chain_measure == "share":
                 ind = f"{ctx.chain}占{ctx.chain_base}比重" if ctx.chain_base else f"{ctx.chain}比重"
             else:
-                ind = ctx.chain or _previous_clause(ctx, d)
+                ind = _previous_clause(ctx, d) or ctx.chain or ""
         if not ind:
             continue
         if d.hint == "rate" and not RATE_NAME.search(ind):
@@ -67,4 +94,6 @@ def settle(ctx: Context) -> list[Draft]:
         if d.base and d.measure in ("growth", "change"):
             ctx.last_base = d.base
         out.append(d)
+    if saved is not None:
+        ctx.chain, ctx.chain_measure, ctx.chain_base = saved
     return out

@@ -81,13 +81,19 @@ def trim(phrase: str, lex: Lexicon | None = None) -> str:
         s = s[cut + 1:] if cut >= 0 else ""
         if len(s) > MAX_LEN:
             s = ""
-    if s in lex.stop or len(s) < 2 or _unbalanced(s):
+    s = _balance(s)
+    if s in lex.stop or len(s) < 2 or s.count("(") != s.count(")"):
         return ""
     return s
 
 
-def _unbalanced(s: str) -> bool:
-    return s.count("“") != s.count("”") or s.count("(") != s.count(")")
+def _balance(s: str) -> str:
+    """Drop quote marks left unpaired by a cut (“专精特新贷”惠及… cut after its opening quote)."""
+    if s.count("“") != s.count("”"):
+        s = s.replace("“", "").replace("”", "")
+    if s.count('"') % 2:
+        s = s.replace('"', "")
+    return s
 
 
 def name(ctx: Context, a: int, b: int) -> str:

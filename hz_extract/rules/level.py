@@ -36,6 +36,8 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
         return _prenominal(ctx, slot, left, right)
     d = ctx.from_slot(slot, "level", "level.amount")
     d.cue = d.anchor = slot.start
+    if left.rstrip().endswith(ctx.lex.target_nouns):
+        d.rule, d.hint = "level.target", "chain"  # 完成市分配任务25亿元: the target of the chain's indicator
     if q.unit == "%":
         d.rule, d.hint = "level.rate", "rate"
     return d

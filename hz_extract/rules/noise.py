@@ -4,9 +4,10 @@ Dropped before any rule runs: figures without a unit (list numbers 1、, codes
 “1155”, ratios 2.7:54.8:42.5, phone and licence numbers), units that count plan
 levels, floors, routes or durations (5级指引, 三年行动计划; rule_units.json
 'skip'), figures glued to Latin letters (5G, B2-W, PM2.5), places (250米处),
-ordinals (第1位: ranks are read by rank.py), clock times (18点30分), counts written
-only in Chinese numerals (两个服务台, 五大产业生态圈 — statistical figures are
-written in digits), and table cells (a line with no words around its figure).
+ordinals (第1位: ranks are read by rank.py), clock times (18点30分), small counts
+written only in Chinese numerals (两个服务台, 五大产业生态圈, 长三角 — statistical
+figures are written in digits), bare magnitudes (距离万亿元规模), 翻番 (read by
+multiple.py), and table cells (a line with no words around its figure).
 
 >>> keep_text("公交中心站250米处", 5, 9, None)  # doctest: +SKIP
 False
@@ -25,6 +26,7 @@ FAMILY = "noise"
 _DIGIT = regex.compile(r"\d")
 _HAN = regex.compile(r"\p{Han}")
 _LATIN = regex.compile(r"[A-Za-z]")
+_MAGNITUDE_FIRST = regex.compile(r"^(?:超过|突破|迈向|近)?[十百千万亿]")
 
 
 def _line(text: str, start: int, end: int) -> str:
@@ -49,8 +51,13 @@ def keep(q: Quantity, text: str, lex: Lexicon) -> bool:
         return False
     if q.unit in ("分", "分钟") and before in "点时:":
         return False
-    if not _DIGIT.search(q.text) and q.kind in ("measure", "number") and q.value < 100:
-        return False
+    if "番" in q.text:
+        return False  # 翻番 is read by multiple.py, with its own gates
+    if not _DIGIT.search(q.text):
+        if q.kind in ("measure", "number", "money") and q.value < 100:
+            return False
+        if _MAGNITUDE_FIRST.match(q.text):
+            return False  # 万亿元规模, 千亿级: a threshold named, not a figure
     line = _line(text, q.start, q.end)
     if len(_HAN.findall(line.replace(q.text, ""))) < 2:
         return False

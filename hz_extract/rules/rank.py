@@ -99,4 +99,4 @@ def apply(ctx: Context) -> None:
             continue
         ctx.add(Draft(start=ctx.start + m.start(), end=ctx.start + m.end() - 1, measure="rank", value=Decimal(v),
                       unit=None, rule="rank.other", indicator=None, base=ctx.rank_base, subject=who.name,
-                      anchor=ctx.start + m.start(), cue=ctx.start + m.start()))
+                      anchor=ctx.start + m.start(), cue=ctx.start + m.start(), hint="chain"))
