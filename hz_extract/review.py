@@ -30,6 +30,7 @@ __all__ = ["render_html", "format_value", "exact_value"]
 log = logging.getLogger("hz_extract")
 
 _PLACEHOLDER = regex.compile(r"\{\{([A-Z_]+)\}\}")
+_NEWLINES = regex.compile(r"(?:\r?\n)+")
 _MAGNITUDES = ((Decimal(10) ** 12, "万亿"), (Decimal(10) ** 8, "亿"), (Decimal(10) ** 4, "万"))
 _SUFFIX_UNITS = {"%": "%", "pp": " pp"}
 _QUALIFIER_LABELS = {
@@ -154,8 +155,8 @@ def _article_html(text: str, records: Sequence[Record], quantities: Sequence[Qua
                      f"{exact_value(quantity.value, quantity.value_max, quantity.unit)}")
             out.append(f'<span class="hl q-only" data-start="{a}" data-end="{b}" '
                        f'title="{_e(title)}">{piece}</span>')
-        else:
-            out.append(piece)
+        else:  # line breaks become paragraph gaps (the characters stay in the page's text)
+            out.append(_NEWLINES.sub(lambda m: f'<span class="nl">{m.group()}</span>', piece))
     return "".join(out)
 
 
@@ -178,7 +179,7 @@ def _rows_html(text: str, records: Sequence[Record]) -> str:
             f'<td><span class="chip {_measure_class(r.measure)}">{_e(measure)}</span>{modality}</td>'
             f'<td class="value" title="{_e(exact)}">{_e(shown)}</td>'
             f'<td class="nowrap">{_e(_QUALIFIER_LABELS.get(r.qualifier, r.qualifier))}</td>'
-            f'<td>{_e(r.base or "")}</td><td class="surface">{_e(r.text)}</td></tr>')
+            f'<td class="nowrap">{_e(r.base or "")}</td><td class="surface">{_e(r.text)}</td></tr>')
     if not rows:
         rows.append('<tr class="empty"><td colspan="9">No record was extracted from this text.</td></tr>')
     return "\n".join(rows)

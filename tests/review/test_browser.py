@@ -143,7 +143,6 @@ def test_hand_records_page_in_chromium(browser, tmp_path, seed_text, seed_record
     _check_row_interaction(browser)
 
 
-@pytest.mark.xfail(strict=True, reason="extractor not landed")
 def test_seed_article_page_in_chromium(browser, tmp_path, seed_text):
     records = extract(seed_text)
     assert records, "the extractor found no record in the seed article"
