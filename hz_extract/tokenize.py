@@ -166,7 +166,10 @@ def _protected(text: str) -> list[tuple[int, int, str]]:
 
 
 def tokenize(text: str) -> list[Token]:
-    """Tokens of ``text`` in order, covering every non-space character.
+    """Tokens of ``text`` in order, covering every visible character.
+
+    Spaces and invisible format characters (zero-width space, soft hyphen) fall
+    between tokens; converter noise (``統(tǒng)``) belongs to the token before it.
 
     Args:
         text: the original document (any script, full- or half-width).
@@ -185,7 +188,11 @@ def tokenize(text: str) -> list[Token]:
     out: list[Token] = []
 
     def emit(a: int, b: int, kind: str) -> None:
-        oa, ob = c.to_original(a, b)
+        # A token also owns the characters cleaning deleted right after it (統(tǒng)),
+        # so tokens cover the original; deleted spaces stay outside.
+        oa, ob = c.offsets[a], c.offsets[b]
+        while ob > oa + 1 and text[ob - 1].isspace():
+            ob -= 1
         out.append(Token(text[oa:ob], oa, ob, kind))
 
     def words(a: int, b: int) -> None:

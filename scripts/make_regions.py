@@ -144,6 +144,13 @@ def main() -> None:
         else:
             amb = "1" if _ambiguous(short, level, jd) else "0"
         lines.append("\t".join([code[:6], name, level, parent, short, amb]))
+    # County-level units directly under a province (济源市 419001, 仙桃市 429004) have no
+    # prefecture row: their parent is the province.
+    for i, line in enumerate(lines):
+        cols = line.split("\t")
+        if cols[3] and cols[3] not in seen and cols[3] + "000000" not in seen:
+            cols[3] = cols[0][:2] + "0000"
+            lines[i] = "\t".join(cols)
     lines.sort()
     header = [
         "# Chinese administrative divisions: provinces, prefecture-level and county-level divisions",

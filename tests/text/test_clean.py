@@ -1,0 +1,115 @@
+"""clean(): width, script, converter noise and spaces in numbers, with exact offsets."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hz_extract.clean import Cleaned, clean, to_simplified
+
+
+@pytest.mark.parametrize(("raw", "want"), [
+    ("４４００亿元", "4400亿元"),
+    ("２．４个百分点", "2.4个百分点"),
+    ("增长５％", "增长5%"),
+    ("82，225.00元", "82,225.00元"),
+    ("（一）综合；其中：", "(一)综合;其中:"),
+    ("统计局。增长、下降“两”", "统计局。增长、下降“两”"),  # CJK punctuation outside FF01-FF5E stays
+    ("國內生產總值", "国内生产总值"),
+    ("規模以上工業增加值", "规模以上工业增加值"),
+    ("統(tǒng)計局", "统计局"),
+    ("產業(yè)發(fā)展", "产业发展"),
+    ("經(jīng)濟", "经济"),
+    ("增长 5.4 %", "增长5.4%"),
+    ("达 91243元", "达91243元"),
+    ("5 .4亿元", "5.4亿元"),
+    ("2010-09-29 07:18", "2010-09-29 07:18"),  # a space between two numbers stays
+    ("攀高逐新 奋楫争先", "攀高逐新 奋楫争先"),  # a space between words stays
+    ("公司(ltd)成立", "公司(ltd)成立"),  # lower-case Latin without tone marks is not noise
+    ("GDP(gross)", "GDP(gross)"),  # not after a CJK character
+    ("增\u200b长", "增长"),
+    ("增长\u3000５％", "增长5%"),
+    ("", ""),
+])
+def test_clean_text(raw: str, want: str) -> None:
+    assert clean(raw).text == want
+
+
+def test_clean_spans_map_back() -> None:
+    c = clean("統(tǒng)計局：增長 5.4 ％")
+    s = c.text.index("5.4%")
+    assert c.original[slice(*c.to_original(s, s + 4))] == "5.4 ％"
+    s = c.text.index("统计局")
+    assert c.original[slice(*c.to_original(s, s + 3))] == "統(tǒng)計局"
+
+
+def test_offsets_shape() -> None:
+    c = clean("發(fā)展 ５ ％")
+    assert len(c.offsets) == len(c.text) + 1
+    assert c.offsets[-1] == len(c.original)
+    assert c.to_original(1, 1) == (c.offsets[1], c.offsets[1])
+
+
+def test_clean_rejects_non_str() -> None:
+    with pytest.raises(TypeError):
+        clean(b"bytes")  # type: ignore[arg-type]
+
+
+def test_to_simplified_keeps_length() -> None:
+    for s in ["乾隆皇帝", "頭髮理髮", "瞭解夥伴", "臺灣萬億", "著作", "一\n二"]:
+        assert len(to_simplified(s)) == len(s)
+
+
+def _check_invariants(c: Cleaned) -> None:
+    offs = list(c.offsets)
+    assert len(offs) == len(c.text) + 1
+    assert offs[-1] == len(c.original)
+    assert all(a < b for a, b in zip(offs, offs[1:])), "offsets strictly increase"
+    for i, ch in enumerate(c.text):
+        o = c.original[offs[i]]
+        # each cleaned character comes from its original one by width or script only
+        assert ch == o or ch == o.translate({c_: c_ - 0xFEE0 for c_ in range(0xFF01, 0xFF5F)}) \
+            or ch == " " or to_simplified(o) == ch or len(o.encode()) > 1
+
+
+_ALPHABET = st.sampled_from(list("統計產業發展经济增长亿元万 　%％５5.,，。()（）tǒngyèfāabc12\n年月國內"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(_ALPHABET, max_size=40))
+def test_property_offsets(text: str) -> None:
+    c = clean(text)
+    _check_invariants(c)
+    n = len(c.text)
+    for a in range(0, n + 1, max(1, n // 5)):
+        for b in range(a, n + 1, max(1, n // 4)):
+            oa, ob = c.to_original(a, b)
+            assert 0 <= oa <= ob <= len(text)
+            if b > a:
+                # the mapped span holds exactly the characters the cleaned span came from
+                assert all(oa <= c.offsets[i] < ob for i in range(a, b))
+                assert not any(oa <= c.offsets[i] < ob for i in range(0, a))
+                assert not any(oa <= c.offsets[i] < ob for i in range(b, n))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_property_arbitrary_text(text: str) -> None:
+    _check_invariants(clean(text))
+
+
+def test_dev_docs_clean_invariants(shared_dir: Path) -> None:
+    docs = sorted((shared_dir / "eval" / "dev" / "docs").glob("*.txt"))
+    assert docs
+    for path in docs:
+        c = clean(path.read_text(encoding="utf-8"))
+        _check_invariants(c)
+        assert "(tǒng)" not in c.text and "(yè)" not in c.text
+        assert "統" not in c.text and "產" not in c.text
+
+
+def test_huge_input_is_linear() -> None:
+    c = clean("9" * 100_000 + " 亿元 " * 1000)
+    assert c.text.startswith("9" * 100_000)

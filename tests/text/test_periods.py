@@ -1,0 +1,168 @@
+"""Periods (RECORDS.md values), comparison bases, event dates, document date and year."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hz_extract.clean import clean
+from hz_extract.periods import PERIOD_KINDS, document_date, find_periods, reference_year
+
+
+def one(text: str, year: int | None = 2024) -> tuple[str, str | None, str]:
+    ps = find_periods(text, year=year)
+    assert len(ps) == 1, ps
+    p = ps[0]
+    assert text[p.start:p.end] == p.text
+    return p.text, p.value, p.kind
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("2024年全市增长", "2024年", "2024"),
+    ("2024年11月全市增长", "2024年11月", "2024-11"),
+    ("2024年11月份增长", "2024年11月份", "2024-11"),
+    ("2024年1-10月增长", "2024年1-10月", "2024-01/2024-10"),
+    ("1-4月份,增长", "1-4月份", "2024-01/2024-04"),
+    ("1—4月增长", "1—4月", "2024-01/2024-04"),
+    ("2至6月份,产值", "2至6月份", "2024-02/2024-06"),
+    ("一至十月增长", "一至十月", "2024-01/2024-10"),
+    ("前三季度增长", "前三季度", "2024-01/2024-09"),
+    ("前两个季度增长", "前两个季度", "2024-01/2024-06"),
+    ("一至三季度增长", "一至三季度", "2024-01/2024-09"),
+    ("前11个月增长", "前11个月", "2024-01/2024-11"),
+    ("前十个月增长", "前十个月", "2024-01/2024-10"),
+    ("一季度增长", "一季度", "2024Q1"),
+    ("第四季度增长", "第四季度", "2024Q4"),
+    ("首季增长", "首季", "2024Q1"),
+    ("上半年增长", "上半年", "2024H1"),
+    ("下半年增长", "下半年", "2024H2"),
+    ("全年增长", "全年", "2024"),
+    ("今年增长", "今年", "2024"),
+    ("今年上半年增长", "今年上半年", "2024H1"),
+    ("去年全市", "去年", "2023"),
+    ("上年全市", "上年", "2023"),
+    ("明年将", "明年", "2025"),
+    ("2024年底全市", "2024年底", "2024"),
+    ("2024年末全市", "2024年末", "2024"),
+    ("2024年以来", "2024年以来", "2024"),
+    ("今年以来", "今年以来", "2024"),
+    ("2024年度营收", "2024年度", "2024"),
+    ("2023年上半年营收", "2023年上半年", "2023H1"),
+    ("2022年4-6月", "2022年4-6月", "2022-04/2022-06"),
+    ("2024全省数字经济发展综合评价", "2024", "2024"),
+    ("细数2024杭州工信经济", "2024", "2024"),
+    ("二〇二三年全市", "二〇二三年", "2023"),
+    ("11月份当月", "11月份", "2024-11"),
+])
+def test_periods(text: str, surface: str, value: str) -> None:
+    assert one(text) == (surface, value, "period")
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("比上年增长7.7%", "上年"),
+    ("较上年提高0.4个百分点", "上年"),
+    ("比上年同期增长2%", "上年同期"),
+    ("与去年同期持平", "去年同期"),
+    ("比上年末下降4.1%", "上年末"),
+    ("比1-10月份回升5.7个百分点", "1-10月份"),
+    ("增速比一季度下降2个百分点", "一季度"),
+    ("（去年同期为增长10.8%）", "去年同期"),
+])
+def test_bases(text: str, surface: str) -> None:
+    assert one(text)[::2] == (surface, "base")
+
+
+@pytest.mark.parametrize(("text", "surface", "value"), [
+    ("2025-01-27", "2025-01-27", "2025-01-27"),
+    ("发布时间:2024-11-18 20:43:04 来源", "2024-11-18 20:43:04", "2024-11-18"),
+    ("2012年3月19日", "2012年3月19日", "2012-03-19"),
+    ("7月9日,记者获悉", "7月9日", "2024-07-09"),
+    ("5月31日发布", "5月31日", "2024-05-31"),
+    ("9月29、30日", "9月29、30日", "2024-09-29"),
+    ("杭州于2024年11月发布三年行动计划", "2024年11月", "2024-11"),
+    ("2024年3月召开", "2024年3月", "2024-03"),
+])
+def test_event_dates(text: str, surface: str, value: str) -> None:
+    assert one(text) == (surface, value, "date")
+
+
+def test_year_ranges() -> None:
+    assert one("2011-2015年地区生产总值") == ("2011-2015年", "2011/2015", "range")
+
+
+@pytest.mark.parametrize("text", [
+    "增长2024亿元", "共2015家企业", "5G基站", "人均17.26万元", "623路公交", "12个月", "一切正常",
+    "电话0571-87654321", "20241118", "统一大市场", "万一", "三年行动计划",
+])
+def test_not_periods(text: str) -> None:
+    assert [p for p in find_periods(text, year=2024) if p.kind == "period"] == []
+
+
+def test_no_year_leaves_value_none() -> None:
+    assert one("1-4月份增长", year=None) == ("1-4月份", None, "period")
+    assert one("今年增长", year=None) == ("今年", None, "period")
+    assert one("全年增长", year=None) == ("全年", None, "period")
+    assert one("2024年1-4月", year=None)[1] == "2024-01/2024-04"
+
+
+def test_invalid_month_spans() -> None:
+    assert one("5-3月")[1] is None
+
+
+def test_document_date() -> None:
+    assert document_date("珠海市统计局\n2012年3月19日\n2011年,全市") == dt.date(2012, 3, 19)
+    assert document_date("标题\n发布时间:2024-11-18 20:43:04 来源") == dt.date(2024, 11, 18)
+    assert document_date("标题\n2024-02-29\n") == dt.date(2024, 2, 29)
+    assert document_date("标题\n2023-02-29 无效\n2023-03-01") == dt.date(2023, 3, 1)
+    assert document_date("无日期的文本") is None
+    assert document_date("x", dt.date(2020, 1, 2)) == dt.date(2020, 1, 2)
+    assert document_date("行\n" * 40 + "2012年3月19日") is None  # not near the top
+
+
+def test_reference_year() -> None:
+    bulletin = "珠海市统计局\n2012年3月19日\n2011年,全市增长。2011年全年…全年"
+    assert reference_year(bulletin) == 2011  # reports on the year before its date
+    news = "2024-07-09\n今年上半年增长5%,2023年同期…2023年"
+    assert reference_year(news) == 2024  # 今年 speaks from the date
+    assert reference_year("1-4月份增长", dt.date(2022, 5, 31)) == 2022
+    assert reference_year("1-4月份增长") is None
+    assert reference_year("2015年全县,比上年增长") == 2015
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("2024年11月1-至前三季度上半全今去比同期日号05, ")), max_size=40))
+def test_property_spans(text: str) -> None:
+    for p in find_periods(text, year=2024):
+        assert text[p.start:p.end] == p.text
+        assert p.kind in PERIOD_KINDS
+        assert p.start < p.end
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=80))
+def test_never_raises(text: str) -> None:
+    find_periods(text, year=2024)
+    document_date(text)
+    reference_year(text)
+
+
+def test_dev_doc_years(shared_dir: Path) -> None:
+    """Where gold periods carry a year, the reference year is one of them."""
+    gold: dict[str, set[str]] = {}
+    for line in (shared_dir / "eval" / "dev" / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        if r.get("period"):
+            gold.setdefault(r["doc"], set()).add(r["period"][:4])
+    for doc, years in gold.items():
+        path = shared_dir / "eval" / "dev" / "docs" / f"{doc}.txt"
+        y = reference_year(clean(path.read_text(encoding="utf-8")).text)
+        assert str(y) in years, (doc, y, years)
+
+
+def test_dev_docs_no_event_date_as_period(shared_dir: Path) -> None:
+    t = clean((shared_dir / "eval" / "dev" / "docs" / "rt-038.txt").read_text(encoding="utf-8")).text
+    assert [p for p in find_periods(t, year=2010) if p.kind == "period"] == []

@@ -1,0 +1,164 @@
+"""Subjects: regions (full and short), national, local, organisations; main_place."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hz_extract.subjects import SUBJECT_KINDS, find_subjects, lookup_name, main_place
+
+
+def named(text: str, **kw: object) -> list[tuple[str, str]]:
+    out = []
+    for s in find_subjects(text, **kw):  # type: ignore[arg-type]
+        assert text[s.start:s.end] == s.text
+        out.append((s.name, s.kind))
+    return out
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("2024年杭州市规模以上工业增加值", [("杭州市", "region")]),
+    ("细数2024杭州工信经济", [("杭州", "region")]),
+    ("2021年拱墅GDP修订为1949.8亿元", [("拱墅", "region")]),
+    ("江华瑶族自治县招商引资", [("江华瑶族自治县", "region")]),
+    ("来源:江华新闻网", [("江华", "region")]),
+    ("江华县全县", [("江华县", "region"), ("全县", "local")]),
+    ("香洲、金湾和斗门三个行政区", [("香洲", "region"), ("金湾", "region"), ("斗门", "region")]),
+    ("广西壮族自治区和内蒙古", [("广西壮族自治区", "region"), ("内蒙古", "region")]),
+    ("新疆维吾尔自治区", [("新疆维吾尔自治区", "region")]),
+    ("黔东南州", [("黔东南州", "region")]),
+    ("位于余杭区的工厂", [("余杭区", "region")]),
+    ("杭州市场活跃", [("杭州", "region")]),  # 市场 is a word: the region is 杭州
+    ("珠海市統(tǒng)計局", [("珠海市", "region")]),  # names in simplified script
+    ("宁波市和嘉興市", [("宁波市", "region"), ("嘉兴市", "region")]),
+])
+def test_regions(text: str, want: list[tuple[str, str]]) -> None:
+    assert named(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "国庆期间灵隐站、城站将有公交服务台",
+    "长江华东地区",  # 长江|华东, no 江华
+    "和平发展,新华社报道",
+    "千年运河、繁华武林",
+    "城区空气质量优良",
+    "调结构、惠民生",
+    "加快发展新兴产业",
+    "资源配置,通道建设,合作共赢",
+    "朝阳产业,南部地区",
+])
+def test_no_false_regions(text: str) -> None:
+    assert [n for n, k in named(text) if k == "region"] == []
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("全国规模以上工业增加值", [("全国", "national")]),
+    ("我国粮食产量", [("全国", "national")]),
+    ("中国经济总量", [("全国", "national")]),
+    ("中国的GDP", [("全国", "national")]),
+    ("居全国第三", [("全国", "national")]),
+])
+def test_national(text: str, want: list[tuple[str, str]]) -> None:
+    assert named(text) == want
+
+
+@pytest.mark.parametrize("text", ["中国视谷、中国医药港、中国绿港等产业地标", "中国移动杭州分公司", "全国人大代表"])
+def test_not_national(text: str) -> None:
+    assert "national" not in [k for _, k in named(text)]
+
+
+@pytest.mark.parametrize(("text", "local"), [
+    ("全市规模以上工业", "全市"), ("我省经济", "我省"), ("全区地区生产总值", "全区"),
+    ("全县粮食产量", "全县"), ("本市居民", "本市"), ("我市规模以上工业", "我市"),
+])
+def test_local(text: str, local: str) -> None:
+    assert named(text) == [(local, "local")]
+
+
+def test_local_levels() -> None:
+    levels = {s.text: s.level for s in find_subjects("全市全省全区全县") if s.kind == "local"}
+    assert levels == {"全市": "city", "全省": "province", "全区": "district", "全县": "county"}
+
+
+@pytest.mark.parametrize("text", ["全市场成交额", "全区域覆盖", "市委市政府"])
+def test_not_local(text: str) -> None:
+    assert "local" not in [k for _, k in named(text)]
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("钱江制冷副总经理王文汉说", "钱江制冷"),
+    ("位于余杭区的钱江制冷未来工厂", "钱江制冷"),
+    ("上半年,东方财富证券实现营业收入41.77亿元", "东方财富证券"),
+    ("旗下子公司东方财富证券2022年", "东方财富证券"),
+    ("宇树科技B2-W机器狗", "宇树科技"),
+    ("考虑到东财证券的表现", "东财证券"),
+    ("阿里巴巴集团相关负责人表示", "阿里巴巴集团"),
+])
+def test_orgs(text: str, org: str) -> None:
+    assert (org, "org") in named(text)
+
+
+@pytest.mark.parametrize("text", [
+    "提出要以科技创新引领", "近期陆续发行公司债", "业绩高增且证券业务", "市场保有量改善有望助推公司",
+    "杭州市经信局(市数字经济局)相关负责人说", "该公司营收", "上市公司数量", "券商龙头",
+])
+def test_no_false_orgs(text: str) -> None:
+    assert [n for n, k in named(text) if k == "org"] == []
+
+
+def test_org_stem_and_user_orgs() -> None:
+    t = "东方财富日前发布了旗下子公司东方财富证券的报表。东方财富股价下跌。"
+    orgs = [n for n, k in named(t) if k == "org"]
+    assert orgs == ["东方财富", "东方财富证券", "东方财富"]
+    assert ("万向", "org") in named("万向今年营收增长", organisations=("万向",))
+    assert ("钱江摩托", "org") in named("錢江摩托营收", organisations=("錢江摩托",))
+
+
+def test_lookup_name() -> None:
+    s = find_subjects("杭州")[0]
+    assert lookup_name(s) == "杭州市"
+    assert s.code == "330100" and s.level == "city"
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("攀高逐新\n细数2024杭州工信经济\n全市规模以上工业增加值增长,杭州…位居全省第一,浙江", "杭州"),
+    ("珠海市統(tǒng)計局\n2011年,全市生产总值增长11.3%。香洲、金湾和斗门", "珠海市"),
+    ("全区生产总值增长1.5%(2021年拱墅GDP修订为1949.8亿元),全区…杭州市", "拱墅"),
+    ("1-10月,全县招商引资…在全市排位第一。\n来源:江华新闻网", "江华"),
+    ("今年上半年,我市增长38.3%,增速位居全省第三位,仅低于第一位的宁波市1个百分点,低于第二位的嘉兴市", None),
+    ("全县地区生产总值增长,我县…", None),
+    ("没有地名的文字", None),
+])
+def test_main_place(text: str, place: str | None) -> None:
+    assert main_place(text) == place
+
+
+def test_main_place_dev_docs(shared_dir: Path) -> None:
+    """main_place agrees with the region the gold records name, where they name one."""
+    gold: dict[str, set[str]] = {}
+    for line in (shared_dir / "eval" / "dev" / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        gold.setdefault(r["doc"], set()).add(r.get("subject") or "")
+    want = {"seed-000": "杭州", "rt-001": "珠海", "rt-002": "拱墅", "rt-033": "江华"}
+    for doc, place in want.items():
+        text = (shared_dir / "eval" / "dev" / "docs" / f"{doc}.txt").read_text(encoding="utf-8")
+        got = main_place(text)
+        assert got is not None and got.rstrip("市区县") == place, (doc, got)
+        assert any(s.rstrip("市区县") == place for s in gold[doc]), doc
+    for doc in ("rt-005", "rt-012", "rt-024"):  # national and company texts name no home place
+        text = (shared_dir / "eval" / "dev" / "docs" / f"{doc}.txt").read_text(encoding="utf-8")
+        assert main_place(text) is None, doc
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(st.sampled_from(list("杭州市全国中视谷我省江华县区公司科技证券的了,。 拱墅長")), max_size=40))
+def test_property_spans(text: str) -> None:
+    prev = 0
+    for s in find_subjects(text):
+        assert text[s.start:s.end] == s.text
+        assert s.kind in SUBJECT_KINDS
+        assert prev <= s.start < s.end
+        prev = s.end
