@@ -1,13 +1,266 @@
-"""hz-extract spark (stub: filled in by its issue)."""
+"""Run the extraction on Apache Spark: documents in JSON Lines, Parquet or text files → Parquet or JDBC.
+
+INPUT is read by Spark: a JSON Lines file (.jsonl, .json, .jsonl.gz) or a folder of them,
+a Parquet file or dataset folder, or a .txt file or folder of .txt files (UTF-8; the
+document id is the file name without extension). Columns (fields) default to ``id``
+and ``text``; --published-col names a publication date column.
+
+OUTPUT is a Parquet dataset folder of records (one row per record: the id column, the
+RECORDS.md fields, span as span_start/span_end, value as decimal(38,10)). Documents
+that failed (null or missing text, a malformed JSON line, the extractor raised) are
+rows in OUTPUT/_errors (id, doc, error); Spark skips _-prefixed folders when reading
+OUTPUT back. With --jdbc-url and --jdbc-table the records go to that database table
+(and the errors to --jdbc-errors-table, default TABLE_errors) instead of, or as well
+as, OUTPUT; the JDBC driver must be on Spark's classpath (--jars or --packages).
+
+Inside spark-submit (or any running Spark application) the command uses that session
+and its master; otherwise it starts one (--master, default local[*]) and stops it.
+
+examples:
+  hz-extract spark news.jsonl records/ --master 'local[2]'
+  hz-extract spark archive.parquet records/ --text-col content --id-col url --published-col pub_date
+  hz-extract spark articles/ records/ --mode overwrite --indicators my_terms.txt
+  hz-extract spark news.jsonl --jdbc-url jdbc:postgresql://db/hz --jdbc-table records \\
+      --jdbc-user hz --packages org.postgresql:postgresql:42.7.4
+  spark-submit --master yarn $(which hz-extract) spark hdfs:///news/ hdfs:///records/
+
+exit status: 0 every document extracted, 1 some documents failed (the rest written,
+failures in OUTPUT/_errors), 2 bad usage (missing input, unknown format, missing
+column, output exists without --mode, PySpark not installed).
+"""
 from __future__ import annotations
 
 import argparse
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+_FORMATS = ("auto", "jsonl", "parquet", "text")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add this subcommand's options."""
+    parser.add_argument("input", metavar="INPUT", help="JSON Lines, Parquet or .txt file, or a folder of them")
+    parser.add_argument("output", metavar="OUTPUT", nargs="?",
+                        help="Parquet dataset folder for the records (errors in OUTPUT/_errors); "
+                             "optional with --jdbc-url")
+    parser.add_argument("--master", metavar="URL",
+                        help="Spark master when the command starts Spark itself, e.g. local[2], "
+                             "spark://host:7077 (default: local[*], or spark-submit's)")
+    parser.add_argument("--format", choices=_FORMATS, default="auto",
+                        help="input format (default: from the file extension or the folder's files)")
+    parser.add_argument("--text-col", default="text", metavar="NAME", help="column holding the text (default: text)")
+    parser.add_argument("--id-col", default="id", metavar="NAME",
+                        help="column holding the document id (default: id; text files: the file stem)")
+    parser.add_argument("--published-col", metavar="NAME",
+                        help="column holding the publication date (resolves 今年, 上年, bare months)")
+    parser.add_argument("--partitions", type=int, metavar="N",
+                        help="repartition the documents into N partitions (default: at least the "
+                             "number of cores, so small inputs still use them all)")
+    parser.add_argument("--mode", choices=("error", "overwrite", "append"), default="error",
+                        help="when OUTPUT or the table exists: fail (default), replace it, or append")
+    for kind in ("indicators", "regions", "organisations"):
+        parser.add_argument(f"--{kind}", metavar="FILE",
+                            help=f"extra {kind} for the extractor, one per line (UTF-8)")
+    parser.add_argument("--jdbc-url", metavar="URL", help="also (or instead) write to a database, "
+                                                          "e.g. jdbc:postgresql://host:5432/db")
+    parser.add_argument("--jdbc-table", metavar="TABLE", help="table for the records (with --jdbc-url)")
+    parser.add_argument("--jdbc-errors-table", metavar="TABLE", help="table for the errors (default: TABLE_errors)")
+    parser.add_argument("--jdbc-user", metavar="USER", help="database user")
+    parser.add_argument("--jdbc-password-env", metavar="VAR", default="HZ_JDBC_PASSWORD",
+                        help="environment variable holding the database password (default: HZ_JDBC_PASSWORD)")
+    parser.add_argument("--jdbc-driver", metavar="CLASS", help="JDBC driver class, e.g. org.postgresql.Driver")
+    parser.add_argument("--jars", metavar="JARS", help="comma-separated jars for Spark's classpath (JDBC drivers)")
+    parser.add_argument("--packages", metavar="COORDS",
+                        help="comma-separated Maven coordinates for Spark to fetch (JDBC drivers)")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no summary (errors are still printed)")
+
+
+class _Usage(Exception):
+    """Bad usage: reported with exit status 2."""
+
+
+def _detect_format(path: Path) -> str:
+    if path.is_file():
+        name = path.name.lower()
+        for fmt, suffixes in (("jsonl", (".jsonl", ".json", ".jsonl.gz", ".json.gz")),
+                              ("parquet", (".parquet",)), ("text", (".txt",))):
+            if name.endswith(suffixes):
+                return fmt
+        raise _Usage(f"cannot tell the format of {path} from its extension; pass --format")
+    names = [p.name.lower() for p in path.rglob("*") if p.is_file() and not p.name.startswith((".", "_"))]
+    for fmt, suffixes in (("parquet", (".parquet",)), ("jsonl", (".jsonl", ".json", ".jsonl.gz")),
+                          ("text", (".txt",))):
+        if any(n.endswith(suffixes) for n in names):
+            return fmt
+    raise _Usage(f"{path} holds no .parquet, .jsonl or .txt files; pass --format")
+
+
+def _read_terms(path: str | None) -> tuple[str, ...]:
+    if path is None:
+        return ()
+    try:
+        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        raise _Usage(f"cannot read the term list {path}: {e}") from e
+    return tuple(t for t in (line.strip() for line in lines) if t and not t.startswith("#"))
+
+
+def _check(args: argparse.Namespace) -> str:
+    if not os.path.exists(args.input) and "://" not in args.input:
+        raise _Usage(f"{args.input}: no such file or folder")
+    if args.output is None and not args.jdbc_url:
+        raise _Usage("give OUTPUT (a Parquet folder) or --jdbc-url with --jdbc-table")
+    if bool(args.jdbc_url) != bool(args.jdbc_table):
+        raise _Usage("--jdbc-url and --jdbc-table go together")
+    if args.output and args.mode == "error" and os.path.exists(args.output):
+        raise _Usage(f"{args.output} exists; pass --mode overwrite to replace it or --mode append")
+    if args.partitions is not None and args.partitions < 1:
+        raise _Usage(f"--partitions must be at least 1, not {args.partitions}")
+    if args.format != "auto" or "://" in args.input:
+        return "jsonl" if args.format == "auto" else args.format
+    return _detect_format(Path(args.input))
+
+
+def _session(args: argparse.Namespace) -> tuple[Any, bool]:
+    """The running SparkSession, or a new one (and whether this command must stop it)."""
+    from pyspark.sql import SparkSession
+
+    active = SparkSession.getActiveSession()
+    if active is not None:
+        return active, False
+    local = args.master is None or args.master.startswith("local")
+    if local and "PYSPARK_GATEWAY_PORT" not in os.environ:
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # local executors use this venv
+    builder = SparkSession.builder.appName("hz-extract spark").config("spark.ui.showConsoleProgress", "false")
+    if args.master:
+        builder = builder.master(args.master)
+    if args.jars:
+        builder = builder.config("spark.jars", args.jars)
+    if args.packages:
+        builder = builder.config("spark.jars.packages", args.packages)
+    session = builder.getOrCreate()
+    session.sparkContext.setLogLevel("ERROR")
+    return session, True
+
+
+def _read(spark: Any, args: argparse.Namespace, fmt: str) -> tuple[Any, Any]:
+    """The documents, and the rows that could not be read (malformed JSON lines), as DataFrames."""
+    from pyspark.sql import functions as F
+
+    if fmt == "text":
+        df = (spark.read.option("wholetext", True).option("recursiveFileLookup", True)
+              .option("pathGlobFilter", "*.txt").text(args.input))
+        df = df.select(F.regexp_replace("_metadata.file_name", r"\.[^.]*$", "").alias(args.id_col),
+                       F.regexp_replace("value", "^\ufeff", "").alias(args.text_col))
+        return df, None
+    if fmt == "parquet":
+        return spark.read.parquet(args.input), None
+    df = spark.read.option("mode", "PERMISSIVE").json(args.input)
+    if "_corrupt_record" not in df.columns:
+        return df, None
+    df = df.cache()  # Spark refuses to filter on the corrupt-record column of an uncached scan
+    bad = df.where(F.col("_corrupt_record").isNotNull())
+    return df.where(F.col("_corrupt_record").isNull()).drop("_corrupt_record"), bad
+
+
+def _extractor(args: argparse.Namespace) -> Any:
+    from ..extractor import Extractor
+
+    return Extractor(indicators=_read_terms(args.indicators), regions=_read_terms(args.regions),
+                     organisations=_read_terms(args.organisations))
+
+
+def _write(df: Any, args: argparse.Namespace, mode: str, parquet: str | None, table: str | None) -> None:
+    if parquet is not None:
+        df.write.mode(mode).parquet(parquet)
+    if table is not None:
+        writer = df.write.mode(mode).format("jdbc").option("url", args.jdbc_url).option("dbtable", table)
+        if args.jdbc_user:
+            writer = writer.option("user", args.jdbc_user)
+        if os.environ.get(args.jdbc_password_env):
+            writer = writer.option("password", os.environ[args.jdbc_password_env])
+        if args.jdbc_driver:
+            writer = writer.option("driver", args.jdbc_driver)
+        writer.save()
 
 
 def run(args: argparse.Namespace) -> int:
     """Run the subcommand; return the exit status."""
-    raise SystemExit("hz-extract spark: not implemented yet")
+    start = time.monotonic()
+    try:
+        import pyspark  # noqa: F401
+
+        from ..spark import extract_records, split_errors
+        fmt = _check(args)
+        extractor = _extractor(args)
+    except ImportError as e:
+        return _fail(f"needs PySpark, PyArrow and pandas ({e.name} is missing): pip install 'hz_extract[spark]'")
+    except _Usage as e:
+        return _fail(str(e))
+    from pyspark import StorageLevel
+    from pyspark.sql import functions as F
+
+    from py4j.protocol import Py4JJavaError
+    from pyspark.errors import PySparkException
+
+    spark, own = _session(args)
+    combined = None
+    try:
+        try:
+            docs, unreadable = _read(spark, args, fmt)
+        except (PySparkException, Py4JJavaError) as e:  # Spark's analysis, or a failed footer read
+            return _fail(f"cannot read {args.input} as {fmt} ({_first_line(e)}); check the path, "
+                         f"or pass --format")
+        for flag, col in (("--text-col", args.text_col), ("--id-col", args.id_col),
+                          ("--published-col", args.published_col)):
+            if col is not None and col not in docs.columns:
+                return _fail(f"{args.input} has no column {col!r} (columns: {', '.join(docs.columns)}); "
+                             f"pass {flag}")
+        parts = args.partitions or max(docs.rdd.getNumPartitions(), spark.sparkContext.defaultParallelism)
+        if parts != docs.rdd.getNumPartitions():
+            docs = docs.repartition(parts)
+        combined = extract_records(docs, args.text_col, args.id_col, args.published_col, extractor,
+                                   errors="column").persist(StorageLevel.MEMORY_AND_DISK)
+        records, errors = split_errors(combined)
+        if unreadable is not None:
+            errors = errors.unionByName(unreadable.select(
+                F.lit(None).cast(docs.schema[args.id_col].dataType).alias(args.id_col),
+                F.lit(None).cast("string").alias("doc"),
+                F.concat(F.lit("malformed JSON line: "), F.substring("_corrupt_record", 1, 120)).alias("error")))
+        _write(records, args, args.mode, args.output, args.jdbc_table)
+        err_table = (args.jdbc_errors_table or f"{args.jdbc_table}_errors") if args.jdbc_table else None
+        err_dir = os.path.join(args.output, "_errors") if args.output else None
+        errors = errors.persist(StorageLevel.MEMORY_AND_DISK)
+        _write(errors, args, "append" if args.mode == "append" else "overwrite", err_dir, err_table)
+        n_docs, n_records, n_errors = docs.count(), records.count(), errors.count()
+        if n_errors:
+            for row in errors.limit(5).collect():
+                print(f"hz-extract spark: {row['error']}", file=sys.stderr)
+        if not args.quiet:
+            where = " and ".join(w for w in (args.output, args.jdbc_table and f"table {args.jdbc_table}") if w)
+            err_where = " and ".join(w for w in (err_dir, err_table and f"table {err_table}") if w)
+            secs = time.monotonic() - start
+            print(f"hz-extract spark: {n_docs + (unreadable.count() if unreadable is not None else 0)} "
+                  f"document(s) in {secs:.1f} s: {n_records} record(s) written to {where}, {n_errors} "
+                  f"failed (listed in {err_where})", file=sys.stderr)
+        errors.unpersist()
+        return 1 if n_errors else 0
+    finally:
+        if combined is not None:
+            combined.unpersist()
+        if own:
+            spark.stop()
+
+
+def _first_line(e: BaseException) -> str:
+    java = getattr(e, "java_exception", None)
+    text = str(java.getMessage()) if java is not None else str(e)
+    return (text.strip().splitlines() or [type(e).__name__])[0][:300]
+
+
+def _fail(message: str) -> int:
+    print(f"hz-extract spark: {message}", file=sys.stderr)
+    return 2
