@@ -88,6 +88,8 @@ def settle(ctx: Context) -> list[Draft]:
             continue
         if d.hint == "rate" and not RATE_NAME.search(ind):
             continue
+        if d.hint == "unit_noun" and d.unit and not ind.endswith(d.unit):
+            ind += d.unit
         d.indicator = ind
         if not (d.measure == "pp_diff" and ctx.chain_measure == "share" and ind.startswith(ctx.chain or "\0")):
             ctx.chain, ctx.chain_measure, ctx.chain_base = ind, d.measure, d.base

@@ -29,6 +29,9 @@ _HARD = regex.compile(r"[#,;:。!?！？，；：\n|]|\((?![^()]*\))|（(?![^（
 _STREAK = regex.compile(r"(?:连续|已连续|持续)[\d一二三四五六七八九十两]+(?:年|个月|个季度|季度|届|次)|多年来?|一直|始终|再度|继续|仍然|仍")
 _IN_WHOLE = regex.compile(r"^(?P<x>.+?)在.{1,10}?中的(?P<h>比重|占比|份额)$")
 _SHARE_DE = regex.compile(r"占(?P<w>[^的]{1,12})的(?P<h>比重|比例)$")
+_GOVERNED = "在占对比较于与从由向"
+"""A mention right after one of these is governed by it (服务业在全区经济中的比重), not whose figure it is."""
+_TAIL_PUNCT = ",;:。!?，；：、 \n"
 _EDGE_PUNCT = "、“”\"'‘’《》 \t·-—…"
 _CACHE: dict[int, regex.Pattern[str]] = {}
 
@@ -105,6 +108,8 @@ def name(ctx: Context, a: int, b: int) -> str:
     """
     a = max(a, ctx.start)
     b = min(b, ctx.end)
+    while b > a and ctx.text[b - 1] in _TAIL_PUNCT:
+        b -= 1
     if b <= a:
         return ""
     seg = ctx.m(a, b)
@@ -117,6 +122,7 @@ def name(ctx: Context, a: int, b: int) -> str:
     if QMARK in seg:
         return ""
     a = skip_lead(ctx, a, b)
+    a = _after_inner_mentions(ctx, a, b)
     b = _drop_tail_mentions(ctx, a, b)
     if b <= a:
         return ""
@@ -142,6 +148,21 @@ def skip_lead(ctx: Context, a: int, b: int) -> int:
         if not moved:
             break
     return a
+
+
+def _after_inner_mentions(ctx: Context, a: int, b: int) -> int:
+    """Keep what follows the last period or subject named inside the phrase.
+
+    ``券茅上半年净利`` → ``净利``; ``东方财富基金代销收入`` → ``基金代销收入``: the
+    indicator comes after whose and when, so a mention inside marks its start.
+    """
+    best = a
+    for m in list(ctx.periods) + list(ctx.subjects):
+        if a < m.start and m.end <= b - 2 and m.end > best:
+            if getattr(m, "kind", "") in ("base", "date") or ctx.text[m.start - 1] in _GOVERNED:
+                continue
+            best = m.end
+    return skip_lead(ctx, best, b) if best > a else a
 
 
 def _drop_tail_mentions(ctx: Context, a: int, b: int) -> int:

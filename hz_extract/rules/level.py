@@ -23,6 +23,7 @@ RATE_NAME = regex.compile(r"(?:率|指数|比例|比重|占比|份额|水平|覆
 _AFTER_QUALIFIER = ("以上", "左右", "上下", "以下", "之多", "多")
 _NOUN_START = regex.compile(r"^[\p{Han}“\"A-Za-z]")
 _CUT = regex.compile(r"[#,;:。!?()]")
+_LATIN_UNIT = regex.compile(r"^[A-Z]{2,6}$")
 _DE_TAIL = regex.compile(r"(?P<mod>[^#,;:。]{2,16}?的)$")
 
 
@@ -36,6 +37,8 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
         return _prenominal(ctx, slot, left, right)
     d = ctx.from_slot(slot, "level", "level.amount")
     d.cue = d.anchor = slot.start
+    if q.unit and _LATIN_UNIT.match(q.unit):
+        d.hint = "unit_noun"  # 约1000万DAU: the unit names what is counted
     if left.rstrip().endswith(ctx.lex.target_nouns):
         d.rule, d.hint = "level.target", "chain"  # 完成市分配任务25亿元: the target of the chain's indicator
     if q.unit == "%":

@@ -16,7 +16,7 @@ __all__ = ["FAMILY", "classify"]
 FAMILY = "share"
 
 _TO = r"(?:一般|已|已经|进一步|继续|分别)?(?:为|达|达到|是|约|在|提高到|上升到|提升至|升至|提高至|上升至)?"
-_OF = regex.compile(rf"(?P<cue>占(?P<base>[^#,;()]*?)(?:#+|\([^)]*\))*的?(?:比重|比例|份额|比)?{_TO})$")
+_OF = regex.compile(rf"(?P<cue>占(?!比)(?P<base>[^#,;()]*?)(?:#+|\([^)]*\))*的?(?:比重|比例|份额)?{_TO})$")
 _RATIO = regex.compile(rf"(?P<cue>(?P<base>[^#,;]{{0,8}}?)占比{_TO})$")
 _DONE = regex.compile(r"(?P<cue>完成(?P<base>[^#,;]*?)(?:#+|\([^)]*\))*的)$")
 _CONTRIB = regex.compile(rf"(?P<cue>(?:对(?P<base>[^#,;]*?)的?)?贡献率{_TO})$")
