@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -211,12 +212,16 @@ def _suffix_len(name: str) -> int:
     return len(m.group()) if m else 0
 
 
-def find_subjects(text: str, *, organisations: tuple[str, ...] = ()) -> list[SubjectMention]:
+def find_subjects(text: str, *, organisations: Iterable[str] = (),
+                  regions: Iterable[str] = ()) -> list[SubjectMention]:
     """Subject mentions in ``text`` in order.
 
     Args:
         text: the document (cleaned or not; offsets are into ``text`` as given).
         organisations: extra organisation names to find (any script).
+        regions: extra region names to find (any script), e.g. a development
+            zone (钱塘新区) or a place outside the packaged list; ``kind`` is
+            ``region`` with empty ``level`` and ``code``.
 
     Returns:
         :class:`SubjectMention` objects in order of ``start``; ``[]`` when none.
@@ -255,6 +260,11 @@ def find_subjects(text: str, *, organisations: tuple[str, ...] = ()) -> list[Sub
         alt = regex.compile("|".join(regex.escape(o) for o in sorted(extra, key=len, reverse=True)))
         for m in alt.finditer(t):
             found.append((m.start(), m.end(), m.group(), "org", "", ""))
+    user_regions = {clean(r).text for r in regions if r}
+    if user_regions:
+        alt = regex.compile("|".join(regex.escape(r) for r in sorted(user_regions, key=len, reverse=True)))
+        for m in alt.finditer(t):
+            found.append((m.start(), m.end(), m.group(), "region", "", ""))
 
     found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[3] != "org"))
     out: list[SubjectMention] = []
@@ -312,6 +322,13 @@ def lookup_name(m: SubjectMention) -> str:
     return r.name if r else m.name
 
 
+# National bodies whose reports are about the whole country (国家统计局:2023年粮食产量…).
+_NATIONAL_SOURCE = regex.compile(
+    r"国家统计局(?!\p{Han}{0,6}调查队)|国务院|国家发展改革委|国家发改委|工业和信息化部|工信部|海关总署|商务部"
+    r"|财政部|中国人民银行|国家能源局|国家外汇管理局|农业农村部")
+_HEAD = 1000
+
+
 _LOCAL_BASE_AFTER = regex.compile(r"(?:第|前|排|首位|平均|领先|均值|之最|同行|同类|榜首|总量的|的比重)")
 _LOCAL_BASE_BEFORE = regex.compile(r"(?:居|列|于|比|占|在|较|超)$")
 
@@ -330,7 +347,10 @@ def main_place(text: str) -> str | None:
     district, 全县 → a county, 全省 → a province); the place is the most often
     named region of that level, ties going to the earliest. Regions named as
     comparisons (低于第一位的宁波市) do not count. Without local mentions the most
-    often named region wins. ``None`` when no region of the level is named.
+    often named region wins; a text that names no region, no local place and no
+    organisation but speaks of 全国/我国 or comes from a national body (国家统计局,
+    工信部 …, in its first 1000 characters) is about ``全国``. ``None`` when no
+    region of the level is named.
 
     >>> main_place("拱墅区2022年统计公报。全区生产总值增长1.5%,杭州市…")
     '拱墅区'
@@ -350,6 +370,9 @@ def main_place(text: str) -> str | None:
     if local:
         key = max(local, key=lambda k: (local[k], -min(s.start for s in subs if s.level == k)))
         regs = [s for s in regs if _matches_level(s, key)]
+    elif not regs and not any(s.kind == "org" for s in subs) and (
+            any(s.kind == "national" for s in subs) or _NATIONAL_SOURCE.search(clean(text[:_HEAD]).text)):
+        return "全国"
     if not regs:
         return None
     by_code: Counter[str] = Counter(s.code for s in regs)

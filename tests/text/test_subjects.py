@@ -117,6 +117,11 @@ def test_org_stem_and_user_orgs() -> None:
     assert ("钱江摩托", "org") in named("錢江摩托营收", organisations=("錢江摩托",))
 
 
+def test_user_regions() -> None:
+    got = find_subjects("钱塘新区规上工业增加值", regions=("钱塘新区",))
+    assert [(s.name, s.kind) for s in got] == [("钱塘新区", "region")]
+
+
 def test_lookup_name() -> None:
     s = find_subjects("杭州")[0]
     assert lookup_name(s) == "杭州市"
@@ -131,6 +136,10 @@ def test_lookup_name() -> None:
     ("今年上半年,我市增长38.3%,增速位居全省第三位,仅低于第一位的宁波市1个百分点,低于第二位的嘉兴市", None),
     ("全县地区生产总值增长,我县…", None),
     ("没有地名的文字", None),
+    ("国家统计局:2023年粮食产量69541万吨\n全年粮食种植面积增加", "全国"),
+    ("1-4月,规模以上电子信息制造业增加值同比增长10.7%,全国…", "全国"),
+    ("珠海市统计局\n国家统计局珠海调查队\n全市生产总值", "珠海市"),
+    ("东方财富证券营收增长,全国…", None),  # a company text
 ])
 def test_main_place(text: str, place: str | None) -> None:
     assert main_place(text) == place
@@ -148,9 +157,9 @@ def test_main_place_dev_docs(shared_dir: Path) -> None:
         got = main_place(text)
         assert got is not None and got.rstrip("市区县") == place, (doc, got)
         assert any(s.rstrip("市区县") == place for s in gold[doc]), doc
-    for doc in ("rt-005", "rt-012", "rt-024"):  # national and company texts name no home place
+    for doc, place in (("rt-005", "全国"), ("rt-012", "全国"), ("rt-024", None)):
         text = (shared_dir / "eval" / "dev" / "docs" / f"{doc}.txt").read_text(encoding="utf-8")
-        assert main_place(text) is None, doc
+        assert main_place(text) == place, doc
 
 
 @settings(max_examples=150, deadline=None)
