@@ -10,6 +10,7 @@ records that cover it (``data-recs``), so nothing is lost when spans nest or cro
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import html
 import importlib.resources
@@ -125,32 +126,67 @@ def _record_title(i: int, r: Record) -> str:
     return f"#{i} " + " · ".join(parts)
 
 
-def _article_html(text: str, records: Sequence[Record], quantities: Sequence[Quantity]) -> str:
-    """The article with record spans and record-less quantities wrapped, overlaps cut into pieces."""
-    n = len(text)
-    rec_spans = [(*_clamp(r.span, n), i) for i, r in enumerate(records, 1)]
-    rec_spans = [(s, e, i) for s, e, i in rec_spans if e > s]
-    orphans = []
+def _record_spans(records: Sequence[Record], n: int) -> list[tuple[int, int, int]]:
+    """``(start, end, number)`` of every record with a non-empty span, clamped to the text."""
+    spans = [(*_clamp(r.span, n), i) for i, r in enumerate(records, 1)]
+    return [(s, e, i) for s, e, i in spans if e > s]
+
+
+def _orphans(quantities: Sequence[Quantity], rec_spans: Sequence[tuple[int, int, int]],
+             n: int) -> list[tuple[int, int, Quantity]]:
+    """The quantities that overlap no record span (merged record intervals, binary search)."""
+    merged: list[list[int]] = []
+    for s, e, _ in sorted(rec_spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    starts = [m[0] for m in merged]
+    out = []
     for q in quantities:
         s, e = _clamp((q.start, q.end), n)
-        if e > s and not any(rs < e and s < re_ for rs, re_, _ in rec_spans):
-            orphans.append((s, e, q))
-    cuts = sorted({0, n, *(p for s, e, _ in rec_spans for p in (s, e)),
-                   *(p for s, e, _ in orphans for p in (s, e))})
+        k = bisect.bisect_left(starts, e) - 1  # the last merged interval starting before e
+        if e > s and not (k >= 0 and merged[k][1] > s):
+            out.append((s, e, q))
+    return out
+
+
+def _article_html(text: str, records: Sequence[Record], rec_spans: Sequence[tuple[int, int, int]],
+                  orphans: Sequence[tuple[int, int, Quantity]]) -> str:
+    """The article with record spans and record-less quantities wrapped, overlaps cut into pieces.
+
+    One sweep over the cut points keeps the set of spans open at each piece, so a long
+    article with many records stays linear in practice.
+    """
+    n = len(text)
+    opening: dict[int, list[tuple[str, int]]] = {}
+    closing: dict[int, list[tuple[str, int]]] = {}
+    for s, e, i in rec_spans:
+        opening.setdefault(s, []).append(("r", i))
+        closing.setdefault(e, []).append(("r", i))
+    for j, (s, e, _) in enumerate(orphans):
+        opening.setdefault(s, []).append(("q", j))
+        closing.setdefault(e, []).append(("q", j))
+    cuts = sorted({0, n, *opening, *closing})
+    active_recs: set[int] = set()
+    active_orphans: set[int] = set()
     out: list[str] = []
     for a, b in zip(cuts, cuts[1:]):
+        for kind, key in closing.get(a, ()):
+            (active_recs if kind == "r" else active_orphans).discard(key)
+        for kind, key in opening.get(a, ()):
+            (active_recs if kind == "r" else active_orphans).add(key)
         piece = _e(text[a:b])
-        covering = [i for s, e, i in rec_spans if s <= a and b <= e]
-        if covering:
+        if active_recs:
+            covering = sorted(active_recs)
             first = records[covering[0] - 1]
             classes = f"hl {_measure_class(first.measure)}" + (" multi" if len(covering) > 1 else "")
             title = "\n".join(_record_title(i, records[i - 1]) for i in covering)
             out.append(f'<a class="{classes}" href="#rec-{covering[0]}" '
                        f'data-recs="{" ".join(map(str, covering))}" data-start="{a}" data-end="{b}" '
                        f'title="{_e(title)}">{piece}</a>')
-            continue
-        quantity = next((q for s, e, q in orphans if s <= a and b <= e), None)
-        if quantity is not None:
+        elif active_orphans:
+            quantity = orphans[min(active_orphans)][2]
             title = (f"no record from this quantity ({quantity.kind}): "
                      f"{exact_value(quantity.value, quantity.value_max, quantity.unit)}")
             out.append(f'<span class="hl q-only" data-start="{a}" data-end="{b}" '
@@ -225,16 +261,14 @@ def render_html(text: str, records: Sequence[Record] | None = None, *, title: st
     if title is None:
         title = next((line.strip() for line in text.splitlines() if line.strip()), "")[:80]
     title = title or "hz_extract review"
-    n = len(text)
-    spans = [_clamp(r.span, n) for r in records]
-    orphan_count = sum(1 for q in quantities
-                       if not any(s < q.end and q.start < e for s, e in spans))
+    rec_spans = _record_spans(records, len(text))
+    orphans = _orphans(quantities, rec_spans, len(text))
     parts = {
         "TITLE": _e(title),
-        "SUMMARY": _e(f"{len(records)} records · {orphan_count} quantities without a record · "
-                      f"{n} characters"),
-        "LEGEND": _legend_html(records, orphan_count),
-        "ARTICLE": _article_html(text, records, quantities),
+        "SUMMARY": _e(f"{len(records)} records · {len(orphans)} quantities without a record · "
+                      f"{len(text)} characters"),
+        "LEGEND": _legend_html(records, len(orphans)),
+        "ARTICLE": _article_html(text, records, rec_spans, orphans),
         "ROWS": _rows_html(text, records),
     }
     return _PLACEHOLDER.sub(lambda m: parts[m.group(1)], _template())

@@ -1,16 +1,19 @@
 """render_html: escaping, structure, overlaps, record-less quantities, value formatting."""
 from __future__ import annotations
 
+import dataclasses
 import html
 from decimal import Decimal
 from html.parser import HTMLParser
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import hz_extract
 from hz_extract import quantities as quantities_module
 from hz_extract.quantities import Quantity
-from hz_extract.records import MEASURES
+from hz_extract.records import MEASURES, Record
 from hz_extract.review import exact_value, format_value, render_html
 
 
@@ -208,3 +211,28 @@ def test_render_html_is_exported_and_type_checked():
     assert hz_extract.render_html is render_html
     with pytest.raises(TypeError):
         render_html(b"bytes")  # type: ignore[arg-type]
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.text(alphabet="增长亿元%<&\"'\n 5.", min_size=1, max_size=40), data=st.data())
+def test_any_spans_rebuild_the_article_and_each_record(text, data):
+    n = len(text)
+    span = st.tuples(st.integers(0, n), st.integers(0, n)).map(sorted).filter(lambda p: p[1] > p[0])
+    record_spans = data.draw(st.lists(span, max_size=6))
+    quantity_spans = data.draw(st.lists(span, max_size=6))
+    template = Record(None, "指标", None, None, "level", Decimal(1), None, None, "exact", None,
+                      "actual", "", (0, 0), "", "test")
+    records = [dataclasses.replace(template, span=(s, e), text=text[s:e]) for s, e in record_spans]
+    found = [Quantity(text[s:e], s, e, Decimal(1), None, None, "exact", "number")
+             for s, e in quantity_spans]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(quantities_module, "find_quantities", lambda t: found)
+        page = parse(render_html(text, records))
+    assert "".join(page.article) == text
+    for i, record in enumerate(records, 1):
+        mine = [p for p in page.pieces if str(i) in p.get("data-recs", "").split()]
+        assert "".join(p["text"] for p in mine) == record.text
+    for p in page.pieces:
+        if "q-only" in p["class"].split():
+            s, e = int(p["data-start"]), int(p["data-end"])
+            assert not any(rs < e and s < re_ for rs, re_ in record_spans)
