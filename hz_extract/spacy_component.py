@@ -189,8 +189,9 @@ class HzExtractComponent:
         register_extensions()
         self.name = name
         self.organisations = tuple(organisations)
+        self.regions = tuple(regions)
         self.published = _parse_date(published, where=f"[components.{name}] published")
-        self.extractor = Extractor(indicators=indicators, regions=regions,
+        self.extractor = Extractor(indicators=indicators, regions=self.regions,
                                    organisations=self.organisations)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -213,7 +214,8 @@ class HzExtractComponent:
             if at is not None and (*at, r.measure, r.indicator) not in indicators:
                 indicators.append((*at, r.measure, r.indicator))
         subjects = [(m.start, m.end, m.kind, m.name)
-                    for m in find_subjects(text, organisations=self.organisations)]
+                    for m in find_subjects(text, organisations=self.organisations,
+                                                regions=self.regions)]
         periods = [(m.start, m.end, getattr(m, "kind", "period"), m.value or "")
                    for m in find_periods(text, year=reference_year(text, published))]
         for key, mentions in zip(SPAN_KEYS, (quantities, indicators, subjects, periods)):
