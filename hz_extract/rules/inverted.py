@@ -2,7 +2,8 @@
 
 A clause holding nothing but a figure, followed by a clause opening with 这是 (这一
 数字是, 这就是 …), takes its indicator, subject and period from that clause; ``的
-最新数据`` at its end is dropped. The indicator then carries on to the clauses that
+最新数据`` at its end is dropped. The named phrase must end in an indicator head
+(indicator_heads.txt) or be a rate, so ``3000万元,这是他们的期望`` gives nothing. The indicator then carries on to the clauses that
 follow (``,比上年增长4.0%``).
 
 >>> from hz_extract import extract
@@ -15,6 +16,7 @@ import regex
 
 from .base import QMARK, Context
 from .indicator import name
+from .level import RATE_NAME
 
 __all__ = ["FAMILY", "apply"]
 
@@ -42,8 +44,8 @@ def apply(ctx: Context) -> None:
         if tail:
             body_end = na + tail.start()
         ind = name(ctx, na + m.end(), body_end)
-        if not ind:
-            continue
+        if not ind or not (ctx.lex.head_of(ind) or RATE_NAME.search(ind)):
+            continue  # 这是他们的期望: only a named indicator explains a figure
         for s in ctx.slots_in_clause(k):
             d = ctx.from_slot(s, "level" if s.q.unit not in ("pp",) else "pp_diff", "inverted.level", indicator=ind)
             d.anchor = body_end

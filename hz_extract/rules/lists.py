@@ -3,7 +3,8 @@
 ``工业控制计算机及系统、集成电路、汽车仪器仪表产量分别增长40.9%、50.1%和64.7%`` gives
 one growth per item, with the head shared by the items (产量, read from
 indicator_heads.txt) attached to each; ``香洲、金湾和斗门三个行政区分别实现地区生产总值
-a、b和c`` has regions for items, so they become subjects of one indicator. A later
+a、b和c`` has regions for items (known region names, or a label such as 三个区), so they
+become subjects of one indicator. A later
 ``分别增长x、y和z`` with no items of its own reuses the last list of the sentence.
 The items are split so that their number equals the number of values (on 、
 first, then also on the last 和/及/与, then on all of them).
@@ -29,6 +30,7 @@ Classify = Callable[[Context, Slot, str, int], "Draft | None"]
 
 _BETWEEN = regex.compile(r"^\s*(?:、|和|及|与|以及|,|或)\s*$")
 _LABEL = regex.compile(r"(?:等)?[\d一二三四五六七八九十两]+(?:个|大|类|种|家|项|座|所)[^、]{0,6}$|等$")
+_PLACE_LABEL = regex.compile(r"(?:区|县|市|省|镇|乡|街道|地区|城市|园区|开发区)")
 _LAST_AND = regex.compile(r"^(?P<a>.+)(?:以及|和|及|与)(?P<b>[^和及与]+)$")
 
 
@@ -85,12 +87,14 @@ def apply(ctx: Context, classify: Classify) -> None:
             continue
         lead = skip_lead(ctx, ca, at)
         pre = ctx.t(lead, at).strip(" ,")
+        label = _LABEL.search(pre)
+        places = bool(label and _PLACE_LABEL.search(label.group()))
         items = split_items(_LABEL.sub("", pre), len(vals)) if ("、" in pre or regex.search("和|及|与", pre)) else []
         items = [i.strip(" “”\"") for i in items]
         kind, names = "", []
         if items:
             subj = {s.text for s in ctx.subjects} | {s.name for s in ctx.subjects}
-            if all(i in subj or _subject_name(ctx, i) for i in items):
+            if places or all(i in subj or _subject_name(ctx, i) for i in items):
                 kind, names = "subject", [_subject_name(ctx, i) or i for i in items]
             else:
                 kind, names = "indicator", [trim(n, ctx.lex) or n for n in _heads(ctx, items, ctx.t(at + 2, vals[0].start))]

@@ -23,6 +23,7 @@ FAMILY = "multiple"
 
 _OF = regex.compile(r"(?P<cue>(?:是|为|相当于|达到|达)(?P<base>[^#,;]+?)的)$")
 _DOUBLE = regex.compile(r"翻(?:了)?(?P<n>一|两|二|三|四|1|2|3|4)?番")
+_THAN = regex.compile(r"(?:比|较|与)(?P<base>[^比较与]{1,12})$")
 _TIMES = {"一": 1, "1": 1, "两": 2, "二": 2, "2": 2, "三": 3, "3": 3, "四": 4, "4": 4}
 _RATE_END = ("增速", "增幅", "速度", "增长")
 
@@ -49,8 +50,12 @@ def apply(ctx: Context) -> None:
         if QMARK in ctx.m(ca, cb):
             continue
         ind = name(ctx, ca, a)
+        base = find_base(ctx, a)
+        than = _THAN.search(ind)
+        if than:
+            ind, base = ind[:than.start()], clean_base(than.group("base"))
         if not ind or ind.endswith(_RATE_END):
             continue
         times = _TIMES.get(m.group("n") or "一", 1)
         ctx.add(Draft(start=a, end=ctx.start + m.end(), measure="multiple", value=Decimal(2) ** times,
-                      unit="倍", rule="multiple.double", indicator=ind, base=find_base(ctx, a), anchor=a))
+                      unit="倍", rule="multiple.double", indicator=ind, base=base, anchor=a))
