@@ -128,17 +128,25 @@ def _char_span(doc: Doc, start: int, end: int, label: str, kb_id: str = "") -> S
     return Span(doc, first, last + 1, label=label, kb_id=kb_id)
 
 
+_REACH = 300  # an indicator is named within this many characters of its figure
+
+
 def _window(text: str, record: Record) -> tuple[int, int]:
-    """Offsets of the record's sentence in ``text`` (its line when the sentence is not found)."""
+    """Offsets of the record's sentence in ``text`` (its line when the sentence is not found).
+
+    Clipped to :data:`_REACH` characters either side of the figure, so a huge
+    unpunctuated line costs no more than a normal sentence.
+    """
     start, end = record.span
     sentence = record.sentence or ""
-    if sentence:
-        pos = text.find(sentence, max(0, end - len(sentence)))
-        if 0 <= pos <= start and pos + len(sentence) >= end:
-            return pos, pos + len(sentence)
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    return line_start, len(text) if line_end < 0 else line_end
+    pos = text.find(sentence, max(0, end - len(sentence))) if sentence else -1
+    if 0 <= pos <= start and pos + len(sentence) >= end:
+        w_start, w_end = pos, pos + len(sentence)
+    else:
+        w_start = text.rfind("\n", max(0, start - _REACH), start) + 1 or max(0, start - _REACH)
+        line_end = text.find("\n", end, end + _REACH)
+        w_end = min(len(text), end + _REACH) if line_end < 0 else line_end
+    return max(w_start, start - _REACH), min(w_end, end + _REACH)
 
 
 def indicator_offsets(text: str, record: Record) -> tuple[int, int] | None:
