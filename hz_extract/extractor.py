@@ -202,7 +202,7 @@ class Extractor:
         for s in ctx.subjects:
             if s.start >= anchor:
                 break
-            if s.kind == "org" and _enumerated(text, s):
+            if (s.kind == "org" and _enumerated(text, s)) or _closed_paren(text, s.end, anchor):
                 continue
             best = s
         if best is None:
@@ -243,6 +243,12 @@ def _complete(quantities: list[Quantity], text: str) -> list[Quantity]:
 def _enumerated(text: str, s: SubjectMention) -> bool:
     """A name inside an enumeration (美团、复星科技、华登国际等) is an example, not the subject."""
     return text[s.end:s.end + 1] in ("、", "等") or text[s.start - 1:s.start] == "、"
+
+
+def _closed_paren(text: str, a: int, b: int) -> bool:
+    """Whether a parenthesis closes between ``a`` and ``b`` (长三角(含江西)大飞机: 江西 is an aside)."""
+    seg = text[a:b]
+    return seg.count(")") + seg.count("）") > seg.count("(") + seg.count("（")
 
 
 def _period(periods: list[PeriodMention], anchor: int, sentence_start: int) -> str | None:
