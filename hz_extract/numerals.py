@@ -15,6 +15,7 @@ Numeral(value=Decimal('100000'), fuzzy='more_than', scale=4)
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Context, Decimal, localcontext
 
 import regex
@@ -22,7 +23,7 @@ import regex
 from .errors import QuantityError
 from .quantity_lexicon import lexicon
 
-__all__ = ["Numeral", "read_numeral", "digit_pair", "fold"]
+__all__ = ["Numeral", "read_numeral", "read_folded", "digit_pair", "fold"]
 
 _CTX = Context(prec=80)
 _ASCII_MAG = {"k": ("small", 3), "K": ("small", 3), "w": ("big", 4), "W": ("big", 4)}
@@ -168,8 +169,13 @@ def read_numeral(s: str) -> Numeral:
     >>> read_numeral("1.2万亿").value == Decimal("1200000000000")
     True
     """
-    folded = fold(s)
-    toks = _tokens(folded)
+    return read_folded(fold(s))
+
+
+@lru_cache(maxsize=8192)
+def read_folded(s: str) -> Numeral:
+    """:func:`read_numeral` for text already folded (cached: news repeats its figures)."""
+    toks = _tokens(s)
     if not toks:
         raise _bad(s, "no digits")
     fuzzy = next((v for k, v in toks if k == "fuzzy"), None)

@@ -19,7 +19,7 @@ from functools import cache
 import regex
 
 from .errors import QuantityError
-from .numerals import Numeral, digit_pair, read_numeral
+from .numerals import Numeral, digit_pair, read_folded
 from .quantity_lexicon import UnitInfo, lexicon
 from .quantity_patterns import SPECIAL, money_tail
 
@@ -35,22 +35,39 @@ _QUOTES = {"“": "”", "\"": "\"", "「": "」", "『": "』", "‘": "’", "
 
 @cache
 def _stop_index() -> dict[str, list[tuple[str, int]]]:
+    """Stopwords by each two-character piece of them: (word, where the piece starts in it)."""
     index: dict[str, list[tuple[str, int]]] = {}
     for word in lexicon().stopwords:
-        for i, ch in enumerate(word):
-            index.setdefault(ch, []).append((word, i))
+        for j in range(len(word) - 1):
+            index.setdefault(word[j:j + 2], []).append((word, j))
     return index
 
 
 def _in_stopword(folded: str, at: int, mstart: int, mend: int) -> bool:
-    """Is the numeral at ``at`` part of a word such as 统一 or 一些 that reaches outside the match?"""
-    for word, i in _stop_index().get(folded[at], ()):
-        a = at - i
-        if a >= 0 and folded.startswith(word, a):
-            b = a + len(word)
-            if not (mstart <= a and b <= mend and b - a < mend - mstart):
-                return True  # the word reaches outside the match, or is all of it (十分)
+    """Is the numeral at ``at`` part of a word such as 统一 or 一些 that reaches outside the match?
+
+    A stopword covering ``at`` (two characters at least) holds the pair of characters
+    ending or starting there, so only the words indexed under those two pairs are tried.
+    """
+    index = _stop_index()
+    for piece_start in (at - 1, at):
+        if piece_start < 0:
+            continue
+        for word, j in index.get(folded[piece_start:piece_start + 2], ()):
+            a = piece_start - j
+            if a >= 0 and folded.startswith(word, a):
+                b = a + len(word)
+                if not (mstart <= a and b <= mend and b - a < mend - mstart):
+                    return True  # the word reaches outside the match, or is all of it (十分)
     return False
+
+
+@cache
+def _group_names(pat: regex.Pattern) -> tuple[str, ...]:
+    names = sorted(pat.groupindex, key=pat.groupindex.get)
+    if len(names) != pat.groups:
+        raise AssertionError("every group of the quantity pattern must be named")
+    return tuple(names)
 
 
 @cache
@@ -83,10 +100,10 @@ def _is_not_unit(word: str | None) -> bool:
     return word is not None and word.replace(" ", "") in lexicon().not_units
 
 
-def _bare_rejected(folded: str, m: regex.Match, n1: Numeral, alone: bool) -> bool:
+def _bare_rejected(folded: str, m: regex.Match, g: dict, alone: bool) -> bool:
     """A number with no unit, sign, qualifier or magnitude: keep it only when it reads as one."""
     s, e = m.span()
-    body = m.group("n1").replace(" ", "")
+    body = g["n1"].replace(" ", "")
     if e < len(folded) and folded[e].isascii() and folded[e].isalpha():
         return True  # 5G, 3D, 4K
     if len(body) == 1 and not body.isdigit() and not alone:
@@ -143,58 +160,54 @@ def read_match(folded: str, m: regex.Match, alone: bool = False) -> tuple[Readin
         m: the match.
         alone: the match is the whole (stripped) text, so a lone 五 is the number 5.
     """
-    if m.group("skip") is not None:
+    g = dict(zip(_group_names(m.re), m.groups()))  # far cheaper than m.groupdict()
+    if g["skip"] is not None:
         return None, m.end()
     start, end = m.span()
-    if m.group("special") is not None:
-        value, unit, kind = SPECIAL[m.group("special")]
+    if g["special"] is not None:
+        value, unit, kind = SPECIAL[g["special"]]
         return (start, end, Decimal(value), None, unit, "exact", kind), end
-    u1, u2 = m.group("u1"), m.group("u2")
+    u1, u2 = g["u1"], g["u2"]
     if _is_not_unit(u1) or _is_not_unit(u2):
         return None, end  # 2024年, 11月, 1-10月, 623路, 三季度
-    n1_start = m.start("n1") if m.group("whole") is None else m.start("whole")
+    n1_start = m.start("n1")
     if _in_stopword(folded, n1_start, start, end):
         return None, n1_start + 1
     lex = lexicon()
     info = _unit(u1) or _unit(u2)
-    pair = digit_pair(m.group("n1")) if info is not None and info.factor == 10 and u1 == "折" else None
+    pair = digit_pair(g["n1"]) if u1 == "折" else None
     try:
-        n1 = Numeral(pair, None, 0) if pair is not None else read_numeral(m.group("n1"))
-        n2 = read_numeral(m.group("n2")) if m.group("n2") is not None else None
-        den = read_numeral(m.group("n1d")) if m.group("n1d") is not None else None
-        whole = read_numeral(m.group("whole") or m.group("wholea")) if (m.group("whole") or m.group("wholea")) else None
+        n1 = Numeral(pair, None, 0) if pair is not None else read_folded(g["n1"])
+        n2 = read_folded(g["n2"]) if g["n2"] is not None else None
+        den = read_folded(g["n1d"]) if g["n1d"] is not None else None
+        mixed = g["mix"] or g["mixa"]  # 三又三分之一, 1 3/5: n1 is the whole part
+        whole, n1 = (n1, read_folded(mixed)) if mixed else (None, n1)
     except QuantityError:
         return None, end
-    pw, ordinal, sym = m.group("pw"), m.group("ord"), m.group("sym")
-    fuzzy = n1.fuzzy or (lex.inside.get(m.group("fz1")) if m.group("fz1") else None)
-    body = m.group("n1").replace(" ", "")
+    pw, ordinal, sym = g["pw"], g["ord"], g["sym"]
+    fuzzy = n1.fuzzy or (lex.inside.get(g["fz1"]) if g["fz1"] else None)
+    body = g["n1"].replace(" ", "")
     if len(body) == 1 and body in "壹贰叁肆伍陆柒捌玖拾佰仟" and not alone and (info is None or info.kind != "money"):
         return None, end  # 收拾, 拾起, 登陆部队: a lone financial numeral is a word
-    plain = not (u1 or u2 or pw or ordinal or sym or m.group("post") or fuzzy or m.group("neg")
-                 or den is not None or m.group("n1s") or n1.scale >= 4 or m.group("half"))
-    if plain and n2 is None and _bare_rejected(folded, m, n1, alone):
+    plain = not (u1 or u2 or pw or ordinal or sym or g["post"] or fuzzy or g["neg"]
+                 or den is not None or g["n1s"] or n1.scale >= 4 or g["half"])
+    if plain and n2 is None and _bare_rejected(folded, m, g, alone):
         return None, end
     value = n1.value
     value_max: Decimal | None = n1.value_max
     unit: str | None = None
     kind = "number"
-    if den is not None:  # 三分之一: the numerator is written last
-        if n1.value == 0:
+    if den is not None or g["n1s"]:  # 三分之一 (numerator written last), 1/4
+        d = n1.value if den is not None else Decimal(g["n1s"])
+        if d == 0 or (den is None and "." in g["n1"]):
             return None, end
-        value, kind = den.value / n1.value, "fraction"
-        if bool(m.group("neg")) != bool(m.group("negd")):
+        value, kind = (den.value / d if den is not None else n1.value / d), "fraction"
+        if g["negd"]:
             value = -value
-    elif m.group("n1s"):
-        d = Decimal(m.group("n1s"))
-        if d == 0 or "." in m.group("n1"):
-            return None, end
-        value, kind = value / d, "fraction"
-    if m.group("neg") and den is None:
-        value = -value
     if whole is not None:
-        value = whole.value + value if value >= 0 else -(whole.value - value)
-        if m.group("neg"):
-            value = -(whole.value + abs(value))
+        value += whole.value
+    if g["neg"]:
+        value = -value
     if pw is not None:
         value = value * 100 / Decimal(10) ** sum(lex.small.get(c, 0) + lex.big.get(c, 0) for c in pw if c not in " 分之")
         unit, kind = "%", "percent"
@@ -210,10 +223,10 @@ def read_match(folded: str, m: regex.Match, alone: bool = False) -> tuple[Readin
             value_max *= info.factor
     elif sym is not None:
         unit, kind = lex.money_prefixes[sym], "money"
-    if kind == "measure" and body == "一" and ordinal is None and not alone and not m.group("half") \
-            and not (fuzzy or m.group("post") or n2 is not None) and _qualifier_before(folded, start)[1] is None:
+    if kind == "measure" and body == "一" and ordinal is None and not alone and not g["half"] \
+            and not (fuzzy or g["post"] or n2 is not None) and _qualifier_before(folded, start)[1] is None:
         return None, end  # 一个, 一位, 一家: an article, not a count
-    if m.group("half"):
+    if g["half"]:
         value += Decimal("0.5") * (info.factor if info is not None else 1)
     if ordinal is not None:
         unit, kind = None, "ordinal"
@@ -229,7 +242,7 @@ def read_match(folded: str, m: regex.Match, alone: bool = False) -> tuple[Readin
             hi = hi * 100 / Decimal(10) ** sum(lex.small.get(c, 0) + lex.big.get(c, 0) for c in pw if c not in " 分之")
         elif info is not None:
             hi *= info.factor
-        if m.group("neg2"):
+        if g["neg2"]:
             hi = -hi
         if n1.scale < n2.scale and u1 is None and den is None \
                 and n1.value < n2.value / Decimal(10) ** n2.scale:
@@ -244,7 +257,7 @@ def read_match(folded: str, m: regex.Match, alone: bool = False) -> tuple[Readin
     if value_max is not None:
         qualifier = "range"
     elif qualifier is None:
-        qualifier = fuzzy or (lex.after.get(m.group("post")) if m.group("post") else None) or "exact"
+        qualifier = fuzzy or (lex.after.get(g["post"]) if g["post"] else None) or "exact"
     return (start, end, _clean(value), _clean(value_max) if value_max is not None else None,
             unit, qualifier, kind), end
 
