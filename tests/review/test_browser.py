@@ -64,15 +64,17 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
         from selenium.webdriver.chrome.service import Service
     except ImportError:
         _unavailable("selenium is not installed (pip install -e '.[test]')")
-    for path in (CHROMIUM, CHROMEDRIVER):
-        if not (os.path.exists(path) or shutil.which(Path(path).name)):
+    found = {path: path if os.path.exists(path) else shutil.which(Path(path).name)
+             for path in (CHROMIUM, CHROMEDRIVER)}
+    for path, where in found.items():
+        if not where:
             _unavailable(f"{path} is missing (apt-get install chromium chromium-driver)")
     options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
+    options.binary_location = found[CHROMIUM]
     for flag in FLAGS:
         options.add_argument(flag)
     options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver = webdriver.Chrome(service=Service(found[CHROMEDRIVER]), options=options)
     try:
         yield driver
     finally:

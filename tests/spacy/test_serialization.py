@@ -120,3 +120,15 @@ print(json.dumps({"spacy": sorted(m for m in sys.modules if m == "spacy" or m.st
 
 def test_the_core_library_never_imports_spacy(tmp_path):
     assert _python(CORE_ONLY, tmp_path) == {"spacy": []}
+
+
+def test_docbin_keeps_records_only_with_user_data(nlp):
+    from spacy.tokens import DocBin
+
+    doc = nlp(TEXTS[0])
+    for store, expected in ((True, doc._.hz_records), (False, [])):
+        data = DocBin(store_user_data=store, docs=[doc]).to_bytes()
+        (back,) = DocBin().from_bytes(data).get_docs(nlp.vocab)
+        assert back._.hz_records == expected
+        assert [s.text for s in back.spans["hz_quantities"]] == [s.text for s in doc.spans["hz_quantities"]]
+    assert doc._.hz_records, "the first text has records"
