@@ -49,3 +49,14 @@ def test_a_bad_date_is_a_usage_error(tmp_path: Path, capsys):
     article.write_text("增长7.1%", encoding="utf-8")
     assert main(["show", str(article), "--published", "2024-13-40"]) == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_show_reads_standard_input_for_a_dash(tmp_path: Path, monkeypatch):
+    import io
+    import sys
+
+    fake_stdin = io.TextIOWrapper(io.BytesIO("增加值6305亿元,增长7.1%。".encode("utf-8")))
+    monkeypatch.setattr(sys, "stdin", fake_stdin)
+    out = tmp_path / "p.html"
+    assert main(["show", "-", "-o", str(out)]) == 0
+    assert "增加值" in out.read_text(encoding="utf-8")
