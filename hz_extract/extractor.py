@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as _dt
 import logging
 from collections.abc import Iterable
+from bisect import bisect_left
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -146,6 +147,8 @@ class Extractor:
         year = reference_year(t, published)
         periods = [p for p in find_periods(t, year=year)]
         subjects = find_subjects(t, organisations=self.organisations + self.regions)
+        p_starts = [p.start for p in periods]
+        s_starts = [s.start for s in subjects]
         drafts: list[Draft] = []
         ctxs: list[Context] = []
         qi = 0
@@ -164,8 +167,9 @@ class Extractor:
             for q in qs:
                 k = next((i for i, (ca, cb) in enumerate(clauses) if ca <= q.start < cb), len(clauses) - 1)
                 slots.append(Slot(q=q, start=q.start, end=q.end, clause=k, index=len(slots)))
-            ctx = Context(text=t, start=a, end=b, clauses=clauses, slots=slots, periods=periods,
-                          subjects=subjects, lex=lex)
+            ctx = Context(text=t, start=a, end=b, clauses=clauses, slots=slots,
+                          periods=_within(periods, p_starts, a, b), subjects=_within(subjects, s_starts, a, b),
+                          lex=lex, all_periods=periods, all_subjects=subjects)
             if prev is not None and "\n" not in t[prev.end:a]:
                 ctx.chain, ctx.chain_measure, ctx.chain_base = prev.chain, prev.chain_measure, prev.chain_base
                 ctx.last_base = prev.last_base
@@ -186,7 +190,7 @@ class Extractor:
         for d, ctx in zip(drafts, ctxs):
             anchor = d.anchor if d.anchor is not None else d.start
             subject = d.subject or self._subject(ctx, anchor, t, place, main_place)
-            period = d.period if d.period is not None else _period(ctx.periods, anchor, ctx.start)
+            period = d.period if d.period is not None else _period(ctx.all_periods, anchor)
             o0, o1 = cleaned.to_original(d.start, d.end)
             s0, s1 = cleaned.to_original(ctx.start, ctx.end)
             out.append(Record(
@@ -199,12 +203,15 @@ class Extractor:
     @staticmethod
     def _subject(ctx: Context, anchor: int, text: str, place: list[str | None], main_place: Any) -> str | None:
         best: SubjectMention | None = None
-        for s in ctx.subjects:
-            if s.start >= anchor:
-                break
-            if (s.kind == "org" and _enumerated(text, s)) or _closed_paren(text, s.end, anchor):
+        subjects = ctx.all_subjects
+        i = _bisect_start(subjects, anchor)
+        while i > 0:
+            i -= 1
+            s = subjects[i]
+            if (s.kind == "org" and _enumerated(text, s)) or (s.end >= ctx.start and _closed_paren(text, s.end, anchor)):
                 continue
             best = s
+            break
         if best is None:
             return None
         if best.kind == "local":
@@ -251,15 +258,32 @@ def _closed_paren(text: str, a: int, b: int) -> bool:
     return seg.count(")") + seg.count("）") > seg.count("(") + seg.count("（")
 
 
-def _period(periods: list[PeriodMention], anchor: int, sentence_start: int) -> str | None:
-    """The nearest period before ``anchor`` (in the sentence first, else carried from before it)."""
-    best: PeriodMention | None = None
-    for p in periods:
-        if p.start >= anchor:
-            break
+def _bisect_start(items: list[Any], pos: int) -> int:
+    """Index of the first item starting at or after ``pos`` (items sorted by ``start``)."""
+    lo, hi = 0, len(items)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if items[mid].start < pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _within(items: list[Any], starts: list[int], a: int, b: int) -> list[Any]:
+    """The mentions starting inside ``[a, b)``."""
+    return items[bisect_left(starts, a):bisect_left(starts, b)]
+
+
+def _period(periods: list[PeriodMention], anchor: int) -> str | None:
+    """The nearest period before ``anchor``: in the sentence, else carried over from before it."""
+    i = _bisect_start(periods, anchor)
+    while i > 0:
+        i -= 1
+        p = periods[i]
         if p.kind == "period" and p.value:
-            best = p
-    return best.value if best is not None else None
+            return p.value
+    return None
 
 
 def _bigrams(s: str) -> set[str]:

@@ -75,7 +75,8 @@ class Context:
 
     ``text`` is the whole cleaned document; ``start``/``end`` the sentence; ``clauses``
     its clause spans; ``slots`` its kept quantities; ``periods``/``subjects`` the
-    mentions found in the whole document (the rules pick those they need).
+    mentions inside the sentence (``all_periods``/``all_subjects``: the document's,
+    for what carries over from earlier sentences).
     """
 
     text: str
@@ -86,6 +87,8 @@ class Context:
     periods: list[PeriodMention]
     subjects: list[SubjectMention]
     lex: Lexicon
+    all_periods: list[PeriodMention] = field(default_factory=list)
+    all_subjects: list[SubjectMention] = field(default_factory=list)
     masked: str = ""
     claimed: set[int] = field(default_factory=set)
     drafts: list[Draft] = field(default_factory=list)

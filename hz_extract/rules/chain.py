@@ -46,7 +46,7 @@ def _previous_clause(ctx: Context, d: Draft) -> str:
 
 
 def _depth(ctx: Context, pos: int) -> int:
-    before = ctx.m(ctx.start, pos)
+    before = ctx.m(max(ctx.start, pos - 300), pos)
     return max(0, before.count("(") - before.count(")"))
 
 

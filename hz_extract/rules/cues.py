@@ -89,7 +89,7 @@ def find_base(ctx: Context, pos: int) -> str | None:
     """The nearest base cue (比上年, 同比 …) before ``pos`` in the sentence, else the carried one."""
     c = cues(ctx.lex)
     best = None
-    for m in c.base_any.finditer(ctx.m(ctx.start, pos)):
+    for m in c.base_any.finditer(ctx.m(max(ctx.start, pos - 200), pos)):
         best = m.group()
     if best is not None:
         return ctx.lex.base_of(best)

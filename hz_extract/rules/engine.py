@@ -16,6 +16,9 @@ from .base import Context, Draft, Slot
 
 __all__ = ["measure_families", "classify", "run"]
 
+MAX_LEFT = 80
+"""Characters before a figure its cue is read from (a clause is rarely longer; patterns stay linear)."""
+
 _MEASURES = (pp_diff, multiple, growth, change, share, level)
 
 
@@ -44,6 +47,7 @@ def run(ctx: Context) -> list[Draft]:
         if slot.index in ctx.claimed:
             continue
         ca, _ = ctx.clauses[slot.clause]
+        ca = max(ca, slot.start - MAX_LEFT)
         d = classify(ctx, slot, ctx.m(ca, slot.start), ca)
         if d is not None:
             ctx.add(d)

@@ -101,9 +101,10 @@ def apply(ctx: Context, classify: Classify) -> None:
             ctx.list_items, ctx.list_kind = names, kind
         elif len(ctx.list_items) == len(vals):
             kind, names = ctx.list_kind, ctx.list_items
-        left0 = ctx.m(ca, vals[0].start)
+        la = max(ca, vals[0].start - 80)
+        left0 = ctx.m(la, vals[0].start)
         for i, s in enumerate(vals):
-            d = classify(ctx, s, left0, ca)
+            d = classify(ctx, s, left0, la)
             if d is None:
                 continue
             d.rule = "list." + d.rule

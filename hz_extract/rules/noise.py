@@ -29,10 +29,17 @@ _LATIN = regex.compile(r"[A-Za-z]")
 _MAGNITUDE_FIRST = regex.compile(r"^(?:超过|突破|迈向|近)?[十百千万亿]")
 
 
+_WINDOW = 24
+
+
 def _line(text: str, start: int, end: int) -> str:
-    a = text.rfind("\n", 0, start) + 1
-    b = text.find("\n", end)
-    return text[a:b if b >= 0 else len(text)]
+    """The line around ``text[start:end]``, at most :data:`_WINDOW` characters either side."""
+    lo = max(0, start - _WINDOW)
+    a = text.rfind("\n", lo, start) + 1 or lo
+    a = max(a, lo)
+    hi = min(len(text), end + _WINDOW)
+    b = text.find("\n", end, hi)
+    return text[a:b if b >= 0 else hi]
 
 
 def keep(q: Quantity, text: str, lex: Lexicon) -> bool:

@@ -1,0 +1,86 @@
+"""Throughput of ``extract`` beside ``jieba.lcut`` (and ``rjieba.cut``) on the same corpus, in one run.
+
+    .venv/bin/python benchmarks/bench_extract.py [--repeat N] [--scale]
+
+The corpus is the development documents read from ``../shared/eval/dev/docs``
+(never copied into the repository), repeated ``--repeat`` times. Each contender
+gets a warm-up pass first (dictionaries, lexicons, compiled patterns), then the
+timed pass. ``--scale`` also times extract on a growing document (1, 2, 5, 10 MB)
+and a growing line of digits (25,000 … 100,000) to show time linear in length.
+"""
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = (ROOT / ".." / "shared" / "eval" / "dev" / "docs").resolve()
+
+
+def _corpus(repeat: int) -> list[str]:
+    docs = [p.read_text(encoding="utf-8") for p in sorted(DOCS.glob("*.txt"))]
+    if not docs:
+        raise SystemExit(f"no documents in {DOCS}: the shared evaluation texts are expected beside the checkout")
+    return docs * repeat
+
+
+def _time(fn: Callable[[str], object], docs: list[str]) -> float:
+    for d in docs[:12]:
+        fn(d)
+    t0 = time.perf_counter()
+    for d in docs:
+        fn(d)
+    return time.perf_counter() - t0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--repeat", type=int, default=40, help="times the dev corpus is repeated (default 40)")
+    ap.add_argument("--scale", action="store_true", help="also time growing documents (linear-time check)")
+    a = ap.parse_args(argv)
+    docs = _corpus(a.repeat)
+    chars = sum(len(d) for d in docs)
+
+    import jieba
+
+    jieba.setLogLevel(60)
+    from hz_extract import extract
+
+    rows: list[tuple[str, float]] = [("jieba.lcut", _time(jieba.lcut, docs))]
+    try:
+        import rjieba
+
+        rows.append(("rjieba.cut", _time(rjieba.cut, docs)))
+    except ImportError:  # pragma: no cover
+        pass
+    rows.append(("hz_extract.extract", _time(extract, docs)))
+    base = rows[0][1]
+    print(f"corpus: {len(docs)} articles, {chars:,} characters (dev docs x{a.repeat})")
+    print(f"{'contender':<20}{'seconds':>10}{'chars/s':>14}{'articles/s':>12}{'vs jieba':>10}")
+    for name, secs in rows:
+        print(f"{name:<20}{secs:>10.3f}{chars / secs:>14,.0f}{len(docs) / secs:>12,.1f}{base / secs:>9.2f}x")
+    if a.scale:
+        _scale(extract, docs)
+    return 0
+
+
+def _scale(extract: Callable[..., object], docs: list[str]) -> None:
+    unit = "\n".join(docs[:12])
+    print("\nlinear-time check (seconds per MB should stay flat):")
+    for mb in (1, 2, 5, 10):
+        text = (unit * (mb * 1_000_000 // len(unit) + 1))[: mb * 1_000_000]
+        t0 = time.perf_counter()
+        extract(text)
+        secs = time.perf_counter() - t0
+        print(f"  document {mb:>3} MB chars: {secs:8.2f} s  {secs / mb:6.2f} s/MB")
+    for n in (25_000, 50_000, 100_000):
+        t0 = time.perf_counter()
+        extract("7" * n)
+        secs = time.perf_counter() - t0
+        print(f"  line of {n:>7,} digits: {secs:8.3f} s  {secs / n * 1e6:6.2f} µs/char")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
