@@ -113,9 +113,11 @@ def _build() -> str:
     # Every match starts with one of these characters: checking it first lets the
     # engine pass over plain text at the speed of a character-class scan.
     firsts = set(digits) | set(lex.small) | set(lex.big) | {w[0] for w in SPECIAL} | {w[0] for w in lex.money_prefixes}
-    firsts |= set("0123456789.-负第数几h")
+    firsts |= set("-负第数几h")
     trigger = "[" + "".join(regex.escape(c) for c in sorted(firsts)) + "]"
-    return rf"(?={trigger})(?:(?P<skip>{skip})|(?P<special>{special})|{core})"
+    # A digit starts a match only at the head of a digit run (a line of 100,000 digits is one try)
+    trigger = rf"(?:(?=[0-9.])(?<![0-9A-Za-z_.])|(?={trigger}))"
+    return rf"{trigger}(?:(?P<skip>{skip})|(?P<special>{special})|{core})"
 
 
 @cache

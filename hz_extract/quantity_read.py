@@ -13,7 +13,7 @@ just before the number (超过, 近, 约 …), which the pattern leaves to it.
 """
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Context, Decimal, localcontext
 from functools import cache
 
 import regex
@@ -172,7 +172,7 @@ def read_match(folded: str, m: regex.Match, alone: bool = False) -> tuple[Readin
         return None, end  # 2024年, 11月, 1-10月, 623路, 三季度
     n1_start = m.start("n1")
     if _in_stopword(folded, n1_start, start, end):
-        return None, n1_start + 1
+        return None, end
     lex = lexicon()
     info = _unit(u1) or _unit(u2)
     pair = digit_pair(g["n1"]) if u1 == "折" else None
@@ -265,5 +265,6 @@ def read_match(folded: str, m: regex.Match, alone: bool = False) -> tuple[Readin
 def _clean(d: Decimal) -> Decimal:
     """Drop exponent noise: 1.64E+9 → 1640000000, 1640000000.0 → 1640000000, 4.0 stays 4.0."""
     if d == d.to_integral_value() and (d.as_tuple().exponent > 0 or abs(d) >= 1000):
-        return d.quantize(Decimal(1))
+        with localcontext(Context(prec=max(28, len(d.as_tuple().digits) + d.as_tuple().exponent + 2))):
+            return d.quantize(Decimal(1))
     return d
