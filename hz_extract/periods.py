@@ -88,6 +88,9 @@ _PARTS = {
     "bare": rf"(?P<bare>{_YEAR})(?=\p{{Han}})(?![{_NOT_AFTER_BARE}])",
 }
 
+# Every period starts with one of these: the lookahead lets the engine skip other text fast.
+_FIRST = r"[\d〇○零一二三四五六七八九十两今本当去上前明次全第首下]"
+
 _STATE: dict[str, Any] = {}
 
 
@@ -96,8 +99,8 @@ def _pattern() -> regex.Pattern[str]:
     if pat is None:
         p = _PARTS
         pat = regex.compile(
-            rf"(?P<date>{p['date']})|(?P<yrange>{p['yrange']})"
-            rf"|(?P<pre>{p['pre']})(?P<sub>{p['sub']})?|(?P<sub2>{p['sub']})|{p['full']}|{p['bare']}")
+            rf"(?={_FIRST})(?:(?P<date>{p['date']})|(?P<yrange>{p['yrange']})"
+            rf"|(?P<pre>{p['pre']})(?P<sub>{p['sub']})?|(?P<sub2>{p['sub']})|{p['full']}|{p['bare']})")
         _STATE["pat"] = pat
         _STATE["base"] = regex.compile(_BASE_BEFORE)
         _STATE["event_after"] = regex.compile(rf"[,，]?{_EVENT_AFTER}")

@@ -38,9 +38,11 @@ _ENDS = "。！？!?；;…"
 _CLAUSE_BREAKS = ",，;；:：。！？!?…"
 
 # An ASCII full stop that ends a sentence (not a decimal point, not in "No.1").
-_ASCII_STOP = regex.compile(r"(?<=[\p{Han}%)）”\"])\.(?![\p{L}\d])")
+_ASCII_STOP = regex.compile(r"(?<=[\p{Han}%)）”\"])\.(?![A-Za-z\d.])")
 # Commas and colons that are part of a number: 1,100.9 / 82，225 / 2.7:54.8 / 07:18.
 _THOUSANDS = regex.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))|(?<=\d)[:：](?=\d)")
+_SENT_MARKS = regex.compile("[" + regex.escape("\n" + _OPEN + _CLOSE + _ENDS + ".") + "]")
+_CLAUSE_MARKS = regex.compile("[" + regex.escape("\n" + _OPEN + _CLOSE + _CLAUSE_BREAKS + ".") + "]")
 _PUNCT_ONLY = regex.compile(r"[\p{P}\p{S}\s]+")
 _SPACE = " \t\r\u3000\u00a0"
 
@@ -79,8 +81,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     depth = 0
     opened = -1
-    i = 0
-    while i < n:
+    skip_to = 0
+    for m in _SENT_MARKS.finditer(text):  # only the characters that matter, not every one
+        i = m.start()
+        if i < skip_to:
+            continue
         ch = text[i]
         if ch == "\n":
             span = _trim(text, start, i)
@@ -102,10 +107,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             span = _trim(text, start, j)
             if span:
                 spans.append(span)
-            start, depth = j, 0
-            i = j
-            continue
-        i += 1
+            start, depth, skip_to = j, 0, j
     span = _trim(text, start, n)
     if span:
         spans.append(span)
@@ -138,7 +140,8 @@ def split_clauses(text: str, start: int = 0, end: int | None = None) -> list[tup
     depth = 0
     opened = -1
     inner_break = False  # a clause break inside the outermost open parenthesis
-    for i in range(start, end):
+    for m in _CLAUSE_MARKS.finditer(text, start, end):
+        i = m.start()
         ch = text[i]
         if ch in _CLAUSE_BREAKS or (ch == "." and _is_end(text, i)):
             if i not in thousands:

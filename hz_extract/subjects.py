@@ -31,6 +31,7 @@ import threading
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -155,32 +156,48 @@ _COMPARE_BEFORE = regex.compile(r"(?:低于|高于|次于|快于|慢于|超过|�
 def _pattern() -> regex.Pattern[str]:
     pat = _STATE.get("pat")
     if pat is None:
-        with _LOCK:
-            pat = _STATE.get("pat")
-            if pat is None:
-                names = sorted(_lookup(), key=len, reverse=True)
-                reg = "|".join(regex.escape(n) for n in names)
-                p = _PARTS
-                pat = regex.compile(rf"(?P<nat>{p['nat']})|(?P<loc>{p['loc']})|(?P<reg>{reg})")
-                _STATE["org_pat"] = regex.compile(
-                    rf"(?P<role>[\p{{Han}}A-Za-z]{{2,20}}?)(?={_ROLE})"
-                    rf"|(?P<org>[\p{{Han}}A-Za-z]{{1,20}}?(?:{_ORG_SUFFIX}))")
-                _STATE["pat"] = pat
+        p = _PARTS
+        _STATE["org_anchor"] = regex.compile(rf"(?P<suf>{_ORG_SUFFIX})|(?P<role>{_ROLE})")
+        pat = _STATE["pat"] = regex.compile(rf"(?P<nat>{p['nat']})|(?P<loc>{p['loc']})")
     return pat
 
 
-def _aligned(text: str, a: int, b: int) -> bool:
-    """True when ``text[a:b]`` starts and ends on word boundaries of the domain segmenter."""
+_RUN_BACK = regex.compile(r"[\p{Han}A-Za-z]{1,24}$")
+
+
+def _region_hits(t: str) -> list[tuple[int, int, str, str, str, str]]:
+    """Regions named in cleaned ``t``: words of the domain segmenter that are region names.
+
+    The segmenter knows every searchable name, so a name is found only where it is a
+    word: 长江华东 is 长江|华东 (no 江华), 杭州市场 is 杭州|市场 (杭州, not 杭州市).
+    """
     from .tokenize import segmenter
 
-    lo = max(0, a - 6)
-    hi = min(len(text), b + 6)
-    bounds = {lo}
-    pos = lo
-    for w in segmenter().cut(text[lo:hi], hmm=False):
+    lookup = _lookup()
+    out = []
+    pos = 0
+    for w in segmenter().cut(t, hmm=False):
+        r = lookup.get(w)
+        if r is not None:
+            out.append((pos, pos + len(w), w, "region", r.level, r.code))
         pos += len(w)
-        bounds.add(pos)
-    return (a in bounds or a == lo) and b in bounds
+    return out
+
+
+def _org_hits(t: str) -> list[tuple[int, int, str, str, str, str]]:
+    """Organisations in cleaned ``t``: company-suffixed names and names before a role word."""
+    _pattern()
+    out = []
+    for m in _STATE["org_anchor"].finditer(t):
+        end = m.end() if m.group("suf") else m.start()
+        run = _RUN_BACK.search(t, max(0, end - 24), end)
+        if run is None:
+            continue
+        raw = run.group()
+        name = _trim_org(raw, _suffix_len(raw))
+        if name and not _GOVERNMENT.search(name):
+            out.append((end - len(name), end, name, "org", "", ""))
+    return out
 
 
 _NAME_POS = {"n", "nr", "nrt", "nrfg", "ns", "nz", "nt", "j", "eng", "x", "s"}
@@ -231,24 +248,23 @@ def find_subjects(text: str, *, organisations: Iterable[str] = (),
     """
     if not text:
         return []
+    return list(_find(text, tuple(organisations), tuple(regions)))
+
+
+@lru_cache(maxsize=8)
+def _find(text: str, organisations: tuple[str, ...], regions: tuple[str, ...]) -> tuple[SubjectMention, ...]:
+    """:func:`find_subjects`, memoised: the extractor and :func:`main_place` ask about the same text."""
     c = clean(text)
     t = c.text
-    lookup = _lookup()
     found: list[tuple[int, int, str, str, str, str]] = []  # a, b, name, kind, level, code
-
     for m in _pattern().finditer(t):
         a, b = m.span()
         if m.group("nat"):
             found.append((a, b, "全国", "national", "", ""))
-        elif m.group("loc"):
-            found.append((a, b, m.group(), "local", _LOCAL_LEVEL[m.group()[-1]], ""))
         else:
-            found.extend(_regions_in(t, a, b, lookup))
-    for m in _STATE["org_pat"].finditer(t):
-        raw = m.group()
-        name = _trim_org(raw, _suffix_len(raw))
-        if name and not _GOVERNMENT.search(name):
-            found.append((m.end() - len(name), m.end(), name, "org", "", ""))
+            found.append((a, b, m.group(), "local", _LOCAL_LEVEL[m.group()[-1]], ""))
+    found += _region_hits(t)
+    found += _org_hits(t)
 
     orgs = {f[2] for f in found if f[3] == "org"}
     extra = {clean(o).text for o in organisations if o}
@@ -267,7 +283,7 @@ def find_subjects(text: str, *, organisations: Iterable[str] = (),
             found.append((m.start(), m.end(), m.group(), "region", "", ""))
 
     found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[3] != "org"))
-    out: list[SubjectMention] = []
+    out = []
     last_end = -1
     for a, b, name, kind, level, code in found:
         if a < last_end:
@@ -275,35 +291,7 @@ def find_subjects(text: str, *, organisations: Iterable[str] = (),
         oa, ob = c.to_original(a, b)
         out.append(SubjectMention(oa, ob, text[oa:ob], name, kind, level, code))
         last_end = b
-    return out
-
-
-def _regions_in(t: str, a: int, b: int, lookup: dict[str, Region]) -> list[tuple[int, int, str, str, str, str]]:
-    """Region hits inside ``t[a:b]`` (a regex hit, or an org candidate that was no org)."""
-    pat = _STATE.get("reg_only")
-    if pat is None:
-        names = sorted(lookup, key=len, reverse=True)
-        pat = regex.compile("|".join(regex.escape(n) for n in names))
-        _STATE["reg_only"] = pat
-    out = []
-    pos = a
-    while pos < b:
-        m = pat.search(t, pos, b)
-        if not m:
-            break
-        s, e = m.span()
-        name = m.group()
-        r = lookup[name]
-        if not _aligned(t, s, e):
-            short = r.short if (name == r.name and r.short and not r.ambiguous) else ""
-            if short and t.startswith(short, s) and _aligned(t, s, s + len(short)):
-                name, e = short, s + len(short)
-            else:
-                pos = s + 1
-                continue
-        out.append((s, e, name, "region", r.level, r.code))
-        pos = e
-    return out
+    return tuple(out)
 
 
 def _matches_level(m: SubjectMention, key: str) -> bool:
