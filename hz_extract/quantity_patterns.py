@@ -77,7 +77,9 @@ def _build() -> str:
     fuzz = "[多余几]"
     ten = "(?:十|拾)"
     more = rf"(?:[ ]?(?:{cn_char}|点(?=[ ]?{dig})|{fuzz}(?=[ ]?{cn_char})))"
-    start = rf"(?:{dig}|{ten}(?!分(?!之))|[百佰千仟万亿](?=[ ]?(?:{dig}|{big}))|[数几](?=[十百千万亿]))"
+    before = _alt(lex.before)
+    start = (rf"(?:{dig}|{ten}(?!分(?!之))|[百佰千仟万亿](?=[ ]?(?:{dig}|{big}))|(?<={before})[百千万亿]"
+             rf"|[数几](?=[十百千万亿]))")
     cnr = rf"(?:{start}{more}{{0,40}})"
     magr = rf"(?:(?:{mag}|{fuzz}(?=[ ]?{mag})|个(?={big})){more}{{0,40}})"
     ar = rf"(?<![0-9A-Za-z_.])(?:{_AR})(?![0-9]|\.[0-9])"
