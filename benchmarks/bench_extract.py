@@ -61,9 +61,35 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'contender':<20}{'seconds':>10}{'chars/s':>14}{'articles/s':>12}{'vs jieba':>10}")
     for name, secs in rows:
         print(f"{name:<20}{secs:>10.3f}{chars / secs:>14,.0f}{len(docs) / secs:>12,.1f}{base / secs:>9.2f}x")
+    _stages(docs, rows[-1][1])
     if a.scale:
         _scale(extract, docs)
     return 0
+
+
+def _stages(docs: list[str], total: float) -> None:
+    """Where extract's time goes: each layer timed alone on the same corpus (cleaned text)."""
+    from hz_extract.clean import clean
+    from hz_extract.periods import find_periods, reference_year
+    from hz_extract.quantities import find_quantities
+    from hz_extract.segment import split_sentences
+    from hz_extract.subjects import find_subjects, main_place
+
+    cleaned = [clean(d).text for d in docs]
+    stages = [
+        ("clean", _time(clean, docs)),
+        ("find_quantities", _time(find_quantities, cleaned)),
+        ("periods (reference_year + find_periods)",
+         _time(lambda t: find_periods(t, year=reference_year(t)), cleaned)),
+        ("find_subjects", _time(find_subjects, cleaned)),
+        ("main_place", _time(main_place, cleaned)),
+        ("split_sentences", _time(split_sentences, cleaned)),
+    ]
+    print("\nstages (each timed alone; 'rules and assembly' is the rest of extract):")
+    for name, secs in stages:
+        print(f"  {name:<42}{secs:>8.3f} s  {secs / total:6.1%}")
+    rest = total - sum(s for _, s in stages)
+    print(f"  {'rules and assembly (hz_extract.rules)':<42}{rest:>8.3f} s  {rest / total:6.1%}")
 
 
 def _scale(extract: Callable[..., object], docs: list[str]) -> None:
