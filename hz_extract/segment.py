@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import regex
 
-__all__ = ["split_sentences", "split_clauses", "MAX_PAREN"]
+__all__ = ["split_sentences", "split_clauses", "find_parentheses", "MAX_PAREN"]
 
 MAX_PAREN = 300
 """Longest parenthesis (in characters) inside which end marks are ignored."""
@@ -43,6 +43,7 @@ _ASCII_STOP = regex.compile(r"(?<=[\p{Han}%)）”\"])\.(?![A-Za-z\d.])")
 _THOUSANDS = regex.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))|(?<=\d)[:：](?=\d)")
 _SENT_MARKS = regex.compile("[" + regex.escape("\n" + _OPEN + _CLOSE + _ENDS + ".") + "]")
 _CLAUSE_MARKS = regex.compile("[" + regex.escape("\n" + _OPEN + _CLOSE + _CLAUSE_BREAKS + ".") + "]")
+_PAREN_MARKS = regex.compile("[" + regex.escape("\n" + _OPEN + _CLOSE) + "]")
 _PUNCT_ONLY = regex.compile(r"[\p{P}\p{S}\s]+")
 _SPACE = " \t\r\u3000\u00a0"
 
@@ -171,3 +172,39 @@ def split_clauses(text: str, start: int = 0, end: int | None = None) -> list[tup
                     spans.append(span)
             prev = c
     return spans
+
+
+def find_parentheses(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Outermost parenthesised asides in ``text[start:end]``, brackets included.
+
+    A period or subject named inside one (``(经最终核实,2021年拱墅GDP修订为…)``,
+    ``长三角(含江西)``) speaks for the aside only; the rules can stop it from
+    carrying over past the closing bracket. An unclosed bracket runs to the end
+    of its line.
+
+    >>> t = "增长1.5%(2021年为7.8%,(注)见下)。长三角(含江西)"
+    >>> [t[a:b] for a, b in find_parentheses(t)]
+    ['(2021年为7.8%,(注)见下)', '(含江西)']
+    """
+    end = len(text) if end is None else min(end, len(text))
+    out: list[tuple[int, int]] = []
+    depth = 0
+    opened = -1
+    for m in _PAREN_MARKS.finditer(text, start, end):
+        i = m.start()
+        ch = text[i]
+        if ch == "\n":
+            if depth:
+                out.append((opened, i))
+            depth = 0
+        elif ch in _OPEN:
+            if depth == 0:
+                opened = i
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                out.append((opened, i + 1))
+    if depth:
+        out.append((opened, end))
+    return out

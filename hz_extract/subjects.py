@@ -203,6 +203,7 @@ def _org_hits(t: str) -> list[tuple[int, int, str, str, str, str]]:
 _NAME_POS = {"n", "nr", "nrt", "nrfg", "ns", "nz", "nt", "j", "eng", "x", "s"}
 
 
+@lru_cache(maxsize=4096)
 def _trim_org(cand: str, suffix_len: int) -> str | None:
     """The organisation name at the end of ``cand`` (before a role word, or with a company
     suffix), or None: the name is the run of name-like words (nouns, proper nouns,

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hz_extract.clean import clean
-from hz_extract.segment import MAX_PAREN, split_clauses, split_sentences
+from hz_extract.segment import MAX_PAREN, find_parentheses, split_clauses, split_sentences
 
 
 def sents(t: str) -> list[str]:
@@ -116,3 +116,13 @@ def test_dev_docs(shared_dir: Path) -> None:
 def test_huge_input() -> None:
     t = "1" * 100_000 + "(" * 5000 + ")" * 5000 + "增长,下降。" * 2000
     _check(t)
+
+
+def test_find_parentheses() -> None:
+    t = "结构为0:9.7:90.3(经核实,2021年为1949.8亿元)。长三角(含江西)大飞机（注）"
+    assert [t[a:b] for a, b in find_parentheses(t)] == ["(经核实,2021年为1949.8亿元)", "(含江西)", "（注）"]
+    assert find_parentheses("没有括号") == []
+    t = "未闭合(增长\n下一行)"
+    assert [t[a:b] for a, b in find_parentheses(t)] == ["(增长"]
+    t = "a(b(c)d)e"
+    assert [t[a:b] for a, b in find_parentheses(t)] == ["(b(c)d)"]
