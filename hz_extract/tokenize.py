@@ -19,6 +19,8 @@ it is built on first use, never at import, and never touches jieba's global one.
 from __future__ import annotations
 
 import logging
+import sys
+import types
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -212,3 +214,20 @@ def tokenize(text: str) -> list[Token]:
     if pos < len(t):
         words(pos, len(t))
     return out
+
+
+class _CallableModule(types.ModuleType):
+    """This module, callable as :func:`tokenize`.
+
+    ``hz_extract.tokenize`` is both this submodule and the public function: once
+    anything imports the submodule, Python binds the package attribute to the
+    module, hiding the function that ``hz_extract.__getattr__`` would give. Calling
+    the module calls the function, so ``hz_extract.tokenize(text)`` works whatever
+    was imported first.
+    """
+
+    def __call__(self, text: str) -> list[Token]:
+        return tokenize(text)
+
+
+sys.modules[__name__].__class__ = _CallableModule

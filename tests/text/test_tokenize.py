@@ -83,3 +83,14 @@ def test_property_arbitrary(text: str) -> None:
 def test_dev_docs(shared_dir: Path) -> None:
     for path in sorted((shared_dir / "eval" / "dev" / "docs").glob("*.txt")):
         check(path.read_text(encoding="utf-8"))
+
+
+def test_package_tokenize_is_callable_after_submodule_import() -> None:
+    """``hz_extract.tokenize`` stays callable even once the submodule has been imported."""
+    import importlib
+
+    import hz_extract
+
+    importlib.import_module("hz_extract.tokenize")
+    toks = hz_extract.tokenize("增长5%")
+    assert [(t.text, t.kind) for t in toks] == [("增长", "word"), ("5%", "quantity")]
