@@ -243,8 +243,7 @@ def _compose(s: str, toks: list, fuzzy: str | None) -> Numeral:
                 if short and 2 <= last_mag < 4:
                     number *= _TEN ** (last_mag - 1)  # 百二万 = 1200000
                 section += number
-                number = None
-            if section == 0:
+            if section == 0 and number is None:  # 万亿, 四万万, 万: the magnitudes multiply
                 if prev not in ("", "big", "fuzzy"):
                     raise _bad(s, "a magnitude after zero")
                 total = (total or Decimal(1)) * _TEN ** v
@@ -253,6 +252,7 @@ def _compose(s: str, toks: list, fuzzy: str | None) -> Numeral:
             else:
                 total += section * _TEN ** v
             last_big = max(last_big, v)
+            number = None
             section = Decimal(0)
             last_small = 99
             last_mag = v
