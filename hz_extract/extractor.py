@@ -319,6 +319,7 @@ def _dedupe(records: list[Record]) -> list[Record]:
         key = (r.measure, r.unit, r.value, r.value_max)
         twins = seen.setdefault(key, [])
         if any(same_name(r.indicator, o.indicator) and (r.period == o.period or not r.period or not o.period)
+               and (r.base == o.base or not r.base or not o.base)
                and (r.subject == o.subject or not r.subject or not o.subject or r.rule.startswith("rank"))
                for o in twins):
             continue

@@ -60,6 +60,7 @@ def settle(ctx: Context) -> list[Draft]:
     it names does not carry past its closing bracket.
     """
     out: list[Draft] = []
+    named: list[str] = []
     saved: tuple[str | None, str | None, str | None] | None = None
     for d in sorted(ctx.drafts, key=lambda x: (x.start, x.end)):
         inside = _depth(ctx, d.start) > 0
@@ -69,6 +70,10 @@ def settle(ctx: Context) -> list[Draft]:
             ctx.chain, ctx.chain_measure, ctx.chain_base = saved
             saved = None
         ind = d.indicator
+        if d.hint.startswith("each:"):
+            _, i, n = d.hint.split(":")
+            if len(named) >= int(n):
+                ind = named[len(named) - int(n) + int(i)]
         if d.hint == "chain" and ctx.chain:
             ind = ctx.chain
         if d.hint == "ratio":
@@ -91,6 +96,8 @@ def settle(ctx: Context) -> list[Draft]:
         if d.hint == "unit_noun" and d.unit and not ind.endswith(d.unit):
             ind += d.unit
         d.indicator = ind
+        if not d.hint.startswith("each:") and ind not in named:
+            named.append(ind)
         if not (d.measure == "pp_diff" and ctx.chain_measure == "share" and ind.startswith(ctx.chain or "\0")):
             ctx.chain, ctx.chain_measure, ctx.chain_base = ind, d.measure, d.base
         if d.base and d.measure in ("growth", "change"):

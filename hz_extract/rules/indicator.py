@@ -62,10 +62,11 @@ def trim(phrase: str, lex: Lexicon | None = None) -> str:
     lead, trail, split = _patterns(lex)
     s = _PAREN.sub("", phrase)
     s = _STREAK.sub("", s)
-    parts = [p for p in split.split(s)]
-    if len(parts) > 1:
-        tail = parts[-1]
-        s = tail if len(tail.strip(_EDGE_PUNCT)) >= 2 else "".join(parts)
+    last = None
+    for m in split.finditer(s):
+        last = m
+    if last is not None and len(s[last.end():].strip(_EDGE_PUNCT)) >= 2:
+        s = s[last.end():]
     for _ in range(8):
         before = s
         s = s.strip(_EDGE_PUNCT)

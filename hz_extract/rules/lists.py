@@ -5,7 +5,9 @@ one growth per item, with the head shared by the items (产量, read from
 indicator_heads.txt) attached to each; ``香洲、金湾和斗门三个行政区分别实现地区生产总值
 a、b和c`` has regions for items (known region names, or a label such as 三个区), so they
 become subjects of one indicator. A later
-``分别增长x、y和z`` with no items of its own reuses the last list of the sentence.
+``分别增长x、y和z`` with no items of its own reuses the last list of the sentence,
+or, when there is none, the indicators the sentence has just named, one each
+(``接待游客1.2亿人次,实现旅游总收入1500亿元,分别增长25.3%和30.1%``).
 The items are split so that their number equals the number of values (on 、
 first, then also on the last 和/及/与, then on all of them).
 
@@ -101,6 +103,8 @@ def apply(ctx: Context, classify: Classify) -> None:
             ctx.list_items, ctx.list_kind = names, kind
         elif len(ctx.list_items) == len(vals):
             kind, names = ctx.list_kind, ctx.list_items
+        elif not ctx.t(lead, at).strip(" ,"):
+            kind = "each"  # 接待游客1.2亿人次,实现旅游总收入1500亿元,分别增长25.3%和30.1%
         la = max(ca, vals[0].start - 80)
         left0 = ctx.m(la, vals[0].start)
         for i, s in enumerate(vals):
@@ -112,6 +116,8 @@ def apply(ctx: Context, classify: Classify) -> None:
                 d.subject = names[i]
             elif kind == "indicator":
                 d.indicator = names[i]
+            elif kind == "each":
+                d.hint = f"each:{i}:{len(vals)}"
             ctx.add(d)
 
 

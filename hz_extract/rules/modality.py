@@ -2,7 +2,8 @@
 
 A cue in the clause before the figure sets the modality (rule_modality.json); a
 figure right after a target noun is the target itself (完成市分配任务25亿元 → 25亿元
-is a target). Counts of things (个, 家 …) stay actual unless the cue is right
+is a target), and a cue opening the sentence (目标到2025年,…; 预计,…) governs every
+clause of it. Counts of things (个, 家 …) stay actual unless the cue is right
 before them: ``拟于近期开工项目1个`` counts projects that exist.
 
 >>> from hz_extract import extract
@@ -33,4 +34,11 @@ def decide(ctx: Context, d: Draft) -> str:
         return "expected"
     if any(w in window for w in lex.target):
         return "target"
+    if not counted and ca > ctx.start:
+        # 目标到2025年,…占GDP比重达到15%: a cue opening the sentence governs all of it
+        head = ctx.m(ctx.start, ctx.clause_of(ctx.start)[1])[:4]
+        if head.startswith(lex.expected):
+            return "expected"
+        if head.startswith(lex.target):
+            return "target"
     return "actual"
