@@ -11,7 +11,7 @@ Every :class:`PeriodMention` has a ``kind``:
 - ``base``: a period named as the comparison (``比上年``, ``较上年``,
   ``上年同期``, ``比1-10月份``): the rules take it as ``base``, not as the period.
 - ``date``: an event date or a date line (``2025-01-27``, ``7月9日``,
-  ``2012年3月19日``, ``于2024年11月发布``); ``value`` is the ISO date when the
+  ``2012年3月19日``, ``于2024年11月发布``, a deadline ``12月底前``); ``value`` is the ISO date when the
   year and day are known (the month or year otherwise). Not a
   period of figures: the rules ignore it.
 - ``range``: a span of years (``2011-2015年``), value ``2011/2015``.
@@ -103,7 +103,7 @@ def _pattern() -> regex.Pattern[str]:
             rf"|(?P<pre>{p['pre']})(?P<sub>{p['sub']})?|(?P<sub2>{p['sub']})|{p['full']}|{p['bare']})")
         _STATE["pat"] = pat
         _STATE["base"] = regex.compile(_BASE_BEFORE)
-        _STATE["event_after"] = regex.compile(rf"[,，]?{_EVENT_AFTER}")
+        _STATE["event_after"] = regex.compile(rf"[,，]?{_EVENT_AFTER}|[底末]?(?:之前|以前|前)(?!\p{{Han}}*?(?:季度|个月))")
         _STATE["event_before"] = regex.compile(_EVENT_BEFORE)
     return pat
 

@@ -85,6 +85,8 @@ def test_bases(text: str, surface: str) -> None:
     ("9月29、30日", "9月29、30日", "2024-09-29"),
     ("杭州于2024年11月发布三年行动计划", "2024年11月", "2024-11"),
     ("2024年3月召开", "2024年3月", "2024-03"),
+    ("预计12月底前可完成", "12月", "2024-12"),
+    ("力争2025年前建成", "2025年", "2025"),
 ])
 def test_event_dates(text: str, surface: str, value: str) -> None:
     assert one(text) == (surface, value, "date")
