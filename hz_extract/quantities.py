@@ -13,6 +13,7 @@ from typing import Any
 from ._jsonnum import json_number
 from .errors import QuantityError
 from .numerals import fold
+from .quantity_lexicon import lexicon
 from .quantity_read import read_match
 from .quantity_patterns import pattern
 
@@ -95,7 +96,7 @@ def find_quantities(text: str) -> list[Quantity]:
         start, end, value, value_max, unit, qualifier, kind = got
         out.append(Quantity(text[start:end], start, end, value, value_max, unit, qualifier, kind))
         pos = end
-    return _share_units(folded, out)
+    return _join_bounds(text, folded, _share_units(folded, out))
 
 
 _LIST_JOINERS = frozenset("和、与及或")
@@ -119,6 +120,34 @@ def _share_units(folded: str, found: list[Quantity]) -> list[Quantity]:
             continue
         found[i] = replace(q, unit=nxt.unit, kind=nxt.kind)
     return found
+
+
+_LOWER = frozenset(("more_than",))
+_UPPER = frozenset(("less_than", "up_to"))
+
+
+def _join_bounds(text: str, folded: str, found: list[Quantity]) -> list[Quantity]:
+    """A lower and an upper bound side by side make one range: 大于10小于20, 1000以上，1500以下."""
+    joiners = lexicon().joiners
+    out: list[Quantity] = []
+    i = 0
+    while i < len(found):
+        q = found[i]
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if nxt is not None and q.value_max is None and nxt.value_max is None and \
+                {q.qualifier, nxt.qualifier} & _LOWER and {q.qualifier, nxt.qualifier} & _UPPER and \
+                (q.unit == nxt.unit or q.unit is None or nxt.unit is None) and \
+                "".join(folded[q.end:nxt.start].split()).lstrip(",、") in joiners:
+            low, high = (q, nxt) if q.qualifier in _LOWER else (nxt, q)
+            if low.value < high.value:
+                kind = q.kind if q.unit is not None else nxt.kind
+                out.append(Quantity(text[q.start:nxt.end], q.start, nxt.end, low.value, high.value,
+                                    q.unit or nxt.unit, "range", kind))
+                i += 2
+                continue
+        out.append(q)
+        i += 1
+    return out
 
 
 def _plain_figure(surface: str, unit: str | None = None) -> bool:

@@ -54,6 +54,7 @@ class Lexicon:
     before_not_after: dict[str, str]
     after: dict[str, str]
     inside: dict[str, str]
+    joiners: frozenset[str]
 
 
 def load_data(name: str) -> dict[str, Any]:
@@ -131,4 +132,5 @@ def lexicon() -> Lexicon:
         before_not_after=dict(qual["before_not_after"]),
         after=dict(qual["after"]),
         inside=dict(qual["inside"]),
+        joiners=frozenset(qual["joiners"]),
     )
