@@ -60,7 +60,7 @@ def _build(lex: Lexicon) -> Cues:
     change_verbs = alternation([w for w in lex.verbs if len(w) > 1])
     compare = alternation(lex.compare)
     base_pre = rf"(?:(?P<base>{bases})[^#,;]{{0,6}}?)?"
-    than = r"(?<![占可对无相])(?:比|较|与|同|相比|相较|相对)(?![重例率价值较])"
+    than = r"(?<![占可对无相同])(?:比|较|与|同(?!比)|相比|相较|相对)(?![重例率价值较])"
     return Cues(
         growth=regex.compile(rf"(?P<cue>{base_pre}(?:{_ADV})*(?P<verb>{verbs})(?:了|达到|达|为|幅度为|幅度达)?)$"),
         rate=regex.compile(rf"(?P<cue>{base_pre}(?:的)?(?P<rate>{_RATE})(?:{_ADV})*(?:{_TO})?)$"),

@@ -23,6 +23,8 @@ RATE_NAME = regex.compile(r"(?:率|指数|比例|比重|占比|份额|水平|覆
 _AFTER_QUALIFIER = ("以上", "左右", "上下", "以下", "之多", "多")
 _NOUN_START = regex.compile(r"^[\p{Han}“\"A-Za-z]")
 _CUT = regex.compile(r"[#,;:。!?()]")
+_LENGTHS = frozenset({"米", "公里", "千米", "厘米", "英里", "海里"})
+_DISTANCE = regex.compile(r"(?:距离|距|离|相距|相隔)[^#,;]{0,12}?(?:约|仅|只有|不到|大约)?$")
 _LATIN_UNIT = regex.compile(r"^[A-Z]{2,6}$")
 _DE_TAIL = regex.compile(r"(?P<mod>[^#,;:。]{2,16}?的)$")
 
@@ -35,6 +37,8 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
     right = ctx.right(slot)
     if q.unit in ctx.lex.counters and _NOUN_START.match(right) and not right.startswith(_AFTER_QUALIFIER):
         return _prenominal(ctx, slot, left, right)
+    if q.unit in _LENGTHS and _DISTANCE.search(left):
+        return None  # 距离地铁站约500米: how far a place is, not an indicator
     d = ctx.from_slot(slot, "level", "level.amount")
     d.cue = d.anchor = slot.start
     if q.unit and _LATIN_UNIT.match(q.unit):
