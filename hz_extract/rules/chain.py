@@ -14,9 +14,12 @@ difference of that share (``占GDP比重48.4%,较上年提高0.4个百分点`` �
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .base import Context, Draft
 from .indicator import name
 from .level import RATE_NAME
+from .lists import distribute
 
 __all__ = ["FAMILY", "settle"]
 
@@ -96,6 +99,10 @@ def settle(ctx: Context) -> list[Draft]:
         if d.hint == "unit_noun" and d.unit and not ind.endswith(d.unit):
             ind += d.unit
         d.indicator = ind
+        items = distribute(ind, ctx.lex)  # the chain keeps the group's name
+        extra = [replace(d, indicator=item, rule="list.shared." + d.rule) for item in items[1:]]
+        if items:
+            d.indicator, d.rule = items[0], "list.shared." + d.rule
         if not d.hint.startswith("each:") and ind not in named:
             named.append(ind)
         if not (d.measure == "pp_diff" and ctx.chain_measure == "share" and ind.startswith(ctx.chain or "\0")):
@@ -103,6 +110,7 @@ def settle(ctx: Context) -> list[Draft]:
         if d.base and d.measure in ("growth", "change"):
             ctx.last_base = d.base
         out.append(d)
+        out.extend(extra)
     if saved is not None:
         ctx.chain, ctx.chain_measure, ctx.chain_base = saved
     return out

@@ -8,6 +8,8 @@ become subjects of one indicator. A later
 ``分别增长x、y和z`` with no items of its own reuses the last list of the sentence,
 or, when there is none, the indicators the sentence has just named, one each
 (``接待游客1.2亿人次,实现旅游总收入1500亿元,分别增长25.3%和30.1%``).
+Without 分别, a figure shared by a counted group (``有色金属压延业、通信设备、通用设备三大
+行业增速超50%``) is distributed over its items too (:func:`distribute`).
 The items are split so that their number equals the number of values (on 、
 first, then also on the last 和/及/与, then on all of them).
 
@@ -23,8 +25,9 @@ import regex
 
 from .base import Context, Draft, Slot
 from .indicator import skip_lead, trim
+from .lexicon import Lexicon, lexicon
 
-__all__ = ["FAMILY", "apply", "split_items"]
+__all__ = ["FAMILY", "apply", "split_items", "distribute"]
 
 FAMILY = "lists"
 
@@ -56,6 +59,35 @@ def split_items(text: str, n: int) -> list[str]:
     if len(alt) == n and all(alt):
         return alt
     return []
+
+
+_GROUP = regex.compile(r"^(?P<items>[^、,]+(?:、[^、,]+)+?)等?(?P<n>[两二三四五六七八九十]|\d{1,2})(?:大|个|类|种|项)"
+                       r"(?P<noun>\p{Han}{1,8})$")
+
+
+def distribute(name: str, lex: Lexicon | None = None) -> list[str]:
+    """The items of a named group sharing one figure (``A、B、C三大行业`` → A, B, C), else ``[]``.
+
+    An indicator head after the group's noun goes with each item
+    (``A、B两大行业增加值`` → A增加值, B增加值).
+
+    >>> distribute("有色金属压延业、通信设备、通用设备三大行业")
+    ['有色金属压延业', '通信设备', '通用设备']
+    >>> distribute("机械、化工两大行业增加值")
+    ['机械增加值', '化工增加值']
+    """
+    m = _GROUP.match(name)
+    if not m:
+        return []
+    from .rank import ordinal_value
+
+    n = ordinal_value(m.group("n"))
+    if not n or n < 2:
+        return []
+    head = (lex or lexicon()).head_of(m.group("noun")) or ""
+    if head == m.group("noun"):
+        head = ""
+    return [i.strip() + head for i in split_items(m.group("items"), n)]
 
 
 def _heads(ctx: Context, items: list[str], verb_text: str) -> list[str]:
