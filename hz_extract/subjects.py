@@ -252,7 +252,7 @@ def find_subjects(text: str, *, organisations: Iterable[str] = (),
     return list(_find(text, tuple(organisations), tuple(regions)))
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=2)
 def _find(text: str, organisations: tuple[str, ...], regions: tuple[str, ...]) -> tuple[SubjectMention, ...]:
     """:func:`find_subjects`, memoised: the extractor and :func:`main_place` ask about the same text."""
     c = clean(text)

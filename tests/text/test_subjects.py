@@ -171,3 +171,11 @@ def test_property_spans(text: str) -> None:
         assert s.kind in SUBJECT_KINDS
         assert prev <= s.start < s.end
         prev = s.end
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=80))
+def test_never_raises(text: str) -> None:
+    for s in find_subjects(text):
+        assert text[s.start:s.end] == s.text
+    main_place(text)
