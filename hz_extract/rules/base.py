@@ -10,6 +10,7 @@ and offsets stay those of the cleaned text.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -101,6 +102,7 @@ class Context:
     list_kind: str = ""
     list_head: str = ""
     rank_base: str | None = None
+    _starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         if not self.masked:
@@ -114,7 +116,10 @@ class Context:
 
     def m(self, a: int, b: int) -> str:
         """The masked sentence between absolute cleaned offsets ``a`` and ``b``."""
-        return self.masked[max(a, self.start) - self.start:max(min(b, self.end), self.start) - self.start]
+        s = self.start
+        a = a - s if a > s else 0
+        b = b - s if b > s else 0
+        return self.masked[a:b] if a < b else ""
 
     def t(self, a: int, b: int) -> str:
         """The cleaned text between absolute offsets ``a`` and ``b``."""
@@ -122,7 +127,11 @@ class Context:
 
     def clause_of(self, pos: int) -> tuple[int, int]:
         """The clause span holding absolute offset ``pos``."""
-        for a, b in self.clauses:
+        if not self._starts:
+            self._starts = [a for a, _ in self.clauses]
+        k = bisect_right(self._starts, pos) - 1
+        if k >= 0:
+            a, b = self.clauses[k]
             if a <= pos < b:
                 return a, b
         return self.start, self.end

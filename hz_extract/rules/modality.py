@@ -12,11 +12,25 @@ before them: ``拟于近期开工项目1个`` counts projects that exist.
 """
 from __future__ import annotations
 
+import regex
+
 from .base import Context, Draft
+from .lexicon import Lexicon, alternation
 
 __all__ = ["FAMILY", "decide"]
 
 FAMILY = "modality"
+
+
+_CACHE: dict[int, regex.Pattern[str]] = {}
+
+
+def _cues(lex: Lexicon) -> regex.Pattern[str]:
+    pat = _CACHE.get(id(lex))
+    if pat is None:
+        pat = regex.compile(f"(?P<expected>{alternation(lex.expected)})|(?P<target>{alternation(lex.target)})")
+        _CACHE[id(lex)] = pat
+    return pat
 
 
 def decide(ctx: Context, d: Draft) -> str:
@@ -30,10 +44,9 @@ def decide(ctx: Context, d: Draft) -> str:
         return "target"
     counted = d.unit in lex.counters
     window = left[-2:] if counted else left
-    if any(w in window for w in lex.expected):
-        return "expected"
-    if any(w in window for w in lex.target):
-        return "target"
+    m = _cues(lex).search(window)
+    if m:
+        return "expected" if m.lastgroup == "expected" else "target"
     if not counted and ca > ctx.start:
         # 目标到2025年,…占GDP比重达到15%: a cue opening the sentence governs all of it
         head = ctx.m(ctx.start, ctx.clause_of(ctx.start)[1])[:4]
