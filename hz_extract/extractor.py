@@ -208,16 +208,14 @@ class Extractor:
         while i > 0:
             i -= 1
             s = subjects[i]
-            if (s.kind == "org" and _enumerated(text, s)) or (s.end >= ctx.start and _closed_paren(text, s.end, anchor)):
+            if _not_the_subject(text, s) or (s.end >= ctx.start and _closed_paren(text, s.end, anchor)):
                 continue
             best = s
             break
-        if best is None:
-            return None
-        if best.kind == "local":
+        if best is None or best.kind == "local":
             if not place:
-                place.append(main_place(text))
-            return place[0] or best.name
+                place.append(main_place(text) or _usual_local(subjects))
+            return place[0] or (best.name if best is not None else None)
         return best.name
 
 
@@ -247,9 +245,32 @@ def _complete(quantities: list[Quantity], text: str) -> list[Quantity]:
     return out
 
 
-def _enumerated(text: str, s: SubjectMention) -> bool:
-    """A name inside an enumeration (美团、复星科技、华登国际等) is an example, not the subject."""
-    return text[s.end:s.end + 1] in ("、", "等") or text[s.start - 1:s.start] == "、"
+_SPEAKER = regex.compile(r"认为|表示|指出|称|分析|预计|预测|研报|报告|数据显示|统计显示|发布")
+_GOVERNED = regex.compile(r"(?:于|比|较|位的|名的|超过|不如|次于|对|向|与)$")
+
+
+def _not_the_subject(text: str, s: SubjectMention) -> bool:
+    """Mentions that are not whose figures follow.
+
+    A name in an enumeration (美团、复星科技、华登国际等; 香洲、金湾和斗门), a source
+    that speaks (东吴证券认为…), and a name governed by a comparison (低于第一位的宁波市)
+    name someone else.
+    """
+    after = text[s.end:s.end + 4]
+    if after[:1] in ("、", "等", "和", "及", "与") or text[s.start - 1:s.start] in ("、", "和", "及", "与"):
+        return True
+    if s.kind == "org" and _SPEAKER.match(after):
+        return True
+    return bool(_GOVERNED.search(text[max(0, s.start - 4):s.start]))
+
+
+def _usual_local(subjects: list[SubjectMention]) -> str | None:
+    """The local form (全区, 全县) the document uses most, for figures before any mention."""
+    counts: dict[str, int] = {}
+    for s in subjects:
+        if s.kind == "local":
+            counts[s.name] = counts.get(s.name, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None
 
 
 def _closed_paren(text: str, a: int, b: int) -> bool:

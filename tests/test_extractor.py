@@ -157,3 +157,21 @@ def test_tokenize_delegates() -> None:
     toks = Extractor().tokenize("规模以上工业增加值增长4.0%")
     assert "".join(t.text for t in toks).replace(" ", "") == "规模以上工业增加值增长4.0%"
     assert any(t.kind == "quantity" and t.text == "4.0%" for t in toks)
+
+
+def test_subject_is_not_a_speaker_or_an_example() -> None:
+    recs = extract("国信证券认为,今年上半年市场日均成交额为1.1万亿元。")
+    assert recs and all(r.subject != "国信证券" for r in recs)
+    recs = extract("美团、京东科技等企业先后入驻。全年商贸业增加值303.4亿元。")
+    assert recs and all(r.subject != "京东科技" for r in recs)
+
+
+def test_subject_governed_by_a_comparison_is_someone_else() -> None:
+    recs = extract("我市工业增速位居全省第三位,低于第二位的嘉兴市0.3个百分点。")
+    pp = [r for r in recs if r.measure == "pp_diff"]
+    assert pp and pp[0].subject != "嘉兴市"
+
+
+def test_list_of_regions_gives_subjects() -> None:
+    recs = extract("鼓楼、台江和晋安三个区分别完成投资120亿元、95亿元和88亿元,分别增长5%、6%和7%。")
+    assert [r.subject for r in recs] == ["鼓楼", "台江", "晋安"] * 2

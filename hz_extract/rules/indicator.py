@@ -130,8 +130,8 @@ def name(ctx: Context, a: int, b: int) -> str:
     return trim(ctx.t(a, b), ctx.lex)
 
 
-def skip_lead(ctx: Context, a: int, b: int) -> int:
-    """Move ``a`` past period/subject mentions and fillers at the start of ``[a, b)``."""
+def skip_lead(ctx: Context, a: int, b: int, *, subjects: bool = True) -> int:
+    """Move ``a`` past period (and, unless ``subjects`` is false, subject) mentions and fillers at the start of ``[a, b)``."""
     lead, _, _ = _patterns(ctx.lex)
     for _ in range(10):
         moved = False
@@ -140,7 +140,7 @@ def skip_lead(ctx: Context, a: int, b: int) -> int:
         for p in ctx.periods:
             if p.start <= a < p.end and p.end <= b:
                 a, moved = p.end, True
-        for s in ctx.subjects:
+        for s in ctx.subjects if subjects else ():
             if s.start <= a < s.end and s.end <= b and s.end - a < b - a:
                 a, moved = s.end, True
         m = lead.match(ctx.text, a, b)

@@ -119,7 +119,7 @@ def apply(ctx: Context, classify: Classify) -> None:
         vals = [s for s in ctx.slots if s.clause == k and s.start > at and s.index not in ctx.claimed]
         if len(vals) < 2 or not all(_BETWEEN.match(ctx.m(x.end, y.start)) for x, y in zip(vals, vals[1:])):
             continue
-        lead = skip_lead(ctx, ca, at)
+        lead = skip_lead(ctx, ca, at, subjects=False)
         pre = ctx.t(lead, at).strip(" ,")
         label = _LABEL.search(pre)
         places = bool(label and _PLACE_LABEL.search(label.group()))
