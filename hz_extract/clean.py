@@ -5,10 +5,12 @@ What :func:`clean` does, in this order (every step keeps a per-character map):
 1. **Width.** Full-width ASCII forms U+FF01–U+FF5E become their half-width
    twins (``４４００`` → ``4400``, ``％`` → ``%``, ``，`` → ``,``, ``；`` → ``;``,
    ``：`` → ``:``, ``（）`` → ``()``), the ideographic space and other odd spaces
-   become ``" "``. Chinese punctuation *outside* that block stays as written:
-   ``。`` ``、`` ``“”`` ``《》`` ``【】`` ``—``. So the rules see one comma (``,``),
-   one semicolon, one colon, one pair of parentheses and one percent sign, and
-   still see ``。`` and ``、`` as themselves.
+   become ``" "``; the half-width ``｡`` ``､`` become ``。`` ``、`` and the small
+   forms ``﹪`` ``﹐`` ``﹔`` become ``%`` ``,`` ``;``. Chinese punctuation
+   *outside* those blocks stays as written: ``。`` ``、`` ``“”`` ``《》`` ``【】``
+   ``—``. So the rules see one comma (``,``), one semicolon, one colon, one pair
+   of parentheses and one percent sign, and still see ``。`` and ``、`` as
+   themselves.
 2. **Script.** Traditional → simplified with OpenCC ``t2s``, line by line; a line
    whose conversion would change its length (a phrase mapping) is converted
    character by character instead, so the map stays exact.
@@ -84,6 +86,7 @@ class Cleaned:
 _SPACES = "\u3000\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
 _WIDTH: dict[int, Any] = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _WIDTH.update({ord(c): " " for c in _SPACES})
+_WIDTH.update({0xFF61: "。", 0xFF64: "、", 0xFE6A: "%", 0xFE50: ",", 0xFE54: ";"})  # half-width/small forms
 
 # --- deletions (after width and script) ---------------------------------------
 

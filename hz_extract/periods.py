@@ -73,15 +73,16 @@ _PARTS = {
         r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?",
         rf"(?:(?P<dy2>{_YEAR})年)?(?P<dm2>{_MONTH})月(?P<dd2>{_DAY})(?:(?:[、,，和及至到-]{_DAY})*)[日号]",
     ]),
-    "yrange": rf"(?P<ya>{_YEAR}){_DASH}(?P<yb>{_YEAR})年?",
+    "yrange": rf"(?P<ya>{_YEAR})年?{_DASH}(?P<yb>{_YEAR})年?(?!\d|\s*[-/.]\d)",
+    "latin": rf"(?P<ylat>{_YEAR})年?(?P<lat>Q[1-4]|H[12])(?![A-Za-z\d])",
     "pre": rf"(?:(?P<y>{_YEAR}|{_CN_YEAR})年(?P<yx>度|全年|底|末|初(?!步)|以来)?"
            r"|(?P<rel>今年|本年|当年|去年|上年|上一年|前年|明年|次年)(?P<rx>同期|末|底|初|以来)?)(?:的)?",
     "sub": "|".join([
-        rf"(?P<mspan>(?P<m1>{_MONTH}){_DASH}(?P<m2>{_MONTH})月份?)",
+        rf"(?P<mspan>(?P<m1>{_MONTH})(?:月份?)?{_DASH}(?:(?P<y2>{_YEAR})年)?(?P<m2>{_MONTH})月份?)",
         r"(?P<firstn>前(?P<n>1[01]|[1-9]|十[一]?|[两二三四五六七八九])个?月(?:份)?)",
         r"(?P<qspan>前(?P<qa>[两二三1-3])个?季度|(?P<qf>[一二三1-3])(?:季度)?\s*[-—–~至到]\s*(?P<qb>[二三四2-4])季度)",
         r"(?P<quarter>第?(?P<q>[一二三四1-4])季度|首季度?)",
-        r"(?P<half>[上下]半年)",
+        r"(?P<half>[上下]半年|半年度)",
         rf"(?P<month>(?<!\d)(?P<mo>{_MONTH})月份?(?![\d一二三四五六七八九十]+[日号])(?!\d))",
     ]),
     "full": r"(?P<full>全年)",
@@ -99,7 +100,7 @@ def _pattern() -> regex.Pattern[str]:
     if pat is None:
         p = _PARTS
         pat = regex.compile(
-            rf"(?={_FIRST})(?:(?P<date>{p['date']})|(?P<yrange>{p['yrange']})"
+            rf"(?={_FIRST})(?:(?P<date>{p['date']})|(?P<yrange>{p['yrange']})|{p['latin']}"
             rf"|(?P<pre>{p['pre']})(?P<sub>{p['sub']})?|(?P<sub2>{p['sub']})|{p['full']}|{p['bare']})")
         _STATE["pat"] = pat
         _STATE["base"] = regex.compile(_BASE_BEFORE)
@@ -133,7 +134,10 @@ _REL = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "上�
         "明年": 1, "次年": 1}
 
 
-def _months(y: int, a: int, b: int) -> str | None:
+def _months(y: int, a: int, b: int, y2: int | None = None) -> str | None:
+    if y2 is not None and y2 != y:  # 2023年12月至2024年2月
+        ok = y2 == y + 1 and 1 <= a <= 12 and 1 <= b <= 12
+        return f"{y}-{a:02d}/{y2}-{b:02d}" if ok else None
     if not (1 <= a < b <= 12):
         return None
     return f"{y}-{a:02d}/{y}-{b:02d}"
@@ -143,7 +147,8 @@ def _sub_value(m: regex.Match[str], y: int | None) -> str | None:
     if y is None:
         return None
     if m.group("mspan"):
-        return _months(y, _num(m.group("m1")) or 0, _num(m.group("m2")) or 0)
+        y2 = int(m.group("y2")) if m.group("y2") else None
+        return _months(y, _num(m.group("m1")) or 0, _num(m.group("m2")) or 0, y2)
     if m.group("firstn"):
         return _months(y, 1, _num(m.group("n")) or 0)
     if m.group("qspan"):
@@ -154,7 +159,7 @@ def _sub_value(m: regex.Match[str], y: int | None) -> str | None:
     if m.group("quarter"):
         return f"{y}Q{_num(m.group('q')) or 1}"
     if m.group("half"):
-        return f"{y}H{1 if m.group('half').startswith('上') else 2}"
+        return f"{y}H{2 if m.group('half').startswith('下') else 1}"
     if m.group("month"):
         mo = _num(m.group("mo"))
         return f"{y}-{mo:02d}" if mo and 1 <= mo <= 12 else None
@@ -205,7 +210,9 @@ def find_periods(text: str, *, year: int | None = None) -> list[PeriodMention]:
             value = f"{ya}/{yb}" if ya < yb else None
             out.append(PeriodMention(a, b, m.group(), value, "range"))
             continue
-        if m.group("bare"):
+        if m.group("lat"):
+            value = m.group("ylat") + m.group("lat")
+        elif m.group("bare"):
             value = m.group("bare")
         elif m.group("full"):
             value = str(year) if year is not None else None

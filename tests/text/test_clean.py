@@ -31,6 +31,7 @@ from hz_extract.clean import Cleaned, clean, to_simplified
     ("GDP(gross)", "GDP(gross)"),  # not after a CJK character
     ("增\u200b长", "增长"),
     ("增长\u3000５％", "增长5%"),
+    ("增长5﹪｡下降､持平", "增长5%。下降、持平"),
     ("", ""),
 ])
 def test_clean_text(raw: str, want: str) -> None:

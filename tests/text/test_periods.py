@@ -57,6 +57,12 @@ def one(text: str, year: int | None = 2024) -> tuple[str, str | None, str]:
     ("细数2024杭州工信经济", "2024", "2024"),
     ("二〇二三年全市", "二〇二三年", "2023"),
     ("11月份当月", "11月份", "2024-11"),
+    ("1月至10月增长", "1月至10月", "2024-01/2024-10"),
+    ("2024年1月份至10月份增长", "2024年1月份至10月份", "2024-01/2024-10"),
+    ("2023年12月至2024年2月增长", "2023年12月至2024年2月", "2023-12/2024-02"),
+    ("2022年半年度报表", "2022年半年度", "2022H1"),
+    ("2022H1营收", "2022H1", "2022H1"),
+    ("2024年Q3净利", "2024年Q3", "2024Q3"),
 ])
 def test_periods(text: str, surface: str, value: str) -> None:
     assert one(text) == (surface, value, "period")
@@ -94,6 +100,9 @@ def test_event_dates(text: str, surface: str, value: str) -> None:
 
 def test_year_ranges() -> None:
     assert one("2011-2015年地区生产总值") == ("2011-2015年", "2011/2015", "range")
+    assert one("2023年至2024年") == ("2023年至2024年", "2023/2024", "range")
+    assert one("2024-2025") == ("2024-2025", "2024/2025", "range")
+    assert [p.kind for p in find_periods("2024-11-18", year=2024)] == ["date"]
 
 
 @pytest.mark.parametrize("text", [
