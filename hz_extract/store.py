@@ -264,8 +264,9 @@ class Store:
             if prev is not None and prev.run == self.run and prev.source != result.source:
                 return (f"{result.source or doc_id}: document id {doc_id!r} was already read in this run "
                         f"from {prev.source}; not stored: give every document its own id")
-            self.conn.execute(delete(r).where(r.c.doc == doc_id))
-            self.conn.execute(delete(d).where(d.c.id == doc_id))
+            if prev is not None:
+                self.conn.execute(delete(r).where(r.c.doc == doc_id))
+                self.conn.execute(delete(d).where(d.c.id == doc_id))
             self.conn.execute(insert(d), [row])
             if recs:
                 self.conn.execute(insert(r), recs)

@@ -26,6 +26,13 @@ class FakeExtractor(Extractor):
         super().__init__()
         self.delay, self.tag = delay, tag
 
+    def __getstate__(self) -> dict:
+        return {**super().__getstate__(), "delay": self.delay, "tag": self.tag}
+
+    def __setstate__(self, state: dict) -> None:
+        super().__setstate__(state)
+        self.delay, self.tag = state.get("delay", 0.0), state.get("tag", False)
+
     def extract(self, text: str, *, doc_id: str | None = None,
                 published: _dt.date | None = None) -> list[Record]:
         if "<<RAISE>>" in text:

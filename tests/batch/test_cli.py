@@ -37,7 +37,6 @@ def test_output_file_and_quiet(tmp_path, capsys, dev_docs):
     assert [json.loads(line) for line in out.read_text("utf-8").splitlines()] == expected_rows([dev_docs])
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="extractor not landed")
 def test_seed_article_gives_records_in_the_database(sqlite_db, capsys):
     assert main(["extract", str(ROOT_SEED), *sqlite_db.cli]) == 0
     documents, records = read_back(sqlite_db)

@@ -27,7 +27,6 @@ def test_results_equal_extract_of_each_dev_document(dev_docs):
         assert dicts(res.records) == dicts(hz_extract.extract(doc.text, doc_id=doc.id))
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="extractor not landed")
 def test_seed_article_yields_records_under_its_id(seed_text):
     [res] = extract_many([("seed-000", seed_text)])
     assert res.ok and res.records and {r.doc for r in res.records} == {"seed-000"}

@@ -70,7 +70,7 @@ def rerun(cmd: list[str]) -> subprocess.CompletedProcess[str]:
 
 
 def test_hz_extract_killed_with_sigkill_resumes_without_duplicates_or_gaps(db, tmp_path):
-    n = 3000
+    n = 1200
     folder = make_archive(tmp_path / "archive", n)
     cmd = [str(Path(sys.executable).with_name("hz-extract")), "extract", str(folder), *db.cli, "-q"]
     before = kill_mid_run(cmd, db, n)
@@ -82,7 +82,7 @@ def test_hz_extract_killed_with_sigkill_resumes_without_duplicates_or_gaps(db, t
     assert all(row["status"] == "ok" for row in documents.values())
     check_whole_documents(db)
     for d in iter_documents([folder]):
-        if int(d.id[3:]) % 250 == 0:  # a sample: the records equal extract() of the text
+        if int(d.id[3:]) % 100 == 0:  # a sample: the records equal extract() of the text
             assert records.get(d.id, []) == [r.to_dict() for r in hz_extract.extract(d.text, doc_id=d.id)]
     assert before > 0
 

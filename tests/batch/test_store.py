@@ -37,7 +37,6 @@ def test_rows_equal_extract_of_the_same_texts(db, dev_docs):
         assert records.get(d.id, []) == want and row["n_records"] == len(want)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="extractor not landed")
 def test_seed_article_lands_in_records_with_its_doc_id(db, seed_text):
     store_all(db, [("seed-000", seed_text)])
     documents, records = read_back(db)
