@@ -79,6 +79,7 @@ class Region:
 
 
 _LOCK = threading.Lock()
+_LEVEL_RANK = {"province": 0, "city": 1, "district": 2, "county": 2}
 _STATE: dict[str, Any] = {}
 
 
@@ -118,7 +119,7 @@ def _lookup() -> dict[str, Region]:
             for auto, tail in (("自治县", "县"), ("自治州", "州"), ("自治旗", "旗")):
                 if r.short and r.name.endswith(auto):
                     table.setdefault(r.short + tail, r)
-        for r in regions():
+        for r in sorted(regions(), key=lambda r: _LEVEL_RANK[r.level]):  # 河北: the province
             if r.short and not r.ambiguous:
                 table.setdefault(r.short, r)
         _STATE["lookup"] = table

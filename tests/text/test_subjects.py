@@ -49,6 +49,8 @@ def test_regions(text: str, want: list[tuple[str, str]]) -> None:
     "加快发展新兴产业",
     "资源配置,通道建设,合作共赢",
     "朝阳产业,南部地区",
+    "会同有关部门,威信扫地",
+    "全年日照时数1800小时",
 ])
 def test_no_false_regions(text: str) -> None:
     assert [n for n, k in named(text) if k == "region"] == []
@@ -120,6 +122,11 @@ def test_org_stem_and_user_orgs() -> None:
 def test_user_regions() -> None:
     got = find_subjects("钱塘新区规上工业增加值", regions=("钱塘新区",))
     assert [(s.name, s.kind) for s in got] == [("钱塘新区", "region")]
+
+
+def test_short_form_prefers_higher_level() -> None:
+    s = find_subjects("河北经济")[0]
+    assert (s.name, s.level, lookup_name(s)) == ("河北", "province", "河北省")
 
 
 def test_lookup_name() -> None:
