@@ -191,6 +191,8 @@ class Extractor:
             anchor = d.anchor if d.anchor is not None else d.start
             subject = d.subject or self._subject(ctx, anchor, t, place, main_place)
             period = d.period if d.period is not None else _period(ctx.all_periods, anchor)
+            if d.base is None and d.measure in ("growth", "change") and period:
+                d.base = _implied_base(period)
             o0, o1 = cleaned.to_original(d.start, d.end)
             s0, s1 = cleaned.to_original(ctx.start, ctx.end)
             out.append(Record(
@@ -262,6 +264,12 @@ def _not_the_subject(text: str, s: SubjectMention) -> bool:
     if s.kind == "org" and _SPEAKER.match(after):
         return True
     return bool(_GOVERNED.search(text[max(0, s.start - 4):s.start]))
+
+
+def _implied_base(period: str) -> str:
+    """The comparison a growth without a cue implies: a year against the year before
+    (上年), a part of a year against the same part of the year before (上年同期)."""
+    return "上年" if len(period) == 4 and period.isdigit() else "上年同期"
 
 
 def _usual_local(subjects: list[SubjectMention]) -> str | None:

@@ -59,7 +59,7 @@ def _build(lex: Lexicon) -> Cues:
     all_verbs = alternation(lex.verbs)
     change_verbs = alternation([w for w in lex.verbs if len(w) > 1])
     compare = alternation(lex.compare)
-    base_pre = rf"(?:(?P<base>{bases})[^#,;]{{0,6}}?)?"
+    base_pre = rf"(?:(?P<base>{bases})(?:{_ADV}|了|的|还|再|又)*)?"
     than = r"(?<![占可对无相同])(?:比|较|与|同(?!比)|相比|相较|相对)(?![重例率价值较])"
     return Cues(
         growth=regex.compile(rf"(?P<cue>{base_pre}(?:{_ADV})*(?P<verb>{verbs})(?:了|达到|达|为|幅度为|幅度达)?)$"),
@@ -74,6 +74,7 @@ def _build(lex: Lexicon) -> Cues:
     )
 
 
+_BASE_LEAD = regex.compile(r"^(?:该公司|本公司|该企业|公司)(?=.)")
 _BASE_STRIP = regex.compile(r"^(?:同期|同类|上述|第[\d一二三四五六七八九十]+(?:位|名)的)|的$")
 
 
@@ -82,6 +83,7 @@ def clean_base(s: str | None) -> str | None:
     if not s:
         return None
     s = _BASE_STRIP.sub("", s.strip(" 、“”\"'")).strip()
+    s = _BASE_LEAD.sub("", s)
     return s or None
 
 

@@ -81,6 +81,10 @@ def apply(ctx: Context) -> None:
             value, qual = v, ("up_to" if m.group("upto") else "exact")
         peer = _STREAK.sub("", (m.group("peer2") or m.group("peer1") or "").strip())
         peer = peer.strip("在于了") or None
+        if peer is None and not ctx.rank_base:
+            # 2024全省…评价公布,杭州…稳居榜首: the group named earlier in the sentence
+            peer = next((s.text for s in ctx.subjects if s.kind in ("local", "national")
+                         and s.start < ctx.start + m.start()), None)
         if peer:
             ctx.rank_base = peer
         a = ctx.start + m.start()
