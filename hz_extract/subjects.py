@@ -39,7 +39,8 @@ import regex
 
 from .clean import clean
 
-__all__ = ["SubjectMention", "Region", "find_subjects", "main_place", "regions", "region_words",
+__all__ = ["SubjectMention", "Region", "find_subjects", "main_place", "default_subject", "regions",
+           "region_words",
            "SUBJECT_KINDS"]
 
 SUBJECT_KINDS = ("region", "national", "local", "org")
@@ -334,7 +335,8 @@ def main_place(text: str) -> str | None:
     """The place the article is about (what 全市/全区/我省 refer to), if it can be told.
 
     The level comes from the most frequent local mention (全市 → a city, 全区 → a
-    district, 全县 → a county, 全省 → a province); the place is the most often
+    district, 全县 → a county, 全省 → a province; a tie goes to the level whose
+    regions are named most, then to the earliest); the place is the most often
     named region of that level, ties going to the earliest. Regions named as
     comparisons (低于第一位的宁波市) do not count. Without local mentions the most
     often named region wins; a text that names no region, no local place and no
@@ -346,8 +348,8 @@ def main_place(text: str) -> str | None:
     '拱墅区'
     """
     subs = find_subjects(text)
-    t = clean(text).text if subs else ""
-    local = Counter(s.level for s in subs if s.kind == "local" and not _local_is_base(text, s))
+    voters = [s for s in subs if s.kind == "local" and not _local_is_base(text, s)]
+    local = Counter(s.level for s in voters)
     regs = []
     for s in subs:
         if s.kind != "region":
@@ -356,19 +358,40 @@ def main_place(text: str) -> str | None:
         if _COMPARE_BEFORE.search(clean(before).text):
             continue
         regs.append(s)
-    del t
     if local:
-        key = max(local, key=lambda k: (local[k], -min(s.start for s in subs if s.level == k)))
+        key = max(local, key=lambda k: (local[k], sum(_matches_level(r, k) for r in regs),
+                                        -min(s.start for s in voters if s.level == k)))
         regs = [s for s in regs if _matches_level(s, key)]
     elif not regs and not any(s.kind == "org" for s in subs) and (
             any(s.kind == "national" for s in subs) or _NATIONAL_SOURCE.search(clean(text[:_HEAD]).text)):
         return "全国"
     if not regs:
         return None
-    by_code: Counter[str] = Counter(s.code for s in regs)
+    by_code: Counter[str] = Counter(s.code or s.name for s in regs)  # user regions have no code
     first: dict[str, int] = {}
     for i, s in enumerate(regs):
-        first.setdefault(s.code, i)
+        first.setdefault(s.code or s.name, i)
     best = max(by_code, key=lambda k: (by_code[k], -first[k]))
-    names = Counter(s.name for s in regs if s.code == best)
+    names = Counter(s.name for s in regs if (s.code or s.name) == best)
     return max(names, key=lambda n: (names[n], len(n)))
+
+
+def default_subject(text: str) -> str | None:
+    """The subject of figures that no mention before them names.
+
+    :func:`main_place` when it can be told; else the most frequent local mention
+    that is not a peer group (``全区`` in a district bulletin that never names its
+    district); else ``None``.
+
+    >>> default_subject("全年生产总值295.4亿元。全区人均生产总值达91243元,全区…")
+    '全区'
+    >>> default_subject("国家统计局:2023年粮食产量69541万吨")
+    '全国'
+    """
+    place = main_place(text)
+    if place is not None:
+        return place
+    local = Counter(s.name for s in find_subjects(text) if s.kind == "local" and not _local_is_base(text, s))
+    if not local:
+        return None
+    return max(local, key=lambda n: local[n])

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hz_extract.subjects import SUBJECT_KINDS, find_subjects, lookup_name, main_place
+from hz_extract.subjects import SUBJECT_KINDS, default_subject, find_subjects, lookup_name, main_place
 
 
 def named(text: str, **kw: object) -> list[tuple[str, str]]:
@@ -186,3 +186,18 @@ def test_never_raises(text: str) -> None:
     for s in find_subjects(text):
         assert text[s.start:s.end] == s.text
     main_place(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("全年生产总值295.4亿元,增速高于全市平均水平。全区人均生产总值,全区…", "全区"),
+    ("1-10月,全县实际利用外资4668万美元。\n来源:江华新闻网", "江华"),
+    ("国家统计局:2023年粮食产量69541万吨", "全国"),
+    ("营收增长37%。", None),
+])
+def test_default_subject(text: str, want: str | None) -> None:
+    assert default_subject(text) == want
+
+
+def test_user_region_is_main_place() -> None:
+    t = "钱塘新区规上工业增加值增长5%,全区…钱塘新区"
+    assert [s.name for s in find_subjects(t, regions=("钱塘新区",))] == ["钱塘新区", "全区", "钱塘新区"]
