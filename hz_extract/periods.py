@@ -7,7 +7,7 @@ resolve against a reference year; without one their ``value`` is ``None``.
 Every :class:`PeriodMention` has a ``kind``:
 
 - ``period``: the reference period of figures (``2024年``, ``1-10月``, ``上半年``,
-  ``全年``, ``2024年底``, ``2024年以来``, a bare ``2024`` before a word).
+  ``全年``, ``年末``, ``2024年底``, ``2024年以来``, a bare ``2024`` before a word).
 - ``base``: a period named as the comparison (``比上年``, ``较上年``,
   ``上年同期``, ``比1-10月份``): the rules take it as ``base``, not as the period.
 - ``date``: an event date or a date line (``2025-01-27``, ``7月9日``,
@@ -85,12 +85,12 @@ _PARTS = {
         r"(?P<half>[上下]半年|半年度)",
         rf"(?P<month>(?<!\d)(?P<mo>{_MONTH})月份?(?![\d一二三四五六七八九十]+[日号])(?!\d))",
     ]),
-    "full": r"(?P<full>全年)",
+    "full": r"(?P<full>全年|(?<![年每多两几数十百千万\d])年(?:末|底))",
     "bare": rf"(?P<bare>{_YEAR})(?=\p{{Han}})(?![{_NOT_AFTER_BARE}])",
 }
 
 # Every period starts with one of these: the lookahead lets the engine skip other text fast.
-_FIRST = r"[\d〇○零一二三四五六七八九十两今本当去上前明次全第首下]"
+_FIRST = r"[\d〇○零一二三四五六七八九十两今本当去上前明次全第首下年]"
 
 _STATE: dict[str, Any] = {}
 
