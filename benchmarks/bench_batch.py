@@ -23,10 +23,12 @@ from __future__ import annotations
 import argparse
 import datetime as _dt
 import json
+import os
 import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -60,6 +62,36 @@ def build_archive(path: Path, n: int) -> Path:
     return path
 
 
+def _descendant_peaks(root: int) -> dict[int, int]:
+    """``{pid: VmHWM in kB}`` of every live descendant of ``root`` (Linux /proc).
+
+    Worker processes started by the forkserver are its children, not ours, so
+    ``RUSAGE_CHILDREN`` never sees them; their peak RSS is read from /proc instead.
+    """
+    parent: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", "rb") as f:
+                    parent[int(entry)] = int(f.read().rsplit(b")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+    out: dict[int, int] = {}
+    for pid in parent:
+        p = pid
+        while p > 1 and p != root:
+            p = parent.get(p, 0)
+        if p == root and pid != root:
+            try:
+                with open(f"/proc/{pid}/status") as f:
+                    for line in f:
+                        if line.startswith("VmHWM:"):
+                            out[pid] = int(line.split()[1])
+            except OSError:
+                continue
+    return out
+
+
 def child(archive: str, workers: int, db: str, stand_in: bool) -> None:
     """Run the command in this (fresh) process and print its timing and peak memory as JSON."""
     import hz_extract.extractor
@@ -67,13 +99,25 @@ def child(archive: str, workers: int, db: str, stand_in: bool) -> None:
 
     if stand_in:
         hz_extract.extractor.Extractor = StandIn  # type: ignore[misc]
+    peaks: dict[int, int] = {}
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(0.2):
+            for pid, kb in _descendant_peaks(os.getpid()).items():
+                peaks[pid] = max(kb, peaks.get(pid, 0))
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
     n = sum(1 for _ in open(archive, "rb"))
     start = time.perf_counter()
     code = main(["extract", archive, "--db", db, "--workers", str(workers), "-q"])
     secs = time.perf_counter() - start
+    done.set()
+    watcher.join()
     print(json.dumps({"code": code, "docs": n, "seconds": secs,
                       "rss_parent_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                      "rss_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+                      "rss_worker_mb": max(peaks.values(), default=0) / 1024}))
 
 
 def measure(archive: Path, workers: int, tmp: Path, stand_in: bool) -> dict[str, float]:
