@@ -190,9 +190,10 @@ class Extractor:
         for d, ctx in zip(drafts, ctxs):
             anchor = d.anchor if d.anchor is not None else d.start
             subject = d.subject or self._subject(ctx, anchor, t, place, main_place)
-            period = d.period if d.period is not None else _period(ctx.all_periods, anchor)
-            if d.base is None and d.measure in ("growth", "change") and period:
-                d.base = _implied_base(period)
+            mention = _period(ctx.all_periods, anchor, t)
+            period = d.period if d.period is not None else (mention.value if mention else None)
+            if d.base is None and d.measure in ("growth", "change") and (period or mention):
+                d.base = _implied_base(period or (mention.text if mention else ""))
             o0, o1 = cleaned.to_original(d.start, d.end)
             s0, s1 = cleaned.to_original(ctx.start, ctx.end)
             out.append(Record(
@@ -210,7 +211,7 @@ class Extractor:
         while i > 0:
             i -= 1
             s = subjects[i]
-            if _not_the_subject(text, s) or (s.end >= ctx.start and _closed_paren(text, s.end, anchor)):
+            if _not_the_subject(text, s) or _aside(text, s.start, s.end, anchor):
                 continue
             best = s
             break
@@ -255,21 +256,31 @@ def _not_the_subject(text: str, s: SubjectMention) -> bool:
     """Mentions that are not whose figures follow.
 
     A name in an enumeration (美团、复星科技、华登国际等; 香洲、金湾和斗门), a source
-    that speaks (东吴证券认为…), and a name governed by a comparison (低于第一位的宁波市)
-    name someone else.
+    that speaks (东吴证券认为…), a name inside a quoted title (“浙江制造天工鼎”) and a
+    name governed by a comparison (低于第一位的宁波市) name someone else.
     """
     after = text[s.end:s.end + 4]
     if after[:1] in ("、", "等", "和", "及", "与") or text[s.start - 1:s.start] in ("、", "和", "及", "与"):
         return True
     if s.kind == "org" and _SPEAKER.match(after):
         return True
+    quote = text.rfind("“", max(0, s.start - 12), s.start)
+    if quote >= 0 and "”" not in text[quote:s.start] and "”" in text[s.end:s.end + 12]:
+        return True  # “浙江制造天工鼎”: a name quoted inside a title or an award
     return bool(_GOVERNED.search(text[max(0, s.start - 4):s.start]))
+
+
+_WHOLE_YEAR = regex.compile(r"^(?:\d{4}|(?:\d{4}|[今去上本当]|全)年(?:度|全年)?)$")
 
 
 def _implied_base(period: str) -> str:
     """The comparison a growth without a cue implies: a year against the year before
-    (上年), a part of a year against the same part of the year before (上年同期)."""
-    return "上年" if len(period) == 4 and period.isdigit() else "上年同期"
+    (上年), a part of a year against the same part of the year before (上年同期).
+
+    ``period`` is a period value (``2024``, ``2024H1``) or, without a known year, the
+    words (``1-5月``, ``全年``).
+    """
+    return "上年" if _WHOLE_YEAR.match(period) else "上年同期"
 
 
 def _usual_local(subjects: list[SubjectMention]) -> str | None:
@@ -281,10 +292,20 @@ def _usual_local(subjects: list[SubjectMention]) -> str | None:
     return max(counts, key=lambda k: counts[k]) if counts else None
 
 
-def _closed_paren(text: str, a: int, b: int) -> bool:
-    """Whether a parenthesis closes between ``a`` and ``b`` (长三角(含江西)大飞机: 江西 is an aside)."""
-    seg = text[a:b]
-    return seg.count(")") + seg.count("）") > seg.count("(") + seg.count("（")
+_OPENS, _CLOSES = "(（", ")）"
+
+
+def _aside(text: str, a: int, b: int, anchor: int) -> bool:
+    """Whether ``text[a:b]`` sits in a parenthesis that closes before ``anchor``.
+
+    长三角(含江西)大飞机: 江西 is an aside; so is the 2021 of (经最终核实,2021年…) for
+    the figures after the bracket. Looks at most a few hundred characters around.
+    """
+    before = text[max(0, a - 120):a]
+    if sum(before.count(c) for c in _OPENS) <= sum(before.count(c) for c in _CLOSES):
+        return False
+    after = text[b:min(anchor, b + 400)]
+    return sum(after.count(c) for c in _CLOSES) > sum(after.count(c) for c in _OPENS)
 
 
 def _bisect_start(items: list[Any], pos: int) -> int:
@@ -304,14 +325,22 @@ def _within(items: list[Any], starts: list[int], a: int, b: int) -> list[Any]:
     return items[bisect_left(starts, a):bisect_left(starts, b)]
 
 
-def _period(periods: list[PeriodMention], anchor: int) -> str | None:
-    """The nearest period before ``anchor``: in the sentence, else carried over from before it."""
+def _period(periods: list[PeriodMention], anchor: int, text: str) -> PeriodMention | None:
+    """The nearest period before ``anchor``: in the sentence, else carried over from before it.
+
+    A period whose year is unknown (``1-4月份`` in a text with no date) is returned
+    too: its value stays None rather than borrowing an older period's year. A period
+    inside a parenthesis closed before ``anchor`` (a revised 2021 figure) does not carry.
+    """
     i = _bisect_start(periods, anchor)
     while i > 0:
         i -= 1
         p = periods[i]
-        if p.kind == "period" and p.value:
-            return p.value
+        if p.kind != "period" or _aside(text, p.start, p.end, anchor):
+            continue
+        if text[p.start - 1:p.start] in ("由", "从") and regex.search(r"[,;。]", text[p.end:anchor]):
+            continue  # 由上年的9.4:66.8调整为…: a starting point, not the period of what follows
+        return p
     return None
 
 

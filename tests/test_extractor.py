@@ -175,3 +175,15 @@ def test_subject_governed_by_a_comparison_is_someone_else() -> None:
 def test_list_of_regions_gives_subjects() -> None:
     recs = extract("鼓楼、台江和晋安三个区分别完成投资120亿元、95亿元和88亿元,分别增长5%、6%和7%。")
     assert [r.subject for r in recs] == ["鼓楼", "台江", "晋安"] * 2
+
+
+def test_aside_period_does_not_carry() -> None:
+    text = "全年地区生产总值800亿元(经核实,2021年地区生产总值修订为760亿元)。人均地区生产总值9万元。"
+    recs = extract(text, published=dt.date(2023, 3, 1))
+    per_capita = [r for r in recs if r.indicator == "人均地区生产总值"]
+    assert per_capita and per_capita[0].period != "2021"
+
+
+def test_unknown_year_stays_null() -> None:
+    recs = extract("1-4月份,全国规模以上工业增加值同比增长4.0%。")
+    assert recs and recs[0].period is None and recs[0].base == "上年同期"
