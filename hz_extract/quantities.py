@@ -12,7 +12,7 @@ from typing import Any
 
 from ._jsonnum import json_number
 from .errors import QuantityError
-from .numerals import fold
+from .numerals import fold, read_folded
 from .quantity_lexicon import lexicon
 from .quantity_read import read_match
 from .quantity_patterns import pattern
@@ -78,6 +78,8 @@ def find_quantities(text: str) -> list[Quantity]:
     if not text:
         return []
     folded = fold(text)
+    if len(folded.strip()) == 1:
+        return _lone_numeral(text, folded)
     pat = pattern()
     out: list[Quantity] = []
     pos, n = 0, len(folded)
@@ -97,6 +99,18 @@ def find_quantities(text: str) -> list[Quantity]:
         out.append(Quantity(text[start:end], start, end, value, value_max, unit, qualifier, kind))
         pos = end
     return _join_bounds(text, folded, _share_units(folded, out))
+
+
+def _lone_numeral(text: str, folded: str) -> list[Quantity]:
+    """A text that is one character: a numeral (五, 〇, 7) is that number, anything else nothing."""
+    at = len(folded) - len(folded.lstrip())
+    if folded[at] in lexicon().big:
+        return []  # 万 on its own is a word (ten thousand, myriad), not a figure
+    try:
+        value = read_folded(folded[at]).value
+    except QuantityError:
+        return []
+    return [Quantity(text[at], at, at + 1, value, None, None, "exact", "number")]
 
 
 _LIST_JOINERS = frozenset("和、与及或")

@@ -96,8 +96,11 @@ def _build() -> str:
             rf"|(?<![0-9])1[3-9][0-9]{{9}}(?![0-9.,]|[ ]?(?:{unit}|{mag}))")  # a mobile number, unless counted
     after = _alt(lex.after)
     fz = rf"(?:[多余](?![{digits}])|几(?=[ ]?{unit}))"
+    # A lone Chinese digit followed by nothing that makes it a figure (四川, 五大, 一些) is
+    # refused here rather than read and thrown away; the whole-text case is find_quantities'.
+    lone = rf"(?!(?:{dig}|{ten})(?![ ]{{0,5}}(?:{cn_char}|点|[多余几半又分/%~至到和与以左上之有出开-]|{unit})))"
     core = (
-        rf"(?:(?P<sym>{sym})[ ]?)?"
+        rf"{lone}(?:(?P<sym>{sym})[ ]?)?"
         rf"(?:(?P<pw>[百佰千仟万]{{1,3}}[ ]*分[ ]*之)[ ]*|(?P<ord>第)[ ]?)?"
         rf"(?P<neg>{sign}(?=[0-9.]|{dig}|{ten}))?"
         rf"(?P<n1>{body})(?![ ]?(?:[年月号]|日(?![元本])))"  # 2024年, 11月: dates are passed over

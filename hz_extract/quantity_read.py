@@ -13,7 +13,7 @@ just before the number (超过, 近, 约 …), which the pattern leaves to it.
 """
 from __future__ import annotations
 
-from decimal import Context, Decimal, localcontext
+from decimal import Decimal
 from functools import cache
 
 import regex
@@ -43,6 +43,11 @@ def _stop_index() -> dict[str, list[tuple[str, int]]]:
     return index
 
 
+@cache
+def _stop_chars() -> frozenset[str]:
+    return frozenset("".join(lexicon().stopwords))
+
+
 def _in_stopword(folded: str, at: int, mstart: int, mend: int) -> bool:
     """Is the numeral at ``at`` part of a word such as 统一 or 一些 that reaches outside the match?
 
@@ -50,6 +55,8 @@ def _in_stopword(folded: str, at: int, mstart: int, mend: int) -> bool:
     ending or starting there, so only the words indexed under those two pairs are tried.
     """
     index = _stop_index()
+    if folded[at] not in _stop_chars():
+        return False
     for piece_start in (at - 1, at):
         if piece_start < 0:
             continue
@@ -71,14 +78,16 @@ def _group_names(pat: regex.Pattern) -> tuple[str, ...]:
 
 
 @cache
-def _before_words() -> tuple[dict[str, str], int]:
+def _before_words() -> tuple[dict[str, str], int, frozenset[str]]:
     words = lexicon().before
-    return words, max(map(len, words))
+    return words, max(map(len, words)), frozenset(w[-1] for w in words)
 
 
 def _qualifier_before(folded: str, start: int) -> tuple[int, str | None]:
     """The qualifier word ending at ``start`` (longest first), and where it begins."""
-    words, longest = _before_words()
+    words, longest, last_chars = _before_words()
+    if start == 0 or folded[start - 1] not in last_chars:
+        return start, None
     lex = lexicon()
     for size in range(min(longest, start), 0, -1):
         w = folded[start - size:start]
@@ -168,7 +177,7 @@ def read_match(folded: str, m: regex.Match, alone: bool = False) -> tuple[Readin
         value, unit, kind = SPECIAL[g["special"]]
         return (start, end, Decimal(value), None, unit, "exact", kind), end
     u1, u2 = g["u1"], g["u2"]
-    if _is_not_unit(u1) or _is_not_unit(u2):
+    if (u1 is not None and _is_not_unit(u1)) or (u2 is not None and _is_not_unit(u2)):
         return None, end  # 2024年, 11月, 1-10月, 623路, 三季度
     n1_start = m.start("n1")
     if _in_stopword(folded, n1_start, start, end):
@@ -264,7 +273,9 @@ def read_match(folded: str, m: regex.Match, alone: bool = False) -> tuple[Readin
 
 def _clean(d: Decimal) -> Decimal:
     """Drop exponent noise: 1.64E+9 → 1640000000, 1640000000.0 → 1640000000, 4.0 stays 4.0."""
-    if d == d.to_integral_value() and (d.as_tuple().exponent > 0 or abs(d) >= 1000):
-        with localcontext(Context(prec=max(28, len(d.as_tuple().digits) + d.as_tuple().exponent + 2))):
-            return d.quantize(Decimal(1))
+    exp = d.as_tuple().exponent
+    if exp == 0:
+        return d
+    if exp > 0 or (abs(d) >= 1000 and d == d.to_integral_value()):
+        return Decimal(int(d))
     return d
