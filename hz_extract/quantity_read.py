@@ -28,7 +28,6 @@ __all__ = ["read_match", "Reading"]
 #: (start, end, value, value_max, unit, qualifier, kind)
 Reading = tuple[int, int, Decimal, "Decimal | None", "str | None", str, str]
 
-_PCT_WORDS = {"百分之": Decimal(1), "千分之": Decimal("0.1"), "万分之": Decimal("0.01")}
 _ORDINAL_UNITS = ("位", "名")
 _QUOTES = {"“": "”", "\"": "\"", "「": "」", "『": "』", "‘": "’", "'": "'"}
 
@@ -124,41 +123,97 @@ def _bare_rejected(folded: str, m: regex.Match, g: dict, alone: bool) -> bool:
     return False
 
 
+def _digit(ch: str) -> Decimal:
+    return Decimal(ch) if ch.isascii() else Decimal(lexicon().digits[ch])
+
+
 def _money_tail(folded: str, end: int, value: Decimal, after_jiao: bool) -> tuple[Decimal, int]:
     """Add 角/分 written after an amount in 元 (五元三毛 → 5.3, 两毛五 → 0.25); return value and new end."""
     t = money_tail().match(folded, end)
     if t is None:
         return value, end
+    jiao, fen, fen0, fen1, short = t.group("jiao", "fen", "fen0", "fen1", "short")
     if after_jiao:  # only 分 can follow 角
-        if t.group("jiao") is not None or t.group("fen0") is not None:
+        if jiao is not None or fen0 is not None:
             return value, end
-        ch = t.group("fen1") or t.group("short")
-        d = Decimal(ch) if ch.isascii() else Decimal(lexicon().digits[ch])
-        return value + d / 100, t.end()
-    lex = lexicon()
-
-    def digit(name: str) -> Decimal:
-        ch = t.group(name)
-        return Decimal(ch) if ch.isdigit() and ch.isascii() else Decimal(lex.digits[ch])
-
-    if t.group("jiao") is not None:
-        value += digit("jiao") / 10 + (digit("fen") / 100 if t.group("fen") is not None else 0)
-    elif t.group("fen0") is not None:
-        value += digit("fen0") / 100
-    elif t.group("fen1") is not None:
-        value += digit("fen1") / 100
+        return value + _digit(fen1 or short) / 100, t.end()
+    if jiao is not None:
+        value += _digit(jiao) / 10 + (_digit(fen) / 100 if fen is not None else 0)
+    elif fen0 is not None or fen1 is not None:
+        value += _digit(fen0 or fen1) / 100
     else:
-        value += digit("short") / 10
+        value += _digit(short) / 10  # 一块二
     return value, t.end()
 
 
-def _discount(value: Decimal, n1_text: str) -> Decimal | None:
+def _discount(value: Decimal) -> Decimal | None:
     """折 as a share in %: 八折 = 80, 75折 = 75, 9.9折 = 99, 三八折 = 38; ``None`` when not a discount."""
     if 0 < value < 10:
         return value * 10
     if 10 < value < 100 and value % 10 != 0:
         return value
     return None
+
+
+def _per_word_share(pw: str) -> Decimal:
+    """百分之 → 1, 千分之 → 0.1, 百万分之 → 0.0001: what one unit after the word is in %."""
+    lex = lexicon()
+    return Decimal(100) / Decimal(10) ** sum(lex.small.get(c, 0) + lex.big.get(c, 0) for c in pw)
+
+
+def _numbers(g: dict) -> tuple[Numeral, Numeral | None, Numeral | None, Numeral | None]:
+    """Read the numerals of a match: (n1, the range's high end, a fraction's numerator, a whole part)."""
+    pair = digit_pair(g["n1"]) if g["u1"] == "折" else None  # 三八折
+    n1 = Numeral(pair, None, 0) if pair is not None else read_folded(g["n1"])
+    n2 = read_folded(g["n2"]) if g["n2"] is not None else None
+    numerator = read_folded(g["n1d"]) if g["n1d"] is not None else None
+    mixed = g["mix"] or g["mixa"]  # 三又三分之一, 1 3/5: n1 is the whole part
+    if mixed:
+        return read_folded(mixed), n2, numerator, n1
+    return n1, n2, numerator, None
+
+
+def _figure(g: dict, n1: Numeral, numerator: Numeral | None, whole: Numeral | None) -> Decimal | None:
+    """The signed number written, before any unit: fractions divided, whole parts added."""
+    value = n1.value
+    if numerator is not None or g["n1s"]:  # 三分之一 (numerator written last), 1/4
+        den = n1.value if numerator is not None else Decimal(g["n1s"])
+        if den == 0 or (numerator is None and "." in g["n1"]):
+            return None
+        value = (numerator.value if numerator is not None else n1.value) / den
+        if g["negd"]:
+            value = -value
+    if whole is not None:
+        value += whole.value
+    return -value if g["neg"] else value
+
+
+def _unit_of(g: dict, info: UnitInfo | None, value: Decimal) -> tuple[Decimal | None, str | None, str]:
+    """Apply the unit (or 百分之 word, or currency sign): the value in base units, the unit, the kind."""
+    if g["pw"] is not None:
+        return value * _per_word_share(g["pw"].replace(" ", "")), "%", "percent"
+    if info is not None:
+        if "折" in (g["u1"], g["u2"]) and g["u1"] in ("折", None):
+            return _discount(value), info.unit, info.kind
+        return value * info.factor, info.unit, info.kind
+    if g["sym"] is not None:
+        return value, lexicon().money_prefixes[g["sym"]], "money"
+    return value, None, "fraction" if g["n1d"] is not None or g["n1s"] else "number"
+
+
+def _high_end(g: dict, n1: Numeral, n2: Numeral, info: UnitInfo | None,
+              value: Decimal) -> tuple[Decimal, Decimal] | None:
+    """The range's (low, high) in base units, or ``None`` when it is no range (3-1 is a score)."""
+    if g["pw"] is not None:
+        hi = n2.value * _per_word_share(g["pw"].replace(" ", ""))
+    else:
+        hi = n2.value * (info.factor if info is not None else 1)
+    if g["neg2"]:
+        hi = -hi
+    if n1.scale < n2.scale and g["u1"] is None and g["n1d"] is None \
+            and n1.value < n2.value / Decimal(10) ** n2.scale:
+        value *= Decimal(10) ** n2.scale  # 100-200万元: the low end borrows 万
+    return (value, hi) if hi > value else None
 
 
 def read_match(folded: str, m: regex.Match, alone: bool = False) -> tuple[Reading | None, int]:
@@ -170,99 +225,57 @@ def read_match(folded: str, m: regex.Match, alone: bool = False) -> tuple[Readin
         alone: the match is the whole (stripped) text, so a lone 五 is the number 5.
     """
     g = dict(zip(_group_names(m.re), m.groups()))  # far cheaper than m.groupdict()
-    if g["skip"] is not None:
-        return None, m.end()
     start, end = m.span()
+    if g["skip"] is not None:
+        return None, end
     if g["special"] is not None:
         value, unit, kind = SPECIAL[g["special"]]
         return (start, end, Decimal(value), None, unit, "exact", kind), end
     u1, u2 = g["u1"], g["u2"]
     if (u1 is not None and _is_not_unit(u1)) or (u2 is not None and _is_not_unit(u2)):
         return None, end  # 2024年, 11月, 1-10月, 623路, 三季度
-    n1_start = m.start("n1")
-    if _in_stopword(folded, n1_start, start, end):
+    if _in_stopword(folded, m.start("n1"), start, end):
+        return None, end
+    try:
+        n1, n2, numerator, whole = _numbers(g)
+    except QuantityError:
         return None, end
     lex = lexicon()
     info = _unit(u1) or _unit(u2)
-    pair = digit_pair(g["n1"]) if u1 == "折" else None
-    try:
-        n1 = Numeral(pair, None, 0) if pair is not None else read_folded(g["n1"])
-        n2 = read_folded(g["n2"]) if g["n2"] is not None else None
-        den = read_folded(g["n1d"]) if g["n1d"] is not None else None
-        mixed = g["mix"] or g["mixa"]  # 三又三分之一, 1 3/5: n1 is the whole part
-        whole, n1 = (n1, read_folded(mixed)) if mixed else (None, n1)
-    except QuantityError:
-        return None, end
-    pw, ordinal, sym = g["pw"], g["ord"], g["sym"]
     fuzzy = n1.fuzzy or (lex.inside.get(g["fz1"]) if g["fz1"] else None)
     body = g["n1"].replace(" ", "")
     if len(body) == 1 and body in "壹贰叁肆伍陆柒捌玖拾佰仟" and not alone and (info is None or info.kind != "money"):
         return None, end  # 收拾, 拾起, 登陆部队: a lone financial numeral is a word
-    plain = not (u1 or u2 or pw or ordinal or sym or g["post"] or fuzzy or g["neg"]
-                 or den is not None or g["n1s"] or n1.scale >= 4 or g["half"])
+    plain = not (u1 or u2 or g["pw"] or g["ord"] or g["sym"] or g["post"] or fuzzy or g["neg"]
+                 or numerator is not None or g["n1s"] or n1.scale >= 4 or g["half"])
     if plain and n2 is None and _bare_rejected(folded, m, g, alone):
         return None, end
-    value = n1.value
-    value_max: Decimal | None = n1.value_max
-    unit: str | None = None
-    kind = "number"
-    if den is not None or g["n1s"]:  # 三分之一 (numerator written last), 1/4
-        d = n1.value if den is not None else Decimal(g["n1s"])
-        if d == 0 or (den is None and "." in g["n1"]):
-            return None, end
-        value, kind = (den.value / d if den is not None else n1.value / d), "fraction"
-        if g["negd"]:
-            value = -value
-    if whole is not None:
-        value += whole.value
-    if g["neg"]:
-        value = -value
-    if pw is not None:
-        value = value * 100 / Decimal(10) ** sum(lex.small.get(c, 0) + lex.big.get(c, 0) for c in pw if c not in " 分之")
-        unit, kind = "%", "percent"
-    elif info is not None:
-        unit, kind = info.unit, info.kind
-        if u1 == "折" or (u1 is None and u2 == "折"):
-            value = _discount(value, body)
-            if value is None:
-                return None, end
-        else:
-            value *= info.factor
-        if value_max is not None:
-            value_max *= info.factor
-    elif sym is not None:
-        unit, kind = lex.money_prefixes[sym], "money"
-    if kind == "measure" and body == "一" and ordinal is None and not alone and not g["half"] \
+    figure = _figure(g, n1, numerator, whole)
+    value, unit, kind = _unit_of(g, info, figure) if figure is not None else (None, None, "")
+    if value is None:
+        return None, end
+    if kind == "measure" and body == "一" and g["ord"] is None and not alone and not g["half"] \
             and not (fuzzy or g["post"] or n2 is not None) and _qualifier_before(folded, start)[1] is None:
         return None, end  # 一个, 一位, 一家: an article, not a count
     if g["half"]:
         value += Decimal("0.5") * (info.factor if info is not None else 1)
-    if ordinal is not None:
+    if g["ord"] is not None:
         unit, kind = None, "ordinal"
         if u1 is not None and u1.strip() not in _ORDINAL_UNITS:
             end = m.end("n1")  # 第二批: the rank is 第二
-    if u1 == "块" and n2 is None and end == m.end() and money_tail().match(folded, end):
+    if u1 == "块" and n2 is None and money_tail().match(folded, end):
         unit, kind = "元", "money"  # 十块三毛, 一块二: 块 is a yuan when 角/分 follow
     if kind == "money" and unit == "元" and end == m.end() and n2 is None and folded[end - 1] in "元圆块角毛":
         value, end = _money_tail(folded, end, value, folded[end - 1] in "角毛")
+    value_max = n1.value_max * info.factor if n1.value_max is not None and info is not None else n1.value_max
     if n2 is not None:
-        hi = n2.value
-        if pw is not None:
-            hi = hi * 100 / Decimal(10) ** sum(lex.small.get(c, 0) + lex.big.get(c, 0) for c in pw if c not in " 分之")
-        elif info is not None:
-            hi *= info.factor
-        if g["neg2"]:
-            hi = -hi
-        if n1.scale < n2.scale and u1 is None and den is None \
-                and n1.value < n2.value / Decimal(10) ** n2.scale:
-            value *= Decimal(10) ** n2.scale  # 100-200万元: the low end borrows 万
-        if hi <= value:
+        bounds = _high_end(g, n1, n2, info, value)
+        if bounds is None:
             return None, end  # 3-1: a score, not a range
-        value_max = hi
-    if ordinal is None and (sym is None or start == m.start()):
-        start, qualifier = _qualifier_before(folded, start)
-    else:
-        qualifier = None  # 低于第一位: a rank takes no qualifier word
+        value, value_max = bounds
+    qualifier = None
+    if g["ord"] is None and (g["sym"] is None or start == m.start()):
+        start, qualifier = _qualifier_before(folded, start)  # 低于第一位: a rank takes no qualifier word
     if value_max is not None:
         qualifier = "range"
     elif qualifier is None:
