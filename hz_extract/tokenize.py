@@ -49,7 +49,7 @@ class Token:
 
 _TERM = regex.compile(r"[\p{Han}A-Za-z0-9]{2,20}")
 _LOCK = threading.Lock()
-_STATE: dict[str, Any] = {}
+_STATE: dict[Any, Any] = {}
 
 
 def _read_lines(name: str) -> list[str]:
@@ -128,17 +128,34 @@ class Segmenter:
         raise TypeError("Segmenter is not picklable; build one on the other side")
 
 
-def segmenter() -> Segmenter:
-    """The process-wide domain segmenter (indicator terms and region names), built once."""
-    seg = _STATE.get("seg")
+_MAX_EXTRA_SEGMENTERS = 8
+DEFAULT_KEY = ("seg",)
+"""Where the segmenter without extra terms is kept in ``_STATE`` (tests swap it)."""
+
+
+def segmenter(extra_terms: Iterable[str] = ()) -> Segmenter:
+    """The domain segmenter (indicator terms and region names), built once.
+
+    Args:
+        extra_terms: more words to keep whole (a user's indicator terms, region or
+            organisation names). Each distinct set gets its own segmenter, built
+            on first use and kept (the last few sets only).
+    """
+    extra = tuple(sorted({clean(w).text for w in extra_terms if w}))
+    key = ("seg", *extra)
+    seg = _STATE.get(key)
     if seg is None:
         with _LOCK:
-            seg = _STATE.get("seg")
+            seg = _STATE.get(key)
             if seg is None:
                 from .subjects import region_words
 
-                seg = Segmenter([*indicator_terms(), *region_words()])
-                _STATE["seg"] = seg
+                seg = Segmenter([*indicator_terms(), *region_words(), *extra])
+                if extra:
+                    built = [k for k in _STATE if isinstance(k, tuple) and k != DEFAULT_KEY]
+                    for old in built[: max(0, len(built) - _MAX_EXTRA_SEGMENTERS + 1)]:
+                        del _STATE[old]
+                _STATE[key] = seg
     return seg
 
 
@@ -167,7 +184,7 @@ def _protected(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def tokenize(text: str) -> list[Token]:
+def tokenize(text: str, *, extra_terms: Iterable[str] = ()) -> list[Token]:
     """Tokens of ``text`` in order, covering every visible character.
 
     Spaces and invisible format characters (zero-width space, soft hyphen) fall
@@ -175,6 +192,7 @@ def tokenize(text: str) -> list[Token]:
 
     Args:
         text: the original document (any script, full- or half-width).
+        extra_terms: more words to keep as single tokens (see :func:`segmenter`).
 
     Returns:
         :class:`Token` objects with offsets into ``text``; ``[]`` for empty text.
@@ -186,7 +204,7 @@ def tokenize(text: str) -> list[Token]:
         return []
     c = clean(text)
     t = c.text
-    seg = segmenter()
+    seg = segmenter(extra_terms)
     out: list[Token] = []
 
     def emit(a: int, b: int, kind: str) -> None:
@@ -226,8 +244,12 @@ class _CallableModule(types.ModuleType):
     was imported first.
     """
 
-    def __call__(self, text: str) -> list[Token]:
-        return tokenize(text)
+    def __call__(self, text: str, *, extra_terms: Iterable[str] = ()) -> list[Token]:
+        return tokenize(text, extra_terms=extra_terms)
 
 
 sys.modules[__name__].__class__ = _CallableModule
+# And the other way round: code that reaches this module as ``from hz_extract import
+# tokenize`` may get the function (once ``hz_extract.__getattr__`` bound it) and call
+# ``tokenize.tokenize(...)``; let that work too.
+tokenize.tokenize = tokenize  # type: ignore[attr-defined]

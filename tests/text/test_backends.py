@@ -11,17 +11,17 @@ import hz_extract.tokenize as tok
 
 @pytest.fixture()
 def jieba_backend() -> Iterator[None]:
-    saved = tok._STATE.get("seg")
-    tok._STATE["seg"] = tok.Segmenter([*tok.indicator_terms(), *subjects.region_words()], backend="jieba")
+    saved = tok._STATE.get(tok.DEFAULT_KEY)
+    tok._STATE[tok.DEFAULT_KEY] = tok.Segmenter([*tok.indicator_terms(), *subjects.region_words()], backend="jieba")
     subjects._find.cache_clear()
     subjects._trim_org.cache_clear()
     try:
         yield
     finally:
         if saved is None:
-            tok._STATE.pop("seg", None)
+            tok._STATE.pop(tok.DEFAULT_KEY, None)
         else:
-            tok._STATE["seg"] = saved
+            tok._STATE[tok.DEFAULT_KEY] = saved
         subjects._find.cache_clear()
         subjects._trim_org.cache_clear()
 
@@ -38,7 +38,7 @@ def jieba_backend() -> Iterator[None]:
     ("提出要以科技创新引领", []),
 ])
 def test_subjects_with_jieba(text: str, want: list[tuple[str, str]]) -> None:
-    assert tok._STATE["seg"].backend == "jieba"
+    assert tok._STATE[tok.DEFAULT_KEY].backend == "jieba"
     assert [(s.name, s.kind) for s in subjects.find_subjects(text)] == want
 
 

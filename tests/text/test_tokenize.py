@@ -94,3 +94,19 @@ def test_package_tokenize_is_callable_after_submodule_import() -> None:
     importlib.import_module("hz_extract.tokenize")
     toks = hz_extract.tokenize("增长5%")
     assert [(t.text, t.kind) for t in toks] == [("增长", "word"), ("5%", "quantity")]
+
+
+def test_extra_terms() -> None:
+    text = "新质生产力发展指数增长4.0%"
+    plain = [t.text for t in tokenize(text)]
+    assert "新质生产力发展指数" not in plain
+    extra = [t.text for t in tokenize(text, extra_terms=("新质生产力发展指数",))]
+    assert "新质生产力发展指数" in extra
+    assert [t.text for t in tokenize(text)] == plain  # the default segmenter is untouched
+
+
+def test_function_reached_as_module_attribute() -> None:
+    """``from hz_extract import tokenize`` may give the function; ``.tokenize`` still works."""
+    from hz_extract.tokenize import tokenize as fn
+
+    assert fn.tokenize("增长5%") == fn("增长5%")  # type: ignore[attr-defined]
