@@ -79,6 +79,10 @@ def settle(ctx: Context) -> list[Draft]:
                 ind = named[len(named) - int(n) + int(i)]
         if d.hint == "chain" and ctx.chain:
             ind = ctx.chain
+        if d.hint == "inherit":
+            ind = ctx.chain or ""
+            if not ind:
+                continue
         if d.hint == "ratio":
             if ctx.chain:
                 ind = ctx.chain

@@ -25,6 +25,9 @@ _NOUN_START = regex.compile(r"^[\p{Han}“\"A-Za-z]")
 _CUT = regex.compile(r"[#,;:。!?()]")
 _LENGTHS = frozenset({"米", "公里", "千米", "厘米", "英里", "海里"})
 _DISTANCE = regex.compile(r"(?:距离|距|离|相距|相隔)[^#,;]{0,12}?(?:约|仅|只有|不到|大约)?$")
+_TIMES = frozenset({"天", "小时", "分钟", "周", "个月", "年", "月", "日"})
+_DURATION = regex.compile(r"(?:为期|历时|持续|耗时|用时|长达|时长|前后|经过|花了|用了)了?$")
+_TIME_NOUN = regex.compile(r"^(?:小时|钟头|月|个月|星期|礼拜|季度|年|天|周|分钟|秒|多小时|多月)")
 _LATIN_UNIT = regex.compile(r"^[A-Z]{2,6}$")
 _DE_TAIL = regex.compile(r"(?P<mod>[^#,;:。]{2,16}?的)$")
 
@@ -39,6 +42,8 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
         return _prenominal(ctx, slot, left, right)
     if q.unit in _LENGTHS and _DISTANCE.search(left):
         return None  # 距离地铁站约500米: how far a place is, not an indicator
+    if q.unit in _TIMES and _DURATION.search(left):
+        return None  # 为期3天, 历时3年: how long something took
     d = ctx.from_slot(slot, "level", "level.amount")
     d.cue = d.anchor = slot.start
     if q.unit and _LATIN_UNIT.match(q.unit):
@@ -54,6 +59,8 @@ def _prenominal(ctx: Context, slot: Slot, left: str, right: str) -> Draft | None
     """3个集群晋级国家级先进制造业集群: the count of the noun phrase after the counter."""
     cut = _CUT.search(right)
     noun = right[:cut.start()] if cut else right
+    if _TIME_NOUN.match(noun):
+        return None  # 2个小时, 3个月: a duration, not a count of things
     mod = _DE_TAIL.search(left)
     phrase = (mod.group("mod") if mod else "") + noun
     ind = trim(phrase, ctx.lex)

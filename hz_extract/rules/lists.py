@@ -35,6 +35,7 @@ Classify = Callable[[Context, Slot, str, int], "Draft | None"]
 
 _BETWEEN = regex.compile(r"^\s*(?:、|和|及|与|以及|,|或)\s*$")
 _LABEL = regex.compile(r"(?:等)?[\d一二三四五六七八九十两]+(?:个|大|类|种|家|项|座|所)[^、]{0,6}$|等$")
+_PERIOD_ITEM = regex.compile(r"(?:季度|月份|月|半年|年度|年|旬)$")
 _PLACE_LABEL = regex.compile(r"(?:区|县|市|省|镇|乡|街道|地区|城市|园区|开发区)")
 _LAST_AND = regex.compile(r"^(?P<a>.+)(?:以及|和|及|与)(?P<b>[^和及与]+)$")
 
@@ -126,6 +127,8 @@ def apply(ctx: Context, classify: Classify) -> None:
         items = split_items(_LABEL.sub("", pre), len(vals)) if ("、" in pre or regex.search("和|及|与", pre)) else []
         items = [i.strip(" “”\"") for i in items]
         kind, names = "", []
+        if items and _PERIOD_ITEM.search(items[-1]) and all(len(i) <= 4 for i in items):
+            items, kind = [], "periods"  # 一、二季度分别增长…: periods of the chain's indicator
         if items:
             subj = {s.text for s in ctx.subjects} | {s.name for s in ctx.subjects}
             if places or all(i in subj or _subject_name(ctx, i) for i in items):
@@ -133,6 +136,8 @@ def apply(ctx: Context, classify: Classify) -> None:
             else:
                 kind, names = "indicator", [trim(n, ctx.lex) or n for n in _heads(ctx, items, ctx.t(at + 2, vals[0].start))]
             ctx.list_items, ctx.list_kind = names, kind
+        elif kind == "periods":
+            pass
         elif len(ctx.list_items) == len(vals):
             kind, names = ctx.list_kind, ctx.list_items
         elif not ctx.t(lead, at).strip(" ,"):
@@ -150,6 +155,8 @@ def apply(ctx: Context, classify: Classify) -> None:
                 d.indicator = names[i]
             elif kind == "each":
                 d.hint = f"each:{i}:{len(vals)}"
+            elif kind == "periods":
+                d.hint = "inherit"
             ctx.add(d)
 
 
