@@ -69,22 +69,22 @@ def _usage(message: str) -> int:
 class _Stats:
     def __init__(self) -> None:
         self.start = time.monotonic()
-        self.docs = self.records = self.skipped = 0
-        self.errors: list[str] = []
+        self.docs = self.records = self.skipped = self.failed = 0
+        self.errors: list[str] = []  # the first few messages only: memory stays flat
 
     def summary(self, output: str, interrupted: bool = False) -> str:
         secs = time.monotonic() - self.start
         rate = self.docs / secs if secs > 0 else 0.0
         text = (f"hz-extract: {'interrupted after' if interrupted else 'read'} {self.docs} document(s) "
                 f"in {secs:.1f} s ({rate:.1f}/s): {self.records} record(s) written to {output}, "
-                f"{len(self.errors)} failed")
+                f"{self.failed} failed")
         if self.skipped:
             text += f", {self.skipped} skipped as already stored unchanged (use --force to redo them)"
         text += "."
         if self.errors:
-            shown = "; ".join(self.errors[:5])
-            more = f" (and {len(self.errors) - 5} more; query documents where status = 'error')" \
-                if len(self.errors) > 5 else ""
+            shown = "; ".join(self.errors)
+            more = f" (and {self.failed - len(self.errors)} more; with --db: select id, error from documents " \
+                   f"where status = 'error')" if self.failed > len(self.errors) else ""
             text += f" Failed: {shown}{more}."
         if interrupted:
             text += " Run the same command again to resume (with --db)."
@@ -137,7 +137,9 @@ def run(args: argparse.Namespace) -> int:
     bar = _progress(total, show)
 
     def note_error(message: str) -> None:
-        stats.errors.append(message)
+        stats.failed += 1
+        if len(stats.errors) < 5:
+            stats.errors.append(message)
         if bar.disable:
             print(f"hz-extract: {message}", file=sys.stderr)
         else:
@@ -169,8 +171,8 @@ def run(args: argparse.Namespace) -> int:
                 note_error(result.error or rejected or "")
             bar.update(1)
             if bar.n % 16 == 0:
-                bar.set_postfix(records=stats.records, errors=len(stats.errors), refresh=False)
-        bar.set_postfix(records=stats.records, errors=len(stats.errors), refresh=False)
+                bar.set_postfix(records=stats.records, errors=stats.failed, refresh=False)
+        bar.set_postfix(records=stats.records, errors=stats.failed, refresh=False)
         bar.close()
         if store is not None:
             store.close()
@@ -200,4 +202,4 @@ def run(args: argparse.Namespace) -> int:
         return 1
     if not args.quiet:
         print(stats.summary(where), file=sys.stderr)
-    return 1 if stats.errors else 0
+    return 1 if stats.failed else 0

@@ -140,3 +140,14 @@ def test_entry_point_runs_end_to_end(tmp_path, dev_docs):
                           capture_output=True, text=True)
     assert proc.returncode == 0 and (tmp_path / "d.jsonl").exists()
     assert proc.stderr.count("\n") == 1  # no progress bar in a pipe: just the summary paragraph
+
+
+def test_many_failures_are_counted_and_the_summary_stays_short(tmp_path, capsys):
+    for i in range(8):
+        (tmp_path / f"e{i}.txt").write_bytes(b"")
+    (tmp_path / "ok.txt").write_text("增长1%", encoding="utf-8")
+    assert main(["extract", str(tmp_path), "-o", str(tmp_path / "o.jsonl")]) == 1
+    err = capsys.readouterr().err
+    summary = err.strip().splitlines()[-1]
+    assert "8 failed" in summary and "and 3 more" in summary
+    assert err.count("empty document") == 8 + 5  # each failure printed once, five repeated in the summary
