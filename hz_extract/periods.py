@@ -62,7 +62,9 @@ _DASH = r"\s*[-—–~～至到]\s*"
 _SEP = r"[-/.]"
 _BASE_BEFORE = r"(?:比|较|同|与|相比|对比|相对|高于|低于|快于|慢于)$"
 # A period right before an event verb, or after 于 (于2024年11月发布), dates an event.
-_EVENT_AFTER = r"(?:发布|印发|召开|举行|举办|出台|公布|启动|开幕|闭幕|签约|签署|揭牌|成立|开通|上线|获悉|开工|竣工|投产|落地|正式)"
+_EVENT_AFTER = (r"(?:发布|印发|召开|举行|举办|出台|公布|启动|开幕|闭幕|签约|签署|揭牌|成立|开通|上线|获悉"
+                r"|开工|竣工|投产|落地|正式)")
+_DEADLINE_AFTER = r"[底末]?(?:之前|以前|前)(?!\p{Han}*?(?:季度|个月))"  # 12月底前, not 2024年前三季度
 _EVENT_BEFORE = r"于$"
 # Characters after a bare year that make it a quantity or a code, not a year.
 _NOT_AFTER_BARE = "年月日号亿万千百十元角分个家台吨多余倍项件人户辆座条只种次位名套部批所辆栋间天米公斤克度"
@@ -104,7 +106,7 @@ def _pattern() -> regex.Pattern[str]:
             rf"|(?P<pre>{p['pre']})(?P<sub>{p['sub']})?|(?P<sub2>{p['sub']})|{p['full']}|{p['bare']})")
         _STATE["pat"] = pat
         _STATE["base"] = regex.compile(_BASE_BEFORE)
-        _STATE["event_after"] = regex.compile(rf"[,，]?{_EVENT_AFTER}|[底末]?(?:之前|以前|前)(?!\p{{Han}}*?(?:季度|个月))")
+        _STATE["event_after"] = regex.compile(rf"[,，]?{_EVENT_AFTER}|{_DEADLINE_AFTER}")
         _STATE["event_before"] = regex.compile(_EVENT_BEFORE)
     return pat
 

@@ -16,7 +16,9 @@ and county-level divisions, and derives each one's short form (杭州市 → 杭
 ethnic groups. A short form is marked ambiguous (``1`` in the last column) when
 it is a common word: it is in ``EXTRA_AMBIGUOUS`` below (checked by hand), or,
 for districts and counties, jieba's dictionary knows it often as a non-noun or
-very often as a common noun (jieba's tags are too unreliable for city names). Ambiguous short forms are not searched for; the full name still is.
+very often as a common noun (jieba's tags are too unreliable for city names).
+Ambiguous short forms are not searched for; the full name still is (except the
+few full names that are words themselves: 城区, 郊区, 矿区).
 """
 from __future__ import annotations
 
@@ -49,7 +51,7 @@ EXTRA_AMBIGUOUS = {
     "老城", "石龙", "文峰", "博爱", "台前", "公安", "延长", "太白", "宝塔", "黄龙", "清水",
     "白杨", "温泉", "比如", "阿里", "山上", "盐水", "大树", "桥头", "信义", "三重", "万里",
     "海棠", "天涯", "南岸", "安居", "前锋", "名山", "石棉", "黑水", "白玉", "盘龙", "麒麟",
-    "玉龙", "同心", "互助", "惠民", "城区", "郊区", "矿区", "同仁", "高台", "灵台", "金台", "大同", "白银", "梁山", "建平",
+    "玉龙", "同心", "互助", "惠民", "同仁", "高台", "灵台", "金台", "大同", "白银", "梁山", "建平",
     "二道", "平房", "上党", "玄武", "鼓楼", "中山", "金平", "永新", "崇仁", "安龙", "镇远",
     "会同", "大堂", "洞口", "石柱", "威信", "建华", "建安", "日照", "古田", "桃源",
 }

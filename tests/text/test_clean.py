@@ -67,7 +67,7 @@ def _check_invariants(c: Cleaned) -> None:
     offs = list(c.offsets)
     assert len(offs) == len(c.text) + 1
     assert offs[-1] == len(c.original)
-    assert all(a < b for a, b in zip(offs, offs[1:])), "offsets strictly increase"
+    assert all(a < b for a, b in zip(offs, offs[1:], strict=False)), "offsets strictly increase"
     for i, ch in enumerate(c.text):
         o = c.original[offs[i]]
         # each cleaned character comes from its original one by width or script only
