@@ -232,7 +232,7 @@ def _complete(quantities: list[Quantity], text: str) -> list[Quantity]:
     ``2.16和1.66个百分点``, ``10.8%、14.2%`` written as ``10.8、14.2%``: a bare number
     listed before a % or 个百分点 figure shares its unit; ``以133.2高分`` is a score.
     """
-    out = list(quantities)
+    out = _split_mixed_ranges(quantities, text)
     for i in range(len(out) - 1, -1, -1):
         q = out[i]
         if q.unit is not None or q.kind != "number":
@@ -323,6 +323,30 @@ def _bisect_start(items: list[Any], pos: int) -> int:
 def _within(items: list[Any], starts: list[int], a: int, b: int) -> list[Any]:
     """The mentions starting inside ``[a, b)``."""
     return items[bisect_left(starts, a):bisect_left(starts, b)]
+
+
+_MIXED_RANGE = regex.compile(r"^(?P<a>.+?(?:个百分点|百分点))(?P<to>至|到)(?P<b>.+%)$")
+
+
+def _split_mixed_ranges(quantities: list[Quantity], text: str) -> list[Quantity]:
+    """``下降0.2个百分点至5.0%`` is a difference and the level it reaches, not a range."""
+    from .errors import QuantityError
+    from .quantities import parse_quantity
+
+    out: list[Quantity] = []
+    for q in quantities:
+        m = _MIXED_RANGE.match(q.text) if q.qualifier == "range" else None
+        if m is None:
+            out.append(q)
+            continue
+        try:
+            a, b = parse_quantity(m.group("a")), parse_quantity(m.group("b"))
+        except QuantityError:
+            out.append(q)
+            continue
+        out.append(replace(a, start=q.start, end=q.start + m.end("a")))
+        out.append(replace(b, start=q.start + m.start("b"), end=q.end))
+    return out
 
 
 def _period(periods: list[PeriodMention], anchor: int, text: str) -> PeriodMention | None:
