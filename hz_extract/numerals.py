@@ -10,7 +10,7 @@ which read as their floor and report ``more_than``). Magnitudes come from
 >>> read_numeral("4400亿").value
 Decimal('440000000000')
 >>> read_numeral("十几万")
-Numeral(value=Decimal('100000'), fuzzy='more_than', scale=4)
+Numeral(value=Decimal('100000'), fuzzy='more_than', scale=4, value_max=None)
 """
 from __future__ import annotations
 
