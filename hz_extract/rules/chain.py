@@ -9,7 +9,7 @@ difference of that share (``占GDP比重48.4%,较上年提高0.4个百分点`` �
 ``…占GDP比重``).
 
 >>> from hz_extract import extract
->>> [r.indicator for r in extract("税收收入112亿元,增长17.3%。")]  # doctest: +SKIP
+>>> [r.indicator for r in extract("税收收入112亿元,增长17.3%。")]
 ['税收收入', '税收收入']
 """
 from __future__ import annotations

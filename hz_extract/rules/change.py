@@ -4,7 +4,7 @@ Only two-character verbs count (增加, 减少, 增长, 下降 …), so 增加�
 read as one, and a figure reached *to* (增加到, 增至) stays a level.
 
 >>> from hz_extract import extract
->>> [(r.measure, int(r.value)) for r in extract("城镇新增就业岗位6007个,比上年减少587个。")]  # doctest: +SKIP
+>>> [(r.measure, int(r.value)) for r in extract("城镇新增就业岗位6007个,比上年减少587个。")]
 [('level', 6007), ('change', -587)]
 """
 from __future__ import annotations

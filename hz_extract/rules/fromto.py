@@ -5,7 +5,7 @@ The verb between the two figures may be any growth or decline verb followed by
 written just before it (2022年的 …). The indicator is the phrase before 从/由.
 
 >>> from hz_extract import extract
->>> [(r.period, int(r.value)) for r in extract("人均产值从2022年的126万元提升至2024年的190万元。")]  # doctest: +SKIP
+>>> [(r.period, int(r.value)) for r in extract("人均产值从2022年的126万元提升至2024年的190万元。")]
 [('2022', 1260000), ('2024', 1900000)]
 """
 from __future__ import annotations

@@ -5,7 +5,7 @@ The sign comes from the verb (measure_verbs.txt), the base from the cue before i
 earlier in the sentence, else from the one carried over.
 
 >>> from hz_extract import extract
->>> [(r.measure, float(r.value), r.base) for r in extract("粮食产量比上年下降2.0%。")]  # doctest: +SKIP
+>>> [(r.measure, float(r.value), r.base) for r in extract("粮食产量比上年下降2.0%。")]
 [('growth', -2.0, '上年')]
 """
 from __future__ import annotations

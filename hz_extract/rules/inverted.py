@@ -7,7 +7,7 @@ A clause holding nothing but a figure, followed by a clause opening with 这是 
 follow (``,比上年增长4.0%``).
 
 >>> from hz_extract import extract
->>> [r.indicator for r in extract("超过4400亿元,这是2024年杭州市规模以上工业增加值。")]  # doctest: +SKIP
+>>> [r.indicator for r in extract("超过4400亿元,这是2024年杭州市规模以上工业增加值。")]
 ['规模以上工业增加值']
 """
 from __future__ import annotations

@@ -5,7 +5,7 @@ other bare % is left alone. A counter written *before* its noun (3个集群晋�
 在已发布业绩预告的14只券商股中) names the indicator after it.
 
 >>> from hz_extract import extract
->>> [(r.indicator, int(r.value), r.unit) for r in extract("新增上市企业1家。")]  # doctest: +SKIP
+>>> [(r.indicator, int(r.value), r.unit) for r in extract("新增上市企业1家。")]
 [('新增上市企业', 1, '家')]
 """
 from __future__ import annotations

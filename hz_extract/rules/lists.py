@@ -14,7 +14,7 @@ The items are split so that their number equals the number of values (on 、
 first, then also on the last 和/及/与, then on all of them).
 
 >>> from hz_extract import extract
->>> [r.indicator for r in extract("集成电路、汽车仪器仪表产量分别增长50.1%和64.7%。")]  # doctest: +SKIP
+>>> [r.indicator for r in extract("集成电路、汽车仪器仪表产量分别增长50.1%和64.7%。")]
 ['集成电路产量', '汽车仪器仪表产量']
 """
 from __future__ import annotations
@@ -26,12 +26,11 @@ import regex
 from .base import Context, Draft, Slot
 from .indicator import skip_lead, trim
 from .lexicon import Lexicon, lexicon
-
 __all__ = ["FAMILY", "apply", "split_items", "distribute"]
 
 FAMILY = "lists"
 
-Classify = Callable[[Context, Slot, str, int], "Draft | None"]
+Classify = Callable[[Context, Slot, str, int], Draft | None]
 
 _BETWEEN = regex.compile(r"^\s*(?:、|和|及|与|以及|,|或)\s*$")
 _LABEL = regex.compile(r"(?:等)?[\d一二三四五六七八九十两]+(?:个|大|类|种|家|项|座|所)[^、]{0,6}$|等$")

@@ -7,7 +7,7 @@ clause of it. Counts of things (个, 家 …) stay actual unless the cue is righ
 before them: ``拟于近期开工项目1个`` counts projects that exist.
 
 >>> from hz_extract import extract
->>> [r.modality for r in extract("预计降低融资成本8500万元。")]  # doctest: +SKIP
+>>> [r.modality for r in extract("预计降低融资成本8500万元。")]
 ['expected']
 """
 from __future__ import annotations

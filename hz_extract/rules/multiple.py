@@ -4,7 +4,7 @@ A figure in 倍 after a growth verb is a growth (增长1.3倍 = 130 %, see growt
 a bare 倍 figure (PE估值区间为40-70倍) is a level.
 
 >>> from hz_extract import extract
->>> [(r.measure, float(r.value), r.base) for r in extract("出口额是上年的1.5倍。")]  # doctest: +SKIP
+>>> [(r.measure, float(r.value), r.base) for r in extract("出口额是上年的1.5倍。")]
 [('multiple', 1.5, '上年')]
 """
 from __future__ import annotations

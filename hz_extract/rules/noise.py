@@ -9,8 +9,11 @@ written only in Chinese numerals (两个服务台, 五大产业生态圈, 长三
 figures are written in digits), bare magnitudes (距离万亿元规模), 翻番 (read by
 multiple.py), and table cells (a line with no words around its figure).
 
->>> keep_text("公交中心站250米处", 5, 9, None)  # doctest: +SKIP
-False
+>>> from hz_extract.quantities import find_quantities
+>>> from hz_extract.rules.lexicon import lexicon
+>>> t = "离公交中心站250米处,设5级指引,年产值2.5亿元"
+>>> [q.text for q in find_quantities(t) if keep(q, t, lexicon())]
+['2.5亿元']
 """
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ measure_verbs.txt). Base: what follows the comparison word (高于 *GDP增速*, 
 share (占GDP比重48.4%,较上年提高0.4个百分点) is a difference *of the share*.
 
 >>> from hz_extract import extract
->>> [(float(r.value), r.base) for r in extract("增加值增长7.1%,高于GDP增速2.4个百分点。") if r.unit == "pp"]  # doctest: +SKIP
+>>> [(float(r.value), r.base) for r in extract("增加值增长7.1%,高于GDP增速2.4个百分点。") if r.unit == "pp"]
 [(2.4, 'GDP增速')]
 """
 from __future__ import annotations

@@ -5,7 +5,7 @@ qualifier ``up_to``. ``第一位的宁波市`` inside a comparison gives the ran
 other subject.
 
 >>> from hz_extract import extract
->>> [(int(r.value), r.base) for r in extract("制造业增加值增速位居全省第一。") if r.measure == "rank"]  # doctest: +SKIP
+>>> [(int(r.value), r.base) for r in extract("制造业增加值增速位居全省第一。") if r.measure == "rank"]
 [(1, '全省')]
 """
 from __future__ import annotations

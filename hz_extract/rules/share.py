@@ -1,7 +1,7 @@
 """Shares: a part of a whole or of a target, in % (占GDP比重达28.8%, 营收占比58%, 完成任务的142.4%, 贡献率为0.7%).
 
 >>> from hz_extract import extract
->>> [(float(r.value), r.base) for r in extract("现代服务业增加值321.96亿元,占GDP的22.9%。") if r.measure == "share"]  # doctest: +SKIP
+>>> [(float(r.value), r.base) for r in extract("现代服务业增加值321.96亿元,占GDP的22.9%。") if r.measure == "share"]
 [(22.9, 'GDP')]
 """
 from __future__ import annotations

@@ -1,0 +1,189 @@
+"""Record assembly: whose and when a figure is, its implied base, and one record per fact.
+
+Subjects and periods are looked up from an anchor (the figure, or its comparison
+word) backwards: in the sentence first, then carried over from earlier ones, past
+mentions that name someone else (enumerations, speakers, comparisons, asides in
+parentheses). :func:`dedupe` keeps one record per fact.
+
+>>> same_name("规上工业增加值", "规模以上工业增加值")
+True
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..periods import PeriodMention
+    from ..records import Record
+    from ..subjects import SubjectMention
+    from .base import Context
+
+__all__ = ["subject_for", "period_for", "implied_base", "same_name", "dedupe", "within", "bisect_start"]
+
+_BIGRAMS_MIN = 0.6
+
+_SPEAKER = regex.compile(r"认为|表示|指出|称|分析|预计|预测|研报|报告|数据显示|统计显示|发布")
+_GOVERNED = regex.compile(r"(?:于|比|较|位的|名的|超过|不如|次于|对|向|与)$")
+
+
+def _not_the_subject(text: str, s: SubjectMention) -> bool:
+    """Mentions that are not whose figures follow.
+
+    A name in an enumeration (美团、复星科技、华登国际等; 香洲、金湾和斗门), a source
+    that speaks (东吴证券认为…), a name inside a quoted title (“浙江制造天工鼎”) and a
+    name governed by a comparison (低于第一位的宁波市) name someone else.
+    """
+    after = text[s.end:s.end + 4]
+    if after[:1] in ("、", "等", "和", "及", "与") or text[s.start - 1:s.start] in ("、", "和", "及", "与"):
+        return True
+    if s.kind == "org" and _SPEAKER.match(after):
+        return True
+    quote = text.rfind("“", max(0, s.start - 12), s.start)
+    if quote >= 0 and "”" not in text[quote:s.start] and "”" in text[s.end:s.end + 12]:
+        return True  # “浙江制造天工鼎”: a name quoted inside a title or an award
+    return bool(_GOVERNED.search(text[max(0, s.start - 4):s.start]))
+
+
+_WHOLE_YEAR = regex.compile(r"^(?:\d{4}|(?:\d{4}|[今去上本当]|全)年(?:度|全年)?)$")
+
+
+def implied_base(period: str) -> str:
+    """The comparison a growth without a cue implies: a year against the year before
+    (上年), a part of a year against the same part of the year before (上年同期).
+
+    ``period`` is a period value (``2024``, ``2024H1``) or, without a known year, the
+    words (``1-5月``, ``全年``).
+    """
+    return "上年" if _WHOLE_YEAR.match(period) else "上年同期"
+
+
+def _usual_local(subjects: list[SubjectMention]) -> str | None:
+    """The local form (全区, 全县) the document uses most, for figures before any mention."""
+    counts: dict[str, int] = {}
+    for s in subjects:
+        if s.kind == "local":
+            counts[s.name] = counts.get(s.name, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+_OPENS, _CLOSES = "(（", ")）"
+
+
+def _aside(text: str, a: int, b: int, anchor: int) -> bool:
+    """Whether ``text[a:b]`` sits in a parenthesis that closes before ``anchor``.
+
+    长三角(含江西)大飞机: 江西 is an aside; so is the 2021 of (经最终核实,2021年…) for
+    the figures after the bracket. Looks at most a few hundred characters around.
+    """
+    before = text[max(0, a - 120):a]
+    if sum(before.count(c) for c in _OPENS) <= sum(before.count(c) for c in _CLOSES):
+        return False
+    after = text[b:min(anchor, b + 400)]
+    return sum(after.count(c) for c in _CLOSES) > sum(after.count(c) for c in _OPENS)
+
+
+def bisect_start(items: list[Any], pos: int) -> int:
+    """Index of the first item starting at or after ``pos`` (items sorted by ``start``)."""
+    lo, hi = 0, len(items)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if items[mid].start < pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def within(items: list[Any], starts: list[int], a: int, b: int) -> list[Any]:
+    """The mentions starting inside ``[a, b)``."""
+    return items[bisect_left(starts, a):bisect_left(starts, b)]
+
+
+def period_for(periods: list[PeriodMention], anchor: int, text: str) -> PeriodMention | None:
+    """The nearest period before ``anchor``: in the sentence, else carried over from before it.
+
+    A period whose year is unknown (``1-4月份`` in a text with no date) is returned
+    too: its value stays None rather than borrowing an older period's year. A period
+    inside a parenthesis closed before ``anchor`` (a revised 2021 figure) does not carry.
+    """
+    i = bisect_start(periods, anchor)
+    while i > 0:
+        i -= 1
+        p = periods[i]
+        if p.kind != "period" or _aside(text, p.start, p.end, anchor):
+            continue
+        if text[p.start - 1:p.start] in ("由", "从") and regex.search(r"[,;。]", text[p.end:anchor]):
+            continue  # 由上年的9.4:66.8调整为…: a starting point, not the period of what follows
+        return p
+    return None
+
+
+def _bigrams(s: str) -> set[str]:
+    return {s[i:i + 2] for i in range(len(s) - 1)} or {s}
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two names of one figure name the same thing: equal, or spelt alike (bigram Dice ≥ 0.6).
+
+    A name that *holds* the other is a different indicator (人均地区生产总值 is not
+    地区生产总值), so containment alone never merges; 规上X and 规模以上X do.
+
+    >>> same_name("规上电子信息制造业增加值", "规模以上电子信息制造业增加值")
+    True
+    >>> same_name("地区生产总值", "人均地区生产总值")
+    False
+    """
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    if a in b or b in a:
+        return False
+    x, y = _bigrams(a), _bigrams(b)
+    return 2 * len(x & y) / (len(x) + len(y)) >= _BIGRAMS_MIN
+
+
+def dedupe(records: list[Record]) -> list[Record]:
+    """One record per fact: a later record with the same figure and a matching name is a repeat."""
+    kept: list[Record] = []
+    seen: dict[tuple[Any, ...], list[Record]] = {}
+    for r in records:
+        key = (r.measure, r.unit, r.value, r.value_max)
+        twins = seen.setdefault(key, [])
+        if any(same_name(r.indicator, o.indicator) and (r.period == o.period or not r.period or not o.period)
+               and (r.base == o.base or not r.base or not o.base)
+               and (r.subject == o.subject or not r.subject or not o.subject or r.rule.startswith("rank"))
+               for o in twins):
+            continue
+        twins.append(r)
+        kept.append(r)
+    return kept
+
+
+def subject_for(ctx: Context, anchor: int, text: str, place: list[str | None],
+                main_place: Callable[[str], str | None]) -> str | None:
+    """The subject of a figure anchored at ``anchor``; ``place`` caches the article's own place.
+
+    The nearest mention before the anchor that names whose figure it is; a local form
+    (全市) or no mention at all gives the place the article is about, else the local
+    form the article uses most.
+    """
+    best: SubjectMention | None = None
+    subjects = ctx.all_subjects
+    i = bisect_start(subjects, anchor)
+    while i > 0:
+        i -= 1
+        s = subjects[i]
+        if _not_the_subject(text, s) or _aside(text, s.start, s.end, anchor):
+            continue
+        best = s
+        break
+    if best is None or best.kind == "local":
+        if not place:
+            place.append(main_place(text) or _usual_local(subjects))
+        return place[0] or (best.name if best is not None else None)
+    return best.name
