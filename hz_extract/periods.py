@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -181,6 +182,13 @@ def _date_value(m: regex.Match[str], year: int | None) -> str | None:
         return None
 
 
+@lru_cache(maxsize=2)
+def _matches(text: str) -> tuple[regex.Match[str], ...]:
+    """The pattern's matches in ``text``, memoised: :func:`reference_year` and the
+    extractor's own :func:`find_periods` call scan the same text."""
+    return tuple(_pattern().finditer(text))
+
+
 def find_periods(text: str, *, year: int | None = None) -> list[PeriodMention]:
     """Period expressions in ``text`` in order; ``year`` resolves 今年/上年 and year-less months.
 
@@ -195,10 +203,10 @@ def find_periods(text: str, *, year: int | None = None) -> list[PeriodMention]:
     >>> [(p.text, p.value) for p in find_periods("今年上半年,去年同期,2至6月份", year=2010)]
     [('今年上半年', '2010H1'), ('去年同期', '2009'), ('2至6月份', '2010-02/2010-06')]
     """
-    pat = _pattern()
+    _pattern()
     base_re: regex.Pattern[str] = _STATE["base"]
     out: list[PeriodMention] = []
-    for m in pat.finditer(text):
+    for m in _matches(text):
         a, b = m.span()
         if a == b:
             continue

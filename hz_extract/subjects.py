@@ -324,11 +324,11 @@ _LOCAL_BASE_AFTER = regex.compile(r"(?:第|前|排|首位|平均|领先|均值|�
 _LOCAL_BASE_BEFORE = regex.compile(r"(?:居|列|于|比|占|在|较|超)$")
 
 
-def _local_is_base(text: str, m: SubjectMention) -> bool:
-    """全省 in 位居全省第一 / 高于全省平均 names a peer group, not the article's place."""
-    after = clean(text[m.end: m.end + 6]).text
-    before = clean(text[max(0, m.start - 3): m.start]).text
-    return bool(_LOCAL_BASE_AFTER.match(after) or _LOCAL_BASE_BEFORE.search(before))
+def _local_is_base(t: str, m: SubjectMention) -> bool:
+    """全省 in 位居全省第一 / 高于全省平均 names a peer group, not the article's place.
+
+    ``t`` is the cleaned text ``m``'s offsets point into."""
+    return bool(_LOCAL_BASE_AFTER.match(t, m.end) or _LOCAL_BASE_BEFORE.search(t, max(0, m.start - 3), m.start))
 
 
 def main_place(text: str) -> str | None:
@@ -347,23 +347,18 @@ def main_place(text: str) -> str | None:
     >>> main_place("拱墅区2022年统计公报。全区生产总值增长1.5%,杭州市…")
     '拱墅区'
     """
-    subs = find_subjects(text)
-    voters = [s for s in subs if s.kind == "local" and not _local_is_base(text, s)]
+    t = clean(text).text  # one cleaning; mentions found in (and offsets into) the cleaned text
+    subs = find_subjects(t)
+    voters = [s for s in subs if s.kind == "local" and not _local_is_base(t, s)]
     local = Counter(s.level for s in voters)
-    regs = []
-    for s in subs:
-        if s.kind != "region":
-            continue
-        before = text[max(0, s.start - 12): s.start]
-        if _COMPARE_BEFORE.search(clean(before).text):
-            continue
-        regs.append(s)
+    regs = [s for s in subs if s.kind == "region"
+            and not _COMPARE_BEFORE.search(t, max(0, s.start - 12), s.start)]
     if local:
         key = max(local, key=lambda k: (local[k], sum(_matches_level(r, k) for r in regs),
                                         -min(s.start for s in voters if s.level == k)))
         regs = [s for s in regs if _matches_level(s, key)]
     elif not regs and not any(s.kind == "org" for s in subs) and (
-            any(s.kind == "national" for s in subs) or _NATIONAL_SOURCE.search(clean(text[:_HEAD]).text)):
+            any(s.kind == "national" for s in subs) or _NATIONAL_SOURCE.search(t, 0, _HEAD)):
         return "全国"
     if not regs:
         return None
@@ -391,7 +386,8 @@ def default_subject(text: str) -> str | None:
     place = main_place(text)
     if place is not None:
         return place
-    local = Counter(s.name for s in find_subjects(text) if s.kind == "local" and not _local_is_base(text, s))
+    t = clean(text).text
+    local = Counter(s.name for s in find_subjects(t) if s.kind == "local" and not _local_is_base(t, s))
     if not local:
         return None
     return max(local, key=lambda n: local[n])
