@@ -114,6 +114,8 @@ def _bare_rejected(folded: str, m: regex.Match, g: dict, alone: bool) -> bool:
     body = g["n1"].replace(" ", "")
     if e < len(folded) and folded[e].isascii() and folded[e].isalpha():
         return True  # 5G, 3D, 4K
+    if s >= 2 and folded[s - 1] in "-/_" and folded[s - 2].isascii() and folded[s - 2].isalnum():
+        return True  # COVID-19, B2-3: the tail of a code
     if len(body) == 1 and not body.isdigit() and not alone:
         return True  # a lone Chinese digit: 四川, 五大, 一个个
     if body.isdigit() and len(body) == 4 and 1900 <= int(body) <= 2100 and not alone:
