@@ -183,6 +183,13 @@ class Store:
                                 f"exists") from e
         self._in_txn = 0
         self._txn_started = 0.0
+        # Records go through the driver's executemany directly: SQLAlchemy's per-row parameter
+        # processing was the main cost of the parent process in a run with workers.
+        from sqlalchemy import insert
+
+        compiled = insert(self.records).compile(dialect=self.engine.dialect)
+        self._records_sql = str(compiled)
+        self._records_order = list(compiled.positiontup) if compiled.positiontup else None
 
     # -- reading ------------------------------------------------------------------------
     def stored(self, ids: Iterable[str]) -> dict[str, tuple[str, str]]:
@@ -256,7 +263,10 @@ class Store:
                "published": result.published, "status": "ok" if result.ok else "error",
                "error": result.error, "n_records": len(result.records),
                "processed_at": _dt.datetime.now(_dt.timezone.utc).replace(tzinfo=None), "run": self.run}
-        recs = [_record_row(doc_id, i, rec) for i, rec in enumerate(result.records)]
+        exact = self.dialect != "sqlite"
+        recs = [_record_row(doc_id, i, rec, exact) for i, rec in enumerate(result.records)]
+        if self._records_order is not None:
+            recs = [tuple(row[k] for k in self._records_order) for row in recs]  # type: ignore[misc]
         try:
             if self._in_txn == 0:
                 self._txn_started = time.monotonic()
@@ -269,7 +279,7 @@ class Store:
                 self.conn.execute(delete(d).where(d.c.id == doc_id))
             self.conn.execute(insert(d), [row])
             if recs:
-                self.conn.execute(insert(r), recs)
+                self.conn.exec_driver_sql(self._records_sql, recs)
             self._in_txn += 1
             if self._in_txn >= self.commit_every or time.monotonic() - self._txn_started >= self.commit_seconds:
                 self.commit()
@@ -315,9 +325,12 @@ class Store:
         self.close()
 
 
-def _record_row(doc_id: str, seq: int, rec: Any) -> dict[str, Any]:
+def _record_row(doc_id: str, seq: int, rec: Any, exact: bool) -> dict[str, Any]:
+    """Driver-ready parameters of one record: Decimal where the database has NUMERIC, else float."""
     row = {name: getattr(rec, name) for name in _TEXT_FIELDS}
-    row.update(doc=doc_id, seq=seq, value=rec.value, value_max=rec.value_max,
+    vmax = rec.value_max
+    row.update(doc=doc_id, seq=seq, value=Decimal(rec.value) if exact else float(rec.value),
+               value_max=None if vmax is None else (Decimal(vmax) if exact else float(vmax)),
                span_start=int(rec.span[0]), span_end=int(rec.span[1]))
     return row
 

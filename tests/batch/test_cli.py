@@ -138,8 +138,9 @@ def test_entry_point_runs_end_to_end(tmp_path, dev_docs):
         pytest.fail(f"{exe} missing: install the package (pip install -e .)")
     proc = subprocess.run([str(exe), "extract", str(dev_docs), "-o", str(tmp_path / "d.jsonl")],
                           capture_output=True, text=True)
-    assert proc.returncode == 0 and (tmp_path / "d.jsonl").exists()
-    assert proc.stderr.count("\n") == 1  # no progress bar in a pipe: just the summary paragraph
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "d.jsonl").exists()
+    assert proc.stderr.count("\n") == 1, proc.stderr  # no progress bar in a pipe: just the summary paragraph
 
 
 def test_many_failures_are_counted_and_the_summary_stays_short(tmp_path, capsys):
