@@ -106,8 +106,15 @@ def test_per_capita_is_not_a_repeat() -> None:
 
 def test_same_name() -> None:
     assert same_name("规上工业增加值", "规模以上工业增加值")
-    assert not same_name("工业增加值", "规模以上工业增加值")
+    assert same_name("外贸进出口", "外贸进出口总额")
+    assert not same_name("地区生产总值", "人均地区生产总值")
+    assert not same_name("工业增加值", "工业增加值占GDP比重")
     assert not same_name("", "增加值")
+
+
+def test_headline_and_body_are_one_fact() -> None:
+    text = "前10月宁波外贸进出口同比增长4.1%\n今年前10个月,宁波市外贸进出口总额达1.14万亿元,同比增长4.1%。"
+    assert [r.measure for r in extract(text)].count("growth") == 1
 
 
 def test_published_resolves_relative_periods() -> None:

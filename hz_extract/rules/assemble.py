@@ -25,9 +25,10 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["subject_for", "period_for", "implied_base", "same_name", "dedupe", "within", "bisect_start"]
 
 _BIGRAMS_MIN = 0.6
+_PER_UNIT = regex.compile(r"人均|户均|亩均|平均|每|单位|万元|比重|占比|增速|率")
 
 _SPEAKER = regex.compile(r"认为|表示|指出|称|分析|预计|预测|研报|报告|数据显示|统计显示|发布")
-_GOVERNED = regex.compile(r"(?:于|比|较|位的|名的|超过|不如|次于|对|向|与)$")
+_GOVERNED = regex.compile(r"(?:于|比|较|位的|名的|超过|不如|次于|对|向|与|居|列|排名|排在|位列)$")
 
 
 def _not_the_subject(text: str, s: SubjectMention) -> bool:
@@ -129,8 +130,8 @@ def _bigrams(s: str) -> set[str]:
 def same_name(a: str, b: str) -> bool:
     """Whether two names of one figure name the same thing: equal, or spelt alike (bigram Dice ≥ 0.6).
 
-    A name that *holds* the other is a different indicator (人均地区生产总值 is not
-    地区生产总值), so containment alone never merges; 规上X and 规模以上X do.
+    A name that holds the other merges (外贸进出口总额 is 外贸进出口) unless what it
+    adds makes it a ratio (人均地区生产总值 is not 地区生产总值); 规上X and 规模以上X merge.
 
     >>> same_name("规上电子信息制造业增加值", "规模以上电子信息制造业增加值")
     True
@@ -142,9 +143,20 @@ def same_name(a: str, b: str) -> bool:
     if a == b:
         return True
     if a in b or b in a:
-        return False
+        longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+        return not _PER_UNIT.search(longer.replace(shorter, "", 1))
     x, y = _bigrams(a), _bigrams(b)
     return 2 * len(x & y) / (len(x) + len(y)) >= _BIGRAMS_MIN
+
+
+def _same_subject(a: str | None, b: str | None, rule: str) -> bool:
+    if not a or not b or a == b or rule.startswith("rank"):
+        return True
+    a, b = _SUFFIX.sub("", a), _SUFFIX.sub("", b)
+    return a in b or b in a
+
+
+_SUFFIX = regex.compile(r"(?:特别行政区|自治区|自治州|省|市|区|县)$")
 
 
 def dedupe(records: list[Record]) -> list[Record]:
@@ -156,7 +168,7 @@ def dedupe(records: list[Record]) -> list[Record]:
         twins = seen.setdefault(key, [])
         if any(same_name(r.indicator, o.indicator) and (r.period == o.period or not r.period or not o.period)
                and (r.base == o.base or not r.base or not o.base)
-               and (r.subject == o.subject or not r.subject or not o.subject or r.rule.startswith("rank"))
+               and _same_subject(r.subject, o.subject, r.rule)
                for o in twins):
             continue
         twins.append(r)

@@ -62,7 +62,10 @@ def _prenominal(ctx: Context, slot: Slot, left: str, right: str) -> Draft | None
     if _TIME_NOUN.match(noun):
         return None  # 2个小时, 3个月: a duration, not a count of things
     mod = _DE_TAIL.search(left)
-    phrase = (mod.group("mod") if mod else "") + noun
+    modifier = mod.group("mod") if mod else ""
+    if modifier.startswith(("在", "对", "从")):
+        modifier = modifier[1:]  # 在已发布业绩预告的14只券商股中: 在 … 中 frames the group
+    phrase = modifier + noun
     ind = trim(phrase, ctx.lex)
     if not ind:
         return None

@@ -34,6 +34,7 @@ Classify = Callable[[Context, Slot, str, int], Draft | None]
 
 _BETWEEN = regex.compile(r"^\s*(?:、|和|及|与|以及|,|或)\s*$")
 _LABEL = regex.compile(r"(?:等)?[\d一二三四五六七八九十两]+(?:个|大|类|种|家|项|座|所)[^、]{0,6}$|等$")
+_TOWARD = regex.compile(r"^[^、]{1,12}?(?:对|向|与|同)(?=[^、]+、)")
 _PERIOD_ITEM = regex.compile(r"(?:季度|月份|月|半年|年度|年|旬)$")
 _PLACE_LABEL = regex.compile(r"(?:区|县|市|省|镇|乡|街道|地区|城市|园区|开发区)")
 _LAST_AND = regex.compile(r"^(?P<a>.+)(?:以及|和|及|与)(?P<b>[^和及与]+)$")
@@ -121,6 +122,9 @@ def apply(ctx: Context, classify: Classify) -> None:
             continue
         lead = skip_lead(ctx, ca, at, subjects=False)
         pre = ctx.t(lead, at).strip(" ,")
+        toward = _TOWARD.search(pre)
+        if toward and ("、" in pre[toward.end():] or regex.search("和|及|与", pre[toward.end():])):
+            pre = pre[toward.end():]  # 宁波对欧盟、美国和东盟分别进出口…: the items follow 对
         label = _LABEL.search(pre)
         places = bool(label and _PLACE_LABEL.search(label.group()))
         items = split_items(_LABEL.sub("", pre), len(vals)) if ("、" in pre or regex.search("和|及|与", pre)) else []

@@ -3,8 +3,9 @@
 A cue in the clause before the figure sets the modality (rule_modality.json); a
 figure right after a target noun is the target itself (完成市分配任务25亿元 → 25亿元
 is a target), and a cue opening the sentence (目标到2025年,…; 预计,…) governs every
-clause of it. Counts of things (个, 家 …) stay actual unless the cue is right
-before them: ``拟于近期开工项目1个`` counts projects that exist.
+clause of it. Counts of things (个, 家 …) stay actual under a plan unless its cue is right
+before them: ``拟于近期开工项目1个`` counts projects that exist, while ``预计吸引2000家
+企业`` is a forecast.
 
 >>> from hz_extract import extract
 >>> [r.modality for r in extract("预计降低融资成本8500万元。")]
@@ -40,12 +41,13 @@ def decide(ctx: Context, d: Draft) -> str:
     ca, _ = ctx.clause_of(d.start)
     left = ctx.m(ca, d.start)
     lex = ctx.lex
-    if left.rstrip("的#").endswith(lex.target_nouns):
+    if left.rstrip().endswith(lex.target_nouns):
         return "target"
     counted = d.unit in lex.counters
-    window = left[-2:] if counted else left
-    m = _cues(lex).search(window)
-    if m:
+    m = _cues(lex).search(left)
+    if m and counted and "的" in left[m.end():]:
+        m = None  # 已发布业绩预告的14只券商股: the cue qualifies the noun, not the count
+    if m and (m.lastgroup == "expected" or not counted or m.end() >= len(left) - 2):
         return "expected" if m.lastgroup == "expected" else "target"
     if not counted and ca > ctx.start:
         # 目标到2025年,…占GDP比重达到15%: a cue opening the sentence governs all of it
