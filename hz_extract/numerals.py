@@ -26,7 +26,7 @@ from .quantity_lexicon import lexicon
 __all__ = ["Numeral", "read_numeral", "read_folded", "digit_pair", "fold"]
 
 _CTX = Context(prec=80)
-_ASCII_MAG = {"k": ("small", 3), "K": ("small", 3), "w": ("big", 4), "W": ("big", 4)}
+_ASCII_MAG = {"k": ("small", 3), "K": ("small", 3), "w": ("big", 4)}
 _EXP = regex.compile(r"[eE][-+]?[0-9]{1,3}")
 _TEN = Decimal(10)
 
@@ -146,7 +146,7 @@ def digit_pair(s: str) -> Decimal | None:
 
 
 def _vague_pair(toks: list) -> tuple[list, tuple] | None:
-    """八九亿, 三五百: two neighbouring digits then a magnitude → the low digit, and high/low."""
+    """八九亿, 三五百: two neighbouring digits then a magnitude → (the tokens with the low digit, the high digit)."""
     if len(toks) >= 3 and toks[0][0] == "cnum" and toks[1][0] == "cnum" and toks[2][0] in ("small", "big"):
         a, b = toks[0][1], toks[1][1]
         if b == a + 1 or (a, b) == (3, 5):

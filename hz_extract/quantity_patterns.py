@@ -4,7 +4,7 @@ It runs on the folded text (see :func:`hz_extract.numerals.fold`, one character 
 one character) and finds the *core* of a quantity: an optional currency sign, 第 or
 百分之, a number (Arabic, Chinese or mixed, with its magnitudes and vague digits), an
 optional fraction, unit and range, and a trailing qualifier (以上, 左右 …). Qualifier
-words written before the number are looked up by :mod:`hz_extract.quantities`, which
+words written before the number are looked up by :mod:`hz_extract.quantity_read`, which
 also decides what a match means. ``skip`` matches dates, clock times, ratios and phone
 numbers so that their digits are passed over whole.
 
@@ -34,11 +34,12 @@ SPECIAL = {
     "翻番": ("2", "倍", "multiple"), "翻一番": ("2", "倍", "multiple"), "翻了一番": ("2", "倍", "multiple"),
     "翻两番": ("4", "倍", "multiple"), "翻了两番": ("4", "倍", "multiple"),
     "翻三番": ("8", "倍", "multiple"), "翻了三番": ("8", "倍", "multiple"),
-    "百分之百": ("100", "%", "percent"), "一半": ("0.5", None, "number"), "半成": ("5", "%", "percent"), "半折": ("50", "%", "percent"),
+    "百分之百": ("100", "%", "percent"), "半成": ("5", "%", "percent"), "半折": ("50", "%", "percent"),
+    "一半": ("0.5", None, "number"),
 }
 
 _AR = (r"(?:[0-9]{1,3}(?:,[0-9]{3}){1,8}(?:\.[0-9]{1,20})?|[0-9]{1,24}(?:\.[0-9]{1,20})?|\.[0-9]{1,20})"
-       r"(?:[eE][-+]?[0-9]{1,3}(?![0-9A-Za-z]))?(?:[kKwW](?![A-Za-z]))?")
+       r"(?:[eE][-+]?[0-9]{1,3}(?![0-9A-Za-z]))?(?:(?:[kw]|(?<=[0-9]{2})K)(?![A-Za-z]))?")  # 15k, 30w, 100K; not 4K, 30W
 
 
 def _alt(words) -> str:
@@ -64,7 +65,7 @@ def _units(lex) -> str:
 
 def _build() -> str:
     lex = lexicon()
-    digits = "".join(sorted(set(lex.digits) | set(lex.tens) | {"俩"}))
+    digits = "".join(sorted(set(lex.digits) | set(lex.tens)))
     mags = []
     for ch in sorted(set(lex.small) | set(lex.big)):
         # a magnitude character that starts a unit word (千瓦时, 兆瓦, 百分点) is not a magnitude there
@@ -105,13 +106,13 @@ def _build() -> str:
         rf"(?P<neg>{sign}(?=[0-9.]|{dig}|{ten}))?"
         rf"(?P<n1>{body})(?![ ]?(?:[年月号]|日(?![元本])))"  # 2024年, 11月: dates are passed over
         rf"(?:[ ]{{0,2}}又[ ]{{0,2}}(?P<mix>{body})(?=[ ]{{0,2}}分[ ]{{0,2}}之)|[ ](?P<mixa>[0-9]{{1,3}})(?=/[0-9]))?"
-        rf"(?:(?P<frac>[ ]{{0,2}}分[ ]{{0,2}}之[ ]{{0,2}})(?P<negd>{sign})?(?P<n1d>{body})"
+        rf"(?:[ ]{{0,2}}分[ ]{{0,2}}之[ ]{{0,2}}(?P<negd>{sign})?(?P<n1d>{body})"
         rf"|/(?P<n1s>[0-9]{{1,3}})(?![0-9/]))?"
         rf"(?P<fz1>{fz})?"
         rf"(?:[ ]{{0,5}}(?P<u1>{unit}))?"
         rf"(?:[ ]?\((?:含|不含)\))?"
         rf"(?:[ ]?(?:(?P<sep>-{{1,2}}|~|至|到)|(?P<sepw>和|与))[ ]?(?P<neg2>{sign}(?=[0-9]))?(?P<n2>{body})"
-        rf"(?P<fz2>{fz})?(?:[ ]{{0,3}}(?P<u2>{unit}))?(?(sepw)[ ]?(?:之间|间)))?"
+        rf"{fz}?(?:[ ]{{0,3}}(?P<u2>{unit}))?(?(sepw)[ ]?(?:之间|间)))?"
         rf"(?P<half>(?<=\p{{Han}})半(?![年月天日小时个分]))?"
         rf"(?P<post>{after})?"
     )
