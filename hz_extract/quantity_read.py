@@ -118,11 +118,17 @@ def _bare_rejected(folded: str, m: regex.Match, g: dict, alone: bool) -> bool:
         return True  # COVID-19, B2-3: the tail of a code
     if len(body) == 1 and not body.isdigit() and not alone:
         return True  # a lone Chinese digit: 四川, 五大, 一个个
-    if body.isdigit() and len(body) == 4 and 1900 <= int(body) <= 2100 and not alone:
+    if _is_year(body) and not alone:
         return True  # 细数2024杭州: a year without 年
     if s > 0 and e < len(folded) and _QUOTES.get(folded[s - 1]) == folded[e]:
         return True  # “1155”工作体系: a name
+    if e < len(folded) and folded[e] == "、" and (s == 0 or folded[s - 1] in "\n \t") and body.isdigit():
+        return True  # 1、内联: list numbering
     return False
+
+
+def _is_year(body: str | None) -> bool:
+    return body is not None and body.isdigit() and len(body) == 4 and 1900 <= int(body) <= 2100
 
 
 def _digit(ch: str) -> Decimal:
@@ -271,6 +277,8 @@ def read_match(folded: str, m: regex.Match, alone: bool = False) -> tuple[Readin
         value, end = _money_tail(folded, end, value, folded[end - 1] in "角毛")
     value_max = n1.value_max * info.factor if n1.value_max is not None and info is not None else n1.value_max
     if n2 is not None:
+        if info is None and _is_year(body) and _is_year(g["n2"]):
+            return None, end  # 2011-2015: a span of years
         bounds = _high_end(g, n1, n2, info, value)
         if bounds is None:
             return None, end  # 3-1: a score, not a range

@@ -38,6 +38,7 @@ from typing import Any
 import regex
 
 from .clean import clean
+from .organisations import company_stem, find_organisations
 
 __all__ = ["SubjectMention", "Region", "find_subjects", "main_place", "default_subject", "regions",
            "region_words",
@@ -136,22 +137,6 @@ _PARTS = {
     "loc": r"(?:全|我|本)(?:市(?!场|民|委|政府)|省(?!委|政府)|区(?!域|间|别|委|政府)|县(?!委|政府|城)"
            r"|州(?!委)|旗|盟)",
 }
-_ORG_SUFFIX = ("股份有限公司|有限责任公司|有限公司|集团公司|集团|股份|证券|科技|制冷|公司|银行|控股|药业"
-               "|实业")
-_ROLE = ("副总经理|总经理|副董事长|董事长|副总裁|总裁|相关负责人|负责人|首席执行官|首席经济学家"
-         "|董事会秘书|董秘|创始人|发言人|分析师")
-_ORG_CUT = regex.compile(
-    r".*(?:的|了|在|与|和|对|由|据|及|是|为|从|将|把|被|等|向|其|旗下|子公司|母公司|日前|近日|表示|显示"
-    r"|认为|称|说|位于|成为|包括|其中|以及|作为|通过|并|或|而|也|都|还|已|于|让|使|给|这|那|该|此"
-    r"|年|月|季度|半年|全国|我国|全市|全省|全区|全县|我市|我省|我区|我县|本市|数据|报告|预计|实现|完成)")
-_ORG_BAD_START = regex.compile(
-    r"(?:推动|加快|发展|依靠|促进|支持|引进|培育|打造|实施|提升|加强|聚焦|围绕|推进|深化|鼓励|实现|完成|加大"
-    r"|上市|龙头|重点|规上|规模以上|骨干|相关|有关|其他|各|全|多|每|几|两|一|本|子|母|分|总|新)")
-_ORG_GENERIC = {"券商", "企业", "科技", "数字", "信息", "互联网", "金融", "证券", "基金", "保险", "银行",
-                "集团", "公司", "股份", "控股", "上市", "民营", "国有", "外资", "中小", "头部", "龙头",
-                "高新", "创新", "产业", "行业", "同行", "券业"}
-_ORG_STEM_SUFFIX = regex.compile(r"(?:证券|科技|集团|股份|控股|银行|药业|实业)$")
-_GOVERNMENT = regex.compile(r"(?:局|委|厅|办|院|部|中心|政府|处|所|会|站|队)$")
 _COMPARE_BEFORE = regex.compile(r"(?:低于|高于|次于|快于|慢于|超过|领先|落后|位的|名的|不及|相比|对比)\p{Han}{0,4}$")
 
 
@@ -159,12 +144,8 @@ def _pattern() -> regex.Pattern[str]:
     pat = _STATE.get("pat")
     if pat is None:
         p = _PARTS
-        _STATE["org_anchor"] = regex.compile(rf"(?P<suf>{_ORG_SUFFIX})|(?P<role>{_ROLE})")
         pat = _STATE["pat"] = regex.compile(rf"(?P<nat>{p['nat']})|(?P<loc>{p['loc']})")
     return pat
-
-
-_RUN_BACK = regex.compile(r"[\p{Han}A-Za-z]{1,24}$")
 
 
 def _region_hits(t: str) -> list[tuple[int, int, str, str, str, str]]:
@@ -184,52 +165,6 @@ def _region_hits(t: str) -> list[tuple[int, int, str, str, str, str]]:
             out.append((pos, pos + len(w), w, "region", r.level, r.code))
         pos += len(w)
     return out
-
-
-def _org_hits(t: str) -> list[tuple[int, int, str, str, str, str]]:
-    """Organisations in cleaned ``t``: company-suffixed names and names before a role word."""
-    _pattern()
-    out = []
-    for m in _STATE["org_anchor"].finditer(t):
-        end = m.end() if m.group("suf") else m.start()
-        run = _RUN_BACK.search(t, max(0, end - 24), end)
-        if run is None:
-            continue
-        raw = run.group()
-        name = _trim_org(raw, _suffix_len(raw))
-        if name and not _GOVERNMENT.search(name):
-            out.append((end - len(name), end, name, "org", "", ""))
-    return out
-
-
-_NAME_POS = {"n", "nr", "nrt", "nrfg", "ns", "nz", "nt", "j", "eng", "x", "s"}
-
-
-@lru_cache(maxsize=4096)
-def _trim_org(cand: str, suffix_len: int) -> str | None:
-    """The organisation name at the end of ``cand`` (before a role word, or with a company
-    suffix), or None: the name is the run of name-like words (nouns, proper nouns,
-    abbreviations) before the suffix, after the last function word."""
-    from .tokenize import segmenter
-
-    m = _ORG_CUT.match(cand[:-suffix_len] if suffix_len else cand)
-    if m:
-        cand = cand[m.end():]
-    body = cand[:-suffix_len] if suffix_len else cand
-    kept = 0
-    for w, pos in reversed(segmenter().tag(body)):
-        if pos not in _NAME_POS:
-            break
-        kept += len(w)
-    stem = body[len(body) - kept:]
-    if len(stem) < 2 or len(stem) > 8 or stem in _ORG_GENERIC or _ORG_BAD_START.match(stem):
-        return None
-    return stem + cand[len(body):]
-
-
-def _suffix_len(name: str) -> int:
-    m = regex.search(rf"(?:{_ORG_SUFFIX})$", name)
-    return len(m.group()) if m else 0
 
 
 def find_subjects(text: str, *, organisations: Iterable[str] = (),
@@ -267,14 +202,11 @@ def _find(text: str, organisations: tuple[str, ...], regions: tuple[str, ...]) -
         else:
             found.append((a, b, m.group(), "local", _LOCAL_LEVEL[m.group()[-1]], ""))
     found += _region_hits(t)
-    found += _org_hits(t)
+    orgs = find_organisations(t)
+    found += [(a, b, name, "org", "", "") for a, b, name in orgs]
 
-    orgs = {f[2] for f in found if f[3] == "org"}
     extra = {clean(o).text for o in organisations if o}
-    for o in list(orgs):
-        sm = _ORG_STEM_SUFFIX.search(o)
-        if sm and len(o) - len(sm.group()) >= 3:
-            extra.add(o[: sm.start()])
+    extra.update(stem for _, _, name in orgs if (stem := company_stem(name)))
     if extra:
         alt = regex.compile("|".join(regex.escape(o) for o in sorted(extra, key=len, reverse=True)))
         for m in alt.finditer(t):

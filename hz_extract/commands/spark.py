@@ -151,8 +151,8 @@ def _read(spark: Any, args: argparse.Namespace, fmt: str) -> tuple[Any, Any]:
     from pyspark.sql import functions as F
 
     if fmt == "text":
-        df = (spark.read.option("wholetext", True).option("recursiveFileLookup", True)
-              .option("pathGlobFilter", "*.txt").text(args.input))
+        # text()'s own wholetext=False would override .option("wholetext", ...): pass it here
+        df = spark.read.text(args.input, wholetext=True, recursiveFileLookup=True, pathGlobFilter="*.txt")
         df = df.select(F.regexp_replace("_metadata.file_name", r"\.[^.]*$", "").alias(args.id_col),
                        F.regexp_replace("value", "^\ufeff", "").alias(args.text_col))
         return df, None
@@ -193,21 +193,18 @@ def run(args: argparse.Namespace) -> int:
     try:
         import pyspark  # noqa: F401
 
-        from ..spark import extract_records, split_errors
+        import hz_extract.spark  # noqa: F401  (needs pyarrow)
         fmt = _check(args)
         extractor = _extractor(args)
     except ImportError as e:
         return _fail(f"needs PySpark, PyArrow and pandas ({e.name} is missing): pip install 'hz_extract[spark]'")
     except _Usage as e:
         return _fail(str(e))
-    from pyspark import StorageLevel
-    from pyspark.sql import functions as F
-
     from py4j.protocol import Py4JJavaError
     from pyspark.errors import PySparkException
 
     spark, own = _session(args)
-    combined = None
+    unreadable = None
     try:
         try:
             docs, unreadable = _read(spark, args, fmt)
@@ -219,13 +216,32 @@ def run(args: argparse.Namespace) -> int:
             if col is not None and col not in docs.columns:
                 return _fail(f"{args.input} has no column {col!r} (columns: {', '.join(docs.columns)}); "
                              f"pass {flag}")
-        parts = args.partitions or max(docs.rdd.getNumPartitions(), spark.sparkContext.defaultParallelism)
-        if parts != docs.rdd.getNumPartitions():
-            docs = docs.repartition(parts)
-        combined = extract_records(docs, args.text_col, args.id_col, args.published_col, extractor,
-                                   errors="column").persist(StorageLevel.MEMORY_AND_DISK)
-        records, errors = split_errors(combined)
+        return _extract(spark, docs, unreadable, args, extractor, start)
+    finally:
         if unreadable is not None:
+            unreadable.unpersist()
+        if own:
+            spark.stop()
+
+
+def _extract(spark: Any, docs: Any, unreadable: Any, args: argparse.Namespace, extractor: Any,
+             start: float) -> int:
+    """Extract, write records and errors, print the summary; the exit status."""
+    from pyspark import StorageLevel
+    from pyspark.sql import functions as F
+
+    from ..spark import extract_records, split_errors
+
+    parts = args.partitions or max(docs.rdd.getNumPartitions(), spark.sparkContext.defaultParallelism)
+    if parts != docs.rdd.getNumPartitions():
+        docs = docs.repartition(parts)
+    combined = extract_records(docs, args.text_col, args.id_col, args.published_col, extractor,
+                               errors="column").persist(StorageLevel.MEMORY_AND_DISK)
+    try:
+        records, errors = split_errors(combined)
+        n_unreadable = 0
+        if unreadable is not None:
+            n_unreadable = unreadable.count()
             errors = errors.unionByName(unreadable.select(
                 F.lit(None).cast(docs.schema[args.id_col].dataType).alias(args.id_col),
                 F.lit(None).cast("string").alias("doc"),
@@ -233,26 +249,23 @@ def run(args: argparse.Namespace) -> int:
         _write(records, args, args.mode, args.output, args.jdbc_table)
         err_table = (args.jdbc_errors_table or f"{args.jdbc_table}_errors") if args.jdbc_table else None
         err_dir = os.path.join(args.output, "_errors") if args.output else None
-        errors = errors.persist(StorageLevel.MEMORY_AND_DISK)
         _write(errors, args, "append" if args.mode == "append" else "overwrite", err_dir, err_table)
-        n_docs, n_records, n_errors = docs.count(), records.count(), errors.count()
+        counts = combined.select(F.count(F.when(F.col("error").isNull(), 1)).alias("records"),
+                                 F.count("error").alias("errors")).first()
+        n_errors = counts["errors"] + n_unreadable
         if n_errors:
-            for row in errors.limit(5).collect():
+            for row in errors.limit(5).collect():  # a handful, to show what went wrong
                 print(f"hz-extract spark: {row['error']}", file=sys.stderr)
         if not args.quiet:
+            n_docs = docs.count() + n_unreadable
             where = " and ".join(w for w in (args.output, args.jdbc_table and f"table {args.jdbc_table}") if w)
             err_where = " and ".join(w for w in (err_dir, err_table and f"table {err_table}") if w)
             secs = time.monotonic() - start
-            print(f"hz-extract spark: {n_docs + (unreadable.count() if unreadable is not None else 0)} "
-                  f"document(s) in {secs:.1f} s: {n_records} record(s) written to {where}, {n_errors} "
-                  f"failed (listed in {err_where})", file=sys.stderr)
-        errors.unpersist()
+            print(f"hz-extract spark: {n_docs} document(s) in {secs:.1f} s: {counts['records']} record(s) "
+                  f"written to {where}, {n_errors} failed (listed in {err_where})", file=sys.stderr)
         return 1 if n_errors else 0
     finally:
-        if combined is not None:
-            combined.unpersist()
-        if own:
-            spark.stop()
+        combined.unpersist()
 
 
 def _first_line(e: BaseException) -> str:
