@@ -65,7 +65,6 @@ def test_spark_records_equal_the_python_path_on_dev_docs(spark, dev_docs, testki
     assert got == want
 
 
-@pytest.mark.xfail(strict=True, reason="extractor not landed")
 def test_seed_and_dev_docs_yield_records(spark, dev_docs, seed_text, testkit):
     docs = spark.createDataFrame(dev_docs + [("seed", seed_text)], DOC_SCHEMA)
     got, _ = spark_rows(extract_records(docs))
