@@ -92,13 +92,7 @@ class Extractor:
         """
         from . import tokenize as _tok
 
-        extra = self.indicators + self.regions + self.organisations
-        if extra:
-            try:
-                return _tok.tokenize(text, extra_terms=extra)  # type: ignore[call-arg]
-            except TypeError:
-                log.debug("tokenize() takes no extra terms; using the packaged dictionary only")
-        return _tok.tokenize(text)
+        return _tok.tokenize(text, extra_terms=self.indicators + self.regions + self.organisations)
 
     def extract(self, text: str, *, doc_id: str | None = None,
                 published: _dt.date | None = None) -> list[Record]:
@@ -142,7 +136,7 @@ class Extractor:
         quantities = [q for q in complete(find_quantities(t), t) if noise.keep(q, t, lex)]
         year = reference_year(t, published)
         periods = [p for p in find_periods(t, year=year)]
-        subjects = find_subjects(t, organisations=self.organisations + self.regions)
+        subjects = find_subjects(t, organisations=self.organisations, regions=self.regions)
         p_starts = [p.start for p in periods]
         s_starts = [s.start for s in subjects]
         drafts: list[Draft] = []

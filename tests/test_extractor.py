@@ -193,3 +193,13 @@ def test_aside_period_does_not_carry() -> None:
 def test_unknown_year_stays_null() -> None:
     recs = extract("1-4月份,全国规模以上工业增加值同比增长4.0%。")
     assert recs and recs[0].period is None and recs[0].base == "上年同期"
+
+
+def test_extra_regions_become_subjects() -> None:
+    recs = Extractor(regions=["钱塘新区"]).extract("钱塘新区规模以上工业增加值增长9.1%。")
+    assert [r.subject for r in recs] == ["钱塘新区"]
+
+
+def test_tokenize_keeps_extra_terms_whole() -> None:
+    toks = Extractor(indicators=["碳排放强度"]).tokenize("全市碳排放强度下降3%")
+    assert "碳排放强度" in [t.text for t in toks]
