@@ -5,6 +5,7 @@ from collections.abc import Iterator
 
 import pytest
 
+import hz_extract.organisations as organisations
 import hz_extract.subjects as subjects
 import hz_extract.tokenize as tok
 
@@ -14,7 +15,7 @@ def jieba_backend() -> Iterator[None]:
     saved = tok._STATE.get(tok.DEFAULT_KEY)
     tok._STATE[tok.DEFAULT_KEY] = tok.Segmenter([*tok.indicator_terms(), *subjects.region_words()], backend="jieba")
     subjects._find.cache_clear()
-    subjects._trim_org.cache_clear()
+    organisations._name.cache_clear()
     try:
         yield
     finally:
@@ -23,7 +24,7 @@ def jieba_backend() -> Iterator[None]:
         else:
             tok._STATE[tok.DEFAULT_KEY] = saved
         subjects._find.cache_clear()
-        subjects._trim_org.cache_clear()
+        organisations._name.cache_clear()
 
 
 @pytest.mark.usefixtures("jieba_backend")

@@ -1,0 +1,154 @@
+"""Organisations named in running text: the ``org`` subjects of :func:`hz_extract.subjects.find_subjects`.
+
+A name is read back from an *anchor*: a company suffix it ends with (钱江制冷,
+东方财富证券, 宇树科技) or a role word right after it (钱江制冷副总经理).
+From the anchor, the name reaches back over the run of CJK/Latin characters, stops
+at a function word (位于余杭区的钱江制冷), and keeps only the name-like words
+(nouns, proper nouns, abbreviations, by the segmenter's part-of-speech tags) right
+before the suffix, so 近期陆续发行公司 and 提出要以科技 give nothing. A "name" made only
+of sector words (商业银行, 新能源汽车公司) is a kind of company, not one, and a name
+ending in 局/委/厅 … is a government body. The cues live in ``data/organisations.txt``.
+
+>>> [name for _, _, name in find_organisations("位于余杭区的钱江制冷未来工厂,钱江制冷副总经理说")]
+['钱江制冷', '钱江制冷']
+>>> company_stem("东方财富证券")
+'东方财富'
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import regex
+
+__all__ = ["find_organisations", "company_stem", "org_lexicon", "ORG_SECTIONS"]
+
+ORG_SECTIONS = ("suffixes", "roles", "stem_suffixes", "cut", "bad_start", "generic", "government")
+
+# Part-of-speech tags of words that can be part of a name (jieba's tag set; words
+# added to the segmenter without a tag come out as x).
+_NAME_POS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nz", "nt", "j", "eng", "x", "s"})
+_MAX_RUN = 24
+_MAX_STEM = 10
+
+_STATE: dict[str, Any] = {}
+
+
+def org_lexicon() -> dict[str, tuple[str, ...]]:
+    """The sections of ``data/organisations.txt``, loaded once.
+
+    >>> "副总经理" in org_lexicon()["roles"]
+    True
+    """
+    lex = _STATE.get("lex")
+    if lex is None:
+        text = resources.files("hz_extract").joinpath("data", "organisations.txt").read_text(encoding="utf-8")
+        sections: dict[str, list[str]] = {}
+        current: list[str] | None = None
+        for n, raw in enumerate(text.splitlines(), 1):
+            line = raw.strip()
+            if not line or line.startswith("#"):
+                continue
+            if line.startswith("[") and line.endswith("]"):
+                current = sections.setdefault(line[1:-1], [])
+            elif current is None:
+                raise ValueError(f"data/organisations.txt line {n}: entry {line!r} before any [section]")
+            else:
+                current.append(line)
+        lex = {name: tuple(sections.get(name, ())) for name in ORG_SECTIONS}
+        _STATE["lex"] = lex
+    return lex
+
+
+def _alt(words: tuple[str, ...]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _patterns() -> dict[str, Any]:
+    pats = _STATE.get("pats")
+    if pats is None:
+        lex = org_lexicon()
+        pats = {
+            "anchor": regex.compile(rf"(?P<suf>{_alt(lex['suffixes'])})|(?P<role>{_alt(lex['roles'])})"),
+            "suffix_end": regex.compile(rf"(?:{_alt(lex['suffixes'])})$"),
+            "stem_suffix": regex.compile(rf"(?:{_alt(lex['stem_suffixes'])})$"),
+            "cut": regex.compile(rf".*(?:{_alt(lex['cut'])})"),
+            "bad_start": regex.compile(rf"(?:{_alt(lex['bad_start'])})"),
+            "government": regex.compile(rf"(?:{_alt(lex['government'])})$"),
+            "generic": frozenset(lex["generic"]),
+            "run_back": regex.compile(rf"[\p{{Han}}A-Za-z]{{1,{_MAX_RUN}}}$"),
+        }
+        _STATE["pats"] = pats
+    return pats
+
+
+@lru_cache(maxsize=4096)
+def _name(cand: str) -> str | None:
+    """The organisation name at the end of ``cand`` (which ends at an anchor), or None."""
+    from .tokenize import segmenter
+
+    p = _patterns()
+    sm = p["suffix_end"].search(cand)
+    suffix = sm.group() if sm else ""
+    body = cand[: len(cand) - len(suffix)]
+    cut = p["cut"].match(body)
+    if cut:
+        body = body[cut.end():]
+    kept: list[str] = []
+    for w, pos in reversed(segmenter().tag(body)):
+        if pos not in _NAME_POS:
+            break
+        kept.append(w)
+    stem = "".join(reversed(kept))
+    if not 2 <= len(stem) <= _MAX_STEM or p["bad_start"].match(stem):
+        return None
+    if all(w in p["generic"] for w in kept) or stem in p["generic"]:
+        return None
+    name = stem + suffix
+    if p["government"].search(name):
+        return None
+    return name
+
+
+def find_organisations(t: str) -> list[tuple[int, int, str]]:
+    """Organisation names in cleaned text ``t`` as ``(start, end, name)``, in order.
+
+    Args:
+        t: cleaned text (simplified script; see :mod:`hz_extract.clean`).
+
+    Returns:
+        Spans and names; ``[]`` when none.
+
+    >>> find_organisations("上半年,东方财富证券实现营业收入41.77亿元")
+    [(4, 10, '东方财富证券')]
+    """
+    p = _patterns()
+    out = []
+    for m in p["anchor"].finditer(t):
+        end = m.end() if m.group("suf") else m.start()
+        run = p["run_back"].search(t, max(0, end - _MAX_RUN), end)
+        if run is None:
+            continue
+        name = _name(run.group())
+        if not name:
+            continue
+        start = end - len(name)
+        if out and out[-1][1] >= end:  # 钱江制冷副总经理: suffix and role name one company
+            continue
+        while out and out[-1][0] >= start:  # 宁德时代新能源科技 inside …科技股份有限公司
+            out.pop()
+        out.append((start, end, name))
+    return out
+
+
+def company_stem(name: str) -> str | None:
+    """A company name without its business suffix, when 3+ characters are left.
+
+    >>> company_stem("钱江制冷") is None  # 钱江 is too short to stand for the company
+    True
+    """
+    m = _patterns()["stem_suffix"].search(name)
+    if m and m.start() >= 3:
+        return name[: m.start()]
+    return None
