@@ -35,6 +35,7 @@ Classify = Callable[[Context, Slot, str, int], Draft | None]
 _BETWEEN = regex.compile(r"^\s*(?:、|和|及|与|以及|,|或)\s*$")
 _LABEL = regex.compile(r"(?:等)?[\d一二三四五六七八九十两]+(?:个|大|类|种|家|项|座|所)[^、]{0,6}$|等$")
 _TOWARD = regex.compile(r"^[^、]{1,12}?(?:对|向|与|同)(?=[^、]+、)")
+_NUMERAL_ITEM = regex.compile(r"^第?[一二三四五六七八九十]$")
 _PERIOD_ITEM = regex.compile(r"(?:季度|月份|月|半年|年度|年|旬)$")
 _PLACE_LABEL = regex.compile(r"(?:区|县|市|省|镇|乡|街道|地区|城市|园区|开发区)")
 _LAST_AND = regex.compile(r"^(?P<a>.+)(?:以及|和|及|与)(?P<b>[^和及与]+)$")
@@ -94,6 +95,11 @@ def distribute(name: str, lex: Lexicon | None = None) -> list[str]:
 def _heads(ctx: Context, items: list[str], verb_text: str) -> list[str]:
     """The indicator name of each item, with the shared head attached."""
     last, first = items[-1], items[0]
+    if all(_NUMERAL_ITEM.match(i) for i in items[:-1]) and last[:1] in "一二三四五六七八九十":
+        # 第一、二、三产业增加值…: ordinals sharing what follows the last one's numeral
+        head = last[1:]
+        prefix = "第" if first.startswith("第") else ""
+        return [prefix + i.lstrip("第") + head for i in items[:-1]] + [prefix + last]
     short = {len(i) for i in items[:-1]}
     if len(short) == 1 and len(first) < len(last) - 1 and last[0] == first[0]:
         head = last[len(first):]

@@ -47,6 +47,8 @@ def decide(ctx: Context, d: Draft) -> str:
     m = _cues(lex).search(left)
     if m and counted and "的" in left[m.end():]:
         m = None  # 已发布业绩预告的14只券商股: the cue qualifies the noun, not the count
+    if m and m.lastgroup == "target" and d.measure == "share":
+        m = None  # 完成年度目标的102.1%: the completion of a target is an actual figure
     if m and (m.lastgroup == "expected" or not counted or m.end() >= len(left) - 2):
         return "expected" if m.lastgroup == "expected" else "target"
     if not counted and ca > ctx.start:
