@@ -244,6 +244,11 @@ def read_match(folded: str, m: regex.Match, alone: bool = False) -> tuple[Readin
         return None, end  # 2024年, 11月, 1-10月, 623路, 三季度
     if _in_stopword(folded, m.start("n1"), start, end):
         return None, end
+    if g["n2"] is not None and u1 is not None and (_unit(u2) or _unit(u1)).unit != _unit(u1).unit:
+        # 增长60.8%至1.3亿人次: two figures in different units are no range; the first ends at its unit
+        end = m.end("u1")
+        g.update(n2=None, u2=None, post=None, half=None)
+        u2 = None
     try:
         n1, n2, numerator, whole = _numbers(g)
     except QuantityError:
@@ -273,7 +278,7 @@ def read_match(folded: str, m: regex.Match, alone: bool = False) -> tuple[Readin
             end = m.end("n1")  # 第二批: the rank is 第二
     if u1 == "块" and n2 is None and money_tail().match(folded, end):
         unit, kind = "元", "money"  # 十块三毛, 一块二: 块 is a yuan when 角/分 follow
-    if kind == "money" and unit == "元" and end == m.end() and n2 is None and folded[end - 1] in "元圆块角毛":
+    if kind == "money" and unit == "元" and n2 is None and folded[end - 1] in "元圆块角毛":
         value, end = _money_tail(folded, end, value, folded[end - 1] in "角毛")
     value_max = n1.value_max * info.factor if n1.value_max is not None and info is not None else n1.value_max
     if n2 is not None:
