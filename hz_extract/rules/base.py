@@ -47,7 +47,7 @@ class Draft:
     ``modality`` None means "decide from the clause"; ``cue`` is where the measure
     words start (the indicator is looked for before it); ``hint`` asks the chain for
     a special treatment when the indicator is settled (``rate``: keep only if the
-    indicator is a rate; ``ratio``: the word before 占比 is the whole when the chain
+    indicator is a rate; ``time``: keep only if it names a span of time (天数, 时长); ``ratio``: the word before 占比 is the whole when the chain
     already names the part; ``chain``: the chain's indicator, whatever precedes; ``inherit``: the chain's
     indicator or nothing; ``each:i:n``: the i-th of the
     last n indicators the sentence named, for 分别 values with no items).

@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from .base import Context, Draft
 from .indicator import name
-from .level import RATE_NAME
+from .level import RATE_NAME, TIME_NAME
 from .lists import distribute
 
 __all__ = ["FAMILY", "settle"]
@@ -99,6 +99,8 @@ def settle(ctx: Context) -> list[Draft]:
         if not ind:
             continue
         if d.hint == "rate" and not RATE_NAME.search(ind):
+            continue
+        if d.hint == "time" and not TIME_NAME.search(ind):
             continue
         if d.hint == "unit_noun" and d.unit and not ind.endswith(d.unit):
             ind += d.unit

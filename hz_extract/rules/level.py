@@ -15,7 +15,7 @@ import regex
 from .base import Context, Draft, Slot
 from .indicator import trim
 
-__all__ = ["FAMILY", "classify", "RATE_NAME"]
+__all__ = ["FAMILY", "classify", "RATE_NAME", "TIME_NAME"]
 
 FAMILY = "level"
 
@@ -26,6 +26,7 @@ _CUT = regex.compile(r"[#,;:。!?()]")
 _LENGTHS = frozenset({"米", "公里", "千米", "厘米", "英里", "海里"})
 _DISTANCE = regex.compile(r"(?:距离|距|离|相距|相隔)[^#,;]{0,12}?(?:约|仅|只有|不到|大约)?$")
 _TIMES = frozenset({"天", "小时", "分钟", "周", "个月", "年", "月", "日"})
+TIME_NAME = regex.compile(r"(?:天数|日数|时长|时间|时数|小时数|周期|年限|工期|期限|寿命|用时|耗时)$")
 _DURATION = regex.compile(r"(?:为期|历时|持续|耗时|用时|长达|时长|前后|经过|花了|用了)了?$")
 _TIME_NOUN = regex.compile(r"^(?:小时|钟头|月|个月|星期|礼拜|季度|年|天|周|分钟|秒|多小时|多月)")
 _THAN_ADJ = regex.compile(r"(?:比|较|高于|低于)[^#,;]{1,16}?(?:高|低|多|少)(?:出)?了?$")
@@ -55,6 +56,8 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
         d.rule, d.hint = "level.target", "chain"  # 完成市分配任务25亿元: the target of the chain's indicator
     if q.unit == "%":
         d.rule, d.hint = "level.rate", "rate"
+    elif q.unit in _TIMES:
+        d.hint = "time"  # 上映3天: a span of time is an indicator only when it is named as one (优良天数)
     return d
 
 
