@@ -23,7 +23,7 @@ import regex
 from .errors import QuantityError
 from .quantity_lexicon import lexicon
 
-__all__ = ["Numeral", "read_numeral", "read_folded", "digit_pair", "fold"]
+__all__ = ["Numeral", "read_numeral", "read_folded", "digit_pair", "vague_pair", "fold"]
 
 _CTX = Context(prec=80)
 _ASCII_MAG = {"k": ("small", 3), "K": ("small", 3), "w": ("big", 4)}
@@ -142,6 +142,19 @@ def digit_pair(s: str) -> Decimal | None:
     toks = _tokens(fold(s))
     if len(toks) == 2 and all(k == "cnum" for k, _ in toks):
         return Decimal(toks[0][1] * 10 + toks[1][1])
+    return None
+
+
+def vague_pair(s: str) -> Numeral | None:
+    """Two neighbouring Chinese digits on their own (七八, 两三) as the vague range they name, else ``None``.
+
+    Only a counted pair is such a range (七八成, 两三个): the caller checks a unit follows.
+    """
+    toks = _tokens(fold(s))
+    if len(toks) == 2 and all(k == "cnum" for k, _ in toks):
+        a, b = toks[0][1], toks[1][1]
+        if b == a + 1:
+            return Numeral(Decimal(a), None, 0, Decimal(b))
     return None
 
 

@@ -19,7 +19,7 @@ from functools import cache
 import regex
 
 from .errors import QuantityError
-from .numerals import Numeral, digit_pair, read_folded
+from .numerals import Numeral, digit_pair, read_folded, vague_pair
 from .quantity_lexicon import UnitInfo, lexicon
 from .quantity_patterns import SPECIAL, money_tail
 
@@ -172,7 +172,8 @@ def _per_word_share(pw: str) -> Decimal:
 def _numbers(g: dict) -> tuple[Numeral, Numeral | None, Numeral | None, Numeral | None]:
     """Read the numerals of a match: (n1, the range's high end, a fraction's numerator, a whole part)."""
     pair = digit_pair(g["n1"]) if g["u1"] == "折" else None  # 三八折
-    n1 = Numeral(pair, None, 0) if pair is not None else read_folded(g["n1"])
+    vague = vague_pair(g["n1"]) if g["u1"] is not None and pair is None else None  # 七八成, 两三个
+    n1 = Numeral(pair, None, 0) if pair is not None else vague or read_folded(g["n1"])
     n2 = read_folded(g["n2"]) if g["n2"] is not None else None
     numerator = read_folded(g["n1d"]) if g["n1d"] is not None else None
     mixed = g["mix"] or g["mixa"]  # 三又三分之一, 1 3/5: n1 is the whole part
