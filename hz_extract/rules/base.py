@@ -45,12 +45,17 @@ class Draft:
     ``indicator`` None means "inherit the chain's indicator"; ``anchor`` is where the
     subject and period are looked up from (the nearest mention before it wins);
     ``modality`` None means "decide from the clause"; ``cue`` is where the measure
-    words start (the indicator is looked for before it); ``hint`` asks the chain for
-    a special treatment when the indicator is settled (``rate``: keep only if the
-    indicator is a rate; ``time``: keep only if it names a span of time (天数, 时长); ``ratio``: the word before 占比 is the whole when the chain
-    already names the part; ``chain``: the chain's indicator, whatever precedes; ``inherit``: the chain's
-    indicator or nothing; ``each:i:n``: the i-th of the
-    last n indicators the sentence named, for 分别 values with no items).
+    words start (the indicator is looked for before it).
+
+    ``hint`` asks the chain for a special treatment when the indicator is settled:
+
+    - ``rate``: keep only if the indicator is a rate (…率);
+    - ``time``: keep only if it names a span of time (天数, 时长);
+    - ``ratio``: the word before 占比 is the whole when the chain already names the part;
+    - ``chain``: the chain's indicator, whatever precedes;
+    - ``inherit``: the chain's indicator or nothing;
+    - ``unit_noun``: the unit names what is counted (DAU) and joins the name;
+    - ``each:i:n``: the i-th of the last n indicators the sentence named (分别 with no items).
     """
 
     start: int
