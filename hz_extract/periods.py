@@ -56,6 +56,7 @@ _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 
              "六": 6, "七": 7, "八": 8, "九": 9}
 
 _YEAR = r"(?<![\d.])(?:19|20)\d{2}(?![\d.])"
+_DATE_YEAR = r"(?<![\d.])(?:19|20)\d{2}(?!\d)"  # in a date: 2024.11.18
 _CN_YEAR = r"[〇○零一二三四五六七八九]{4}"
 _MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9]|[一二]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九])"
@@ -72,7 +73,7 @@ _NOT_AFTER_BARE = "年月日号亿万千百十元角分个家台吨多余倍项�
 
 _PARTS = {
     "date": "|".join([
-        rf"(?P<dy>{_YEAR}){_SEP}(?P<dm>1[0-2]|0?[1-9]){_SEP}(?P<dd>3[01]|[12]\d|0?[1-9])(?!\d)"
+        rf"(?P<dy>{_DATE_YEAR})(?P<dsep>{_SEP})(?P<dm>1[0-2]|0?[1-9])(?P=dsep)(?P<dd>3[01]|[12]\d|0?[1-9])(?![\d.])"
         r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?",
         rf"(?:(?P<dy2>{_YEAR})年)?(?P<dm2>{_MONTH})月(?P<dd2>{_DAY})(?:(?:[、,，和及至到-]{_DAY})*)[日号]",
     ]),
@@ -245,8 +246,9 @@ def find_periods(text: str, *, year: int | None = None) -> list[PeriodMention]:
     return out
 
 
-_DATE_LINE = regex.compile(
-    rf"(?P<y>{_YEAR})\s*(?:[-/.]|年)\s*(?P<m>1[0-2]|0?[1-9])\s*(?:[-/.]|月)\s*(?P<d>3[01]|[12]\d|0?[1-9])(?!\d)")
+_DATE_LINE = regex.compile(  # 2025-01-27, 2024/02/29, 2024.2.29 (one separator), 2012年3月19日
+    rf"(?P<y>{_DATE_YEAR})(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=sep)(?P<d>3[01]|[12]\d|0?[1-9])(?![\d月.])"
+    rf"|(?P<y2>{_YEAR})\s*年\s*(?P<m2>1[0-2]|0?[1-9])\s*月\s*(?P<d2>3[01]|[12]\d|0?[1-9])\s*日")
 _HEAD_CHARS = 800
 _HEAD_LINES = 12
 
@@ -267,8 +269,9 @@ def document_date(text: str, published: _dt.date | None = None) -> _dt.date | No
         return published
     head = "\n".join(text[:_HEAD_CHARS].splitlines()[:_HEAD_LINES])
     for m in _DATE_LINE.finditer(head):
+        y, mo, d = (m.group("y"), m.group("m"), m.group("d")) if m.group("y") else m.group("y2", "m2", "d2")
         try:
-            return _dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            return _dt.date(int(y), int(mo), int(d))
         except ValueError:
             continue
     return None

@@ -114,3 +114,18 @@ def test_dev_docs_clean_invariants(shared_dir: Path) -> None:
 def test_huge_input_is_linear() -> None:
     c = clean("9" * 100_000 + " 亿元 " * 1000)
     assert c.text.startswith("9" * 100_000)
+
+
+def test_length_changing_conversion_falls_back_per_character(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A phrase mapping that would change a line's length is replaced by per-character conversion."""
+    import hz_extract.clean as cl
+
+    class Phrase:
+        def convert(self, s: str) -> str:
+            return s.replace("髮型", "发式样") if len(s) > 1 else {"髮": "发", "型": "型"}.get(s, s)
+
+    monkeypatch.setitem(cl._STATE, "t2s", Phrase())
+    assert to_simplified("新髮型\n髮型") == "新发型\n发型"
+    c = clean("新髮型 5 %")
+    assert c.text == "新发型5%"
+    _check_invariants(c)

@@ -138,6 +138,9 @@ def test_document_date() -> None:
     assert document_date("无日期的文本") is None
     assert document_date("x", dt.date(2020, 1, 2)) == dt.date(2020, 1, 2)
     assert document_date("行\n" * 40 + "2012年3月19日") is None  # not near the top
+    assert document_date("2023年1-10月全市规上工业增加值增长5%") is None  # a period, not a date
+    assert document_date("标题\n2024.2.29 来源") == dt.date(2024, 2, 29)
+    assert document_date("2024-02/29") is None
 
 
 def test_reference_year() -> None:
