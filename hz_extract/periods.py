@@ -69,7 +69,9 @@ _EVENT_AFTER = (r"(?:发布|印发|召开|举行|举办|出台|公布|启动|开
 _DEADLINE_AFTER = r"[底末]?(?:之前|以前|前)(?!\p{Han}*?(?:季度|个月))"  # 12月底前, not 2024年前三季度
 _EVENT_BEFORE = r"于$"
 # Characters after a bare year that make it a quantity or a code, not a year.
-_NOT_AFTER_BARE = "年月日号亿万千百十元角分个家台吨多余倍项件人户辆座条只种次位名套部批所辆栋间天米公斤克度"
+_NOT_AFTER_BARE = ("年月日号亿万千百十元角分个家台吨多余倍项件人户辆座条只种次位名套部批所栋间天米公斤克度"
+                   "亩平立美欧港英桶标兆瓦升毫厘微张本篇首场届期版款级例起宗笔单头匹株棵尾箱包袋瓶盒份支枚"
+                   "颗粒片块根段节层幢秒时")
 
 _PARTS = {
     "date": "|".join([
