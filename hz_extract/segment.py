@@ -7,6 +7,7 @@ right after the end mark stay with the sentence (``…增长5%。”``). Inside
 parentheses an end mark does not end the sentence (a revised figure
 ``(经最终核实,…;其中…)`` stays with the sentence it annotates) unless the
 parenthesis runs past :data:`MAX_PAREN` characters; a newline always ends one.
+An ellipsis (``……``) ends nothing: it mostly trails a list (``集成电路、汽车……等``).
 
 Clauses split a sentence at ``,，;；:：`` and at its end marks, but never at a
 thousands separator (``1,100.9``, ``82，225.00``) or a colon between digits
@@ -34,8 +35,8 @@ MAX_PAREN = 300
 _OPEN = "(（[【〔"
 _CLOSE = ")）]】〕"
 _CLOSERS_AFTER = "”’」』\"')）]】〕》"
-_ENDS = "。！？!?；;…"
-_CLAUSE_BREAKS = ",，;；:：。！？!?…"
+_ENDS = "。！？!?；;"
+_CLAUSE_BREAKS = ",，;；:：。！？!?"
 
 # An ASCII full stop that ends a sentence (not a decimal point, not in "No.1").
 _ASCII_STOP = regex.compile(r"(?<=[\p{Han}%)）”\"])\.(?![A-Za-z\d.])")

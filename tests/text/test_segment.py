@@ -126,3 +126,8 @@ def test_find_parentheses() -> None:
     assert [t[a:b] for a, b in find_parentheses(t)] == ["(增长"]
     t = "a(b(c)d)e"
     assert [t[a:b] for a, b in find_parentheses(t)] == ["(b(c)d)"]
+
+
+def test_ellipsis_does_not_split() -> None:
+    assert sents("产品有集成电路、汽车……等,增长5%。") == ["产品有集成电路、汽车……等,增长5%。"]
+    assert clauses("集成电路、汽车……等增长5%") == ["集成电路、汽车……等增长5%"]
