@@ -57,8 +57,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--published-col", metavar="NAME",
                         help="column holding the publication date (resolves 今年, 上年, bare months)")
     parser.add_argument("--partitions", type=int, metavar="N",
-                        help="repartition the documents into N partitions (default: at least the "
-                             "number of cores, so small inputs still use them all)")
+                        help="repartition the documents into N partitions (default: at least twice "
+                             "the number of cores, so small inputs still keep every core busy)")
     parser.add_argument("--mode", choices=("error", "overwrite", "append"), default="error",
                         help="when OUTPUT or the table exists: fail (default), replace it, or append")
     for kind in ("indicators", "regions", "organisations"):
@@ -232,7 +232,7 @@ def _extract(spark: Any, docs: Any, unreadable: Any, args: argparse.Namespace, e
 
     from ..spark import extract_records, split_errors
 
-    parts = args.partitions or max(docs.rdd.getNumPartitions(), spark.sparkContext.defaultParallelism)
+    parts = args.partitions or max(docs.rdd.getNumPartitions(), 2 * spark.sparkContext.defaultParallelism)
     if parts != docs.rdd.getNumPartitions():
         docs = docs.repartition(parts)
     combined = extract_records(docs, args.text_col, args.id_col, args.published_col, extractor,
