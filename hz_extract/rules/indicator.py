@@ -50,8 +50,11 @@ def _patterns(lex: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str], reg
     return pats
 
 
-def trim(phrase: str, lex: Lexicon | None = None) -> str:
+def trim(phrase: str, lex: Lexicon | None = None, *, split: bool = True) -> str:
     """Trim fillers, parentheticals and streak adverbs from a phrase (no mention lookup).
+
+    With ``split`` false the phrase is a noun with its predicate (产品实现翻番) and is
+    not cut at its verb.
 
     >>> trim("营业收入利润率为")
     '营业收入利润率'
@@ -59,11 +62,11 @@ def trim(phrase: str, lex: Lexicon | None = None) -> str:
     '服务业比重'
     """
     lex = lex or lexicon()
-    lead, trail, split = _patterns(lex)
+    lead, trail, splitter = _patterns(lex)
     s = _PAREN.sub("", phrase)
     s = _STREAK.sub("", s)
     last = None
-    for m in split.finditer(s):
+    for m in (splitter.finditer(s) if split else ()):
         last = m
     if last is not None and len(s[last.end():].strip(_EDGE_PUNCT)) >= 2:
         s = s[last.end():]

@@ -72,7 +72,7 @@ def _prenominal(ctx: Context, slot: Slot, left: str, right: str) -> Draft | None
     if modifier.startswith(("在", "对", "从")):
         modifier = modifier[1:]  # 在已发布业绩预告的14只券商股中: 在 … 中 frames the group
     phrase = modifier + noun
-    ind = trim(phrase, ctx.lex)
+    ind = trim(phrase, ctx.lex, split=False)
     if not ind:
         return None
     d = ctx.from_slot(slot, "level", "level.count_before", indicator=ind)

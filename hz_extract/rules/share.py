@@ -1,5 +1,8 @@
 """Shares: a part of a whole or of a target, in % (占GDP比重达28.8%, 营收占比58%, 完成任务的142.4%, 贡献率为0.7%).
 
+Also the share of a group that does something, named after the figure: 有近七成产品同比增长
+(share 70 %, indicator 产品同比增长).
+
 >>> from hz_extract import extract
 >>> [(float(r.value), r.base) for r in extract("现代服务业增加值321.96亿元,占GDP的22.9%。") if r.measure == "share"]
 [(22.9, 'GDP')]
@@ -10,6 +13,7 @@ import regex
 
 from .base import Context, Draft, Slot
 from .cues import clean_base
+from .indicator import trim
 
 __all__ = ["FAMILY", "classify"]
 
@@ -24,9 +28,12 @@ _WEIGHT = regex.compile(rf"(?P<cue>(?<!增速|增幅)比重{_TO})$")
 
 
 def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
-    """A share draft for a % after 占…(比重), 占比, 完成…的 or 贡献率."""
+    """A share draft for a % after 占…(比重), 占比, 完成…的 or 贡献率, or before the part it counts."""
     if slot.q.unit != "%":
         return None
+    part = _part(ctx, slot, left)
+    if part is not None:
+        return part
     for pat, rule in ((_DONE, "share.done"), (_OF, "share.of"), (_CONTRIB, "share.contribution"),
                       (_RATIO, "share.ratio"), (_WEIGHT, "share.weight")):
         m = pat.search(left)
@@ -40,4 +47,31 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
     if rule == "share.ratio" and base:
         d.hint = "ratio"  # 营收占比58%: the chain settles whether 营收 is the whole or the part
     d.base = base
+    return d
+
+
+_PART_LEFT = regex.compile(r"(?:^|有|其中|中|约|近)$")
+_PART_RIGHT = regex.compile(r"^的?(?P<noun>[\p{Han}“”]{1,12}?)(?P<verb>同比|比上年|实现|表示|认为|选择|来自|属于|为|是|已|均|都|增长|下降|出现|获得|达到)")
+
+
+def _part(ctx: Context, slot: Slot, left: str) -> Draft | None:
+    """``有近七成产品同比增长``, ``87%的受访者表示满意``: the share of a group that does something.
+
+    The indicator is the part named after the figure (产品同比增长); the whole, when the
+    words before the figure end in 有 (在统工业产品有), is the base.
+    """
+    if not _PART_LEFT.search(left.rstrip()):
+        return None
+    m = _PART_RIGHT.match(ctx.right(slot))
+    if not m:
+        return None
+    rest = ctx.right(slot).removeprefix("的")
+    cut = regex.search(r"[#,;:。!?()]", rest)
+    phrase = trim(rest[:cut.start()] if cut else rest, ctx.lex, split=False)
+    if not phrase:
+        return None
+    d = ctx.from_slot(slot, "share", "share.part", indicator=phrase)
+    d.cue = d.anchor = slot.start
+    whole = regex.search(r"(?P<w>[^#,;:。的]{2,12}?)有$", left.rstrip())
+    d.base = trim(whole.group("w"), ctx.lex) or None if whole else None
     return d
