@@ -197,11 +197,9 @@ def parse_quantity(s: str) -> Quantity:
         return whole[0]
     if not found:
         raise QuantityError(f"not a quantity: {s!r} (no number with a unit, qualifier or magnitude was understood)")
-    covered = "".join(q.text for q in found)
     rest = stripped
     for q in found:
         rest = rest.replace(q.text.strip(), " ", 1)
     rest = " ".join(rest.split())
-    raise QuantityError(
-        f"not one quantity: {s!r} reads as {[q.text for q in found]!r}; "
-        f"not understood: {rest!r}" if rest else f"not one quantity: {s!r} reads as {covered!r} in parts")
+    raise QuantityError(f"not one quantity: {s!r} reads as {[q.text for q in found]!r}"
+                        + (f"; not understood: {rest!r}" if rest else ""))

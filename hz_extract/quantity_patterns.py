@@ -136,7 +136,8 @@ def money_tail() -> regex.Pattern:
     d = rf"(?:[0-9]|{dig})"
     return regex.compile(
         rf"(?:(?P<jiao>{d})[ ]?[角毛](?:[ ]?(?P<fen>{d})[ ]?分?)?"
-        rf"|零[ ]?(?P<fen0>{d})[ ]?分?|(?P<fen1>{d})[ ]?分|(?P<short>{d})(?![0-9{dig[1:-1]}]|[ ]?[个位只家台元块]))"
+        rf"|零[ ]?(?P<fen0>{d})[ ]?分?|(?P<fen1>{d})[ ]?分"
+        rf"|(?P<short>{dig})(?![0-9.%{dig[1:-1]}十百千万亿]|[ ]?[个位只家台元块]))"  # 一块二; never 元4.0%
     )
 
 

@@ -268,6 +268,8 @@ def read_match(folded: str, m: regex.Match, alone: bool = False) -> tuple[Readin
     value, unit, kind = _unit_of(g, info, figure) if figure is not None else (None, None, "")
     if value is None:
         return None, end
+    if u1 == "块" and n2 is None and money_tail().match(folded, end):
+        unit, kind = "元", "money"  # 十块三毛, 一块二: 块 is a yuan when 角/分 follow
     if kind == "measure" and body == "一" and g["ord"] is None and not alone and not g["half"] \
             and not (fuzzy or g["post"] or n2 is not None) and _qualifier_before(folded, start)[1] is None:
         return None, end  # 一个, 一位, 一家: an article, not a count
@@ -277,8 +279,6 @@ def read_match(folded: str, m: regex.Match, alone: bool = False) -> tuple[Readin
         unit, kind = None, "ordinal"
         if u1 is not None and u1.strip() not in _ORDINAL_UNITS:
             end = m.end("n1")  # 第二批: the rank is 第二
-    if u1 == "块" and n2 is None and money_tail().match(folded, end):
-        unit, kind = "元", "money"  # 十块三毛, 一块二: 块 is a yuan when 角/分 follow
     if kind == "money" and unit == "元" and n2 is None and folded[end - 1] in "元圆块角毛":
         value, end = _money_tail(folded, end, value, folded[end - 1] in "角毛")
     value_max = n1.value_max * info.factor if n1.value_max is not None and info is not None else n1.value_max
