@@ -17,14 +17,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, NoReturn
 
 from .errors import HzExtractError
 
 __all__ = ["UnitInfo", "Lexicon", "lexicon", "load_data"]
 
-_KINDS = ("number", "money", "percent", "pp", "multiple", "ordinal", "fraction", "measure")
-_QUALIFIERS = ("exact", "more_than", "less_than", "nearly", "approx", "up_to", "range")
 
 
 @dataclass(frozen=True)
@@ -69,7 +67,7 @@ def load_data(name: str) -> dict[str, Any]:
     return data
 
 
-def _fail(name: str, what: str) -> None:
+def _fail(name: str, what: str) -> NoReturn:
     raise HzExtractError(f"hz_extract/data/{name}: {what}; fix the data file")
 
 
@@ -87,14 +85,16 @@ def _fold_table(pairs: dict[str, str]) -> dict[int, str]:
 
 
 def _units(data: dict[str, Any]) -> dict[str, UnitInfo]:
+    from .quantities import KINDS  # the shared contract; imported here, as quantities imports this module
+
     units: dict[str, UnitInfo] = {}
     for group in ("money", "percent", "measure"):
         for word, entry in data[group].items():
             if not (isinstance(entry, list) and len(entry) == 3):
                 _fail("units.json", f"{group}/{word}: expected [unit, kind, factor]")
             unit, kind, factor = entry
-            if kind not in _KINDS:
-                _fail("units.json", f"{group}/{word}: kind {kind!r} is not one of {_KINDS}")
+            if kind not in KINDS:
+                _fail("units.json", f"{group}/{word}: kind {kind!r} is not one of {KINDS}")
             if word in units:
                 _fail("units.json", f"{word!r} is listed twice")
             units[word] = UnitInfo(unit, kind, Decimal(factor))
@@ -104,14 +104,16 @@ def _units(data: dict[str, Any]) -> dict[str, UnitInfo]:
 @cache
 def lexicon() -> Lexicon:
     """The numeric lexicons, read and validated on first use and shared afterwards."""
+    from .quantities import QUALIFIERS
+
     num = load_data("numerals.json")
     mag = load_data("magnitudes.json")
     uni = load_data("units.json")
     qual = load_data("qualifiers.json")
     for group in ("before", "after", "inside"):
         for word, q in qual[group].items():
-            if q not in _QUALIFIERS:
-                _fail("qualifiers.json", f"{group}/{word}: {q!r} is not one of {_QUALIFIERS}")
+            if q not in QUALIFIERS:
+                _fail("qualifiers.json", f"{group}/{word}: {q!r} is not one of {QUALIFIERS}")
     for table, name in ((num["digits"], "digits"), (num["tens"], "tens"), (mag["small"], "small"), (mag["big"], "big")):
         for ch in table:
             if len(ch) != 1:
