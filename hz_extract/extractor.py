@@ -186,8 +186,9 @@ class Extractor:
                 d.base = implied_base(period or (mention.text if mention else ""))
             o0, o1 = cleaned.to_original(d.start, d.end)
             s0, s1 = cleaned.to_original(ctx.start, ctx.end)
+            indicator = self.lexicon.canonical(d.indicator or "", national=subject == "全国")
             out.append(Record(
-                doc=doc_id, indicator=d.indicator or "", subject=subject, period=period, measure=d.measure,
+                doc=doc_id, indicator=indicator, subject=subject, period=period, measure=d.measure,
                 value=d.value, value_max=d.value_max, unit=d.unit, qualifier=d.qualifier, base=d.base,
                 modality=modality.decide(ctx, d), text=cleaned.original[o0:o1], span=(o0, o1),
                 sentence=cleaned.original[s0:s1], rule=d.rule))

@@ -19,7 +19,7 @@ import regex
 
 __all__ = ["Lexicon", "lexicon", "read_pairs", "read_lines", "read_json", "alternation", "DATA_FILES"]
 
-DATA_FILES = ("measure_verbs.txt", "measure_compare.txt", "measure_bases.txt", "indicator_heads.txt",
+DATA_FILES = ("measure_verbs.txt", "measure_compare.txt", "measure_bases.txt", "indicator_heads.txt", "indicator_aliases.txt",
               "rule_fillers.json", "rule_modality.json", "rule_rank.json", "rule_units.json")
 """The lexicon files this package owns (validated by ``tests/rules/test_lexicons.py``)."""
 
@@ -82,6 +82,25 @@ class Lexicon:
     skip_units: frozenset[str]
     counters: frozenset[str]
     place_after: tuple[str, ...]
+    aliases: dict[str, str]
+    alias_prefixes: tuple[tuple[str, str], ...]
+
+    def canonical(self, name: str, national: bool = False) -> str:
+        """The name a record carries for ``name`` (``GDP`` → ``地区生产总值``, ``规上X`` → ``规模以上X``).
+
+        >>> lexicon().canonical("规上工业增加值"), lexicon().canonical("GDP", national=True)
+        ('规模以上工业增加值', '国内生产总值')
+        """
+        out = self.aliases.get(name)
+        if out is None:
+            out = name
+            for prefix, full in self.alias_prefixes:
+                if name.startswith(prefix):
+                    out = full + name[len(prefix):]
+                    break
+        if national and out == "地区生产总值":
+            out = "国内生产总值"
+        return out
 
     def base_of(self, cue: str) -> str | None:
         """The base a cue names (``比上年`` → ``上年``), or None."""
@@ -142,4 +161,6 @@ def _build(extra_heads: tuple[str, ...]) -> Lexicon:
         skip_units=frozenset(units["skip"]),
         counters=frozenset(units["counters"]),
         place_after=tuple(units["place_after"]),
+        aliases={a: n for a, n in read_pairs("indicator_aliases.txt") if not a.endswith("*")},
+        alias_prefixes=tuple((a[:-1], n) for a, n in read_pairs("indicator_aliases.txt") if a.endswith("*")),
     )
