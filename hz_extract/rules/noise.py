@@ -7,7 +7,8 @@ levels, floors, routes or durations (5级指引, 三年行动计划; rule_units.
 ordinals (第1位: ranks are read by rank.py), clock times (18点30分), small counts
 written only in Chinese numerals (两个服务台, 五大产业生态圈, 长三角 — statistical
 figures are written in digits), bare magnitudes (距离万亿元规模), 翻番 (read by
-multiple.py), and table cells (a line with no words around its figure).
+multiple.py), and table cells (a line with no words around its figure, or a row
+with cell separators).
 
 >>> from hz_extract.quantities import find_quantities
 >>> from hz_extract.rules.lexicon import lexicon
@@ -71,4 +72,6 @@ def keep(q: Quantity, text: str, lex: Lexicon) -> bool:
     line = _line(text, q.start, q.end)
     if len(_HAN.findall(line.replace(q.text, ""))) < 2:
         return False
+    if line.count("|") >= 2 or line.count("\t") >= 2:
+        return False  # a table row flattened into text: out of scope (RECORDS.md)
     return True
