@@ -271,9 +271,10 @@ def main_place(text: str) -> str | None:
     regions are named most, then to the earliest); the place is the most often
     named region of that level, ties going to the earliest. Regions named as
     comparisons (低于第一位的宁波市) do not count. Without local mentions the most
-    often named region wins; a text that names no region, no local place and no
-    organisation but speaks of 全国/我国 or comes from a national body (国家统计局,
-    工信部 …, in its first 1000 characters) is about ``全国``. ``None`` when no
+    often named region wins, unless the text, naming no local place and no
+    organisation, speaks of 全国/我国 (not as a peer group: 居全国第三) at least as
+    often as of that region, a national body's name in its first 1000 characters
+    (国家统计局, 工信部 …) counting twice: then it is about ``全国``. ``None`` when no
     region of the level is named.
 
     >>> main_place("拱墅区2022年统计公报。全区生产总值增长1.5%,杭州市…")
@@ -289,9 +290,12 @@ def main_place(text: str) -> str | None:
         key = max(local, key=lambda k: (local[k], sum(_matches_level(r, k) for r in regs),
                                         -min(s.start for s in voters if s.level == k)))
         regs = [s for s in regs if _matches_level(s, key)]
-    elif not regs and not any(s.kind == "org" for s in subs) and (
-            any(s.kind == "national" for s in subs) or _NATIONAL_SOURCE.search(t, 0, _HEAD)):
-        return "全国"
+    elif not any(s.kind == "org" for s in subs):
+        national = sum(1 for s in subs if s.kind == "national" and not _local_is_base(t, s))
+        national += 2 if _NATIONAL_SOURCE.search(t, 0, _HEAD) else 0
+        top = max(Counter(s.code or s.name for s in regs).values(), default=0)
+        if national and national >= top:  # a national report that lists provinces is still national
+            return "全国"
     if not regs:
         return None
     by_code: Counter[str] = Counter(s.code or s.name for s in regs)  # user regions have no code
