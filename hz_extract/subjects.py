@@ -13,9 +13,13 @@
 - ``local``: 全市/全省/全区/全县/我市/我省/本市 …: the place the article is about;
   :func:`main_place` tells which it is.
 - ``org``: organisations passed by the caller; company-like names ending in
-  科技/集团/股份/证券/制冷/公司/银行/控股 …; names right before a role word
-  (副总经理, 相关负责人, 董事长 …); and the stem of a company name found in the
-  same text (东方财富证券 → 东方财富).
+  科技/集团/股份/证券/制冷/公司/银行/控股 … and names right before a role word
+  (副总经理, 相关负责人, 董事长 …), see :mod:`hz_extract.organisations`; and the
+  stem of a company name found in the same text (东方财富证券 → 东方财富).
+- ``region`` also for region names passed by the caller (``regions=``).
+
+:func:`main_place` tells what 全市/全区 refer to; :func:`default_subject` gives the
+subject of figures that no mention precedes.
 
 Names come out in simplified script whatever the input (the text is cleaned
 first; offsets are into the text as given).
@@ -27,7 +31,6 @@ first; offsets are into the text as given).
 """
 from __future__ import annotations
 
-import threading
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -40,9 +43,8 @@ import regex
 from .clean import clean
 from .organisations import company_stem, find_organisations
 
-__all__ = ["SubjectMention", "Region", "find_subjects", "main_place", "default_subject", "regions",
-           "region_words",
-           "SUBJECT_KINDS"]
+__all__ = ["SubjectMention", "Region", "find_subjects", "main_place", "default_subject", "lookup_name",
+           "regions", "region_words", "SUBJECT_KINDS"]
 
 SUBJECT_KINDS = ("region", "national", "local", "org")
 
@@ -80,7 +82,6 @@ class Region:
     ambiguous: bool
 
 
-_LOCK = threading.Lock()
 _LEVEL_RANK = {"province": 0, "city": 1, "district": 2, "county": 2}
 _STATE: dict[str, Any] = {}
 
