@@ -124,7 +124,7 @@ def find_organisations(t: str) -> list[tuple[int, int, str]]:
     [(4, 10, '东方财富证券')]
     """
     p = _patterns()
-    out = []
+    out: list[tuple[int, int, str]] = []
     for m in p["anchor"].finditer(t):
         end = m.end() if m.group("suf") else m.start()
         run = p["run_back"].search(t, max(0, end - _MAX_RUN), end)
