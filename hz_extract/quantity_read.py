@@ -171,8 +171,9 @@ def _per_word_share(pw: str) -> Decimal:
 
 def _numbers(g: dict) -> tuple[Numeral, Numeral | None, Numeral | None, Numeral | None]:
     """Read the numerals of a match: (n1, the range's high end, a fraction's numerator, a whole part)."""
-    pair = digit_pair(g["n1"]) if g["u1"] == "折" else None  # 三八折
-    vague = vague_pair(g["n1"]) if g["u1"] is not None and pair is None else None  # 七八成, 两三个
+    two = len(g["n1"]) == 2
+    pair = digit_pair(g["n1"]) if two and g["u1"] == "折" else None  # 三八折
+    vague = vague_pair(g["n1"]) if two and g["u1"] is not None and pair is None else None  # 七八成, 两三个
     n1 = Numeral(pair, None, 0) if pair is not None else vague or read_folded(g["n1"])
     n2 = read_folded(g["n2"]) if g["n2"] is not None else None
     numerator = read_folded(g["n1d"]) if g["n1d"] is not None else None
