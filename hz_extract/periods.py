@@ -96,7 +96,7 @@ _PARTS = {
 }
 
 # Every period starts with one of these: the lookahead lets the engine skip other text fast.
-_FIRST = r"[\d〇○零一二三四五六七八九十两今本当去上前明次全第首下年]"
+_FIRST = r"[\d〇○零一二三四五六七八九十两今本当去上前明次全第首下年半]"
 
 _STATE: dict[str, Any] = {}
 
