@@ -22,7 +22,7 @@ examples:
   hz-extract spark articles/ records/ --mode overwrite --indicators my_terms.txt
   hz-extract spark news.jsonl --jdbc-url jdbc:postgresql://db/hz --jdbc-table records \\
       --jdbc-user hz --packages org.postgresql:postgresql:42.7.4
-  spark-submit --master yarn $(which hz-extract) spark hdfs:///news/ hdfs:///records/
+  spark-submit --master yarn hz_job.py hdfs:///news/ hdfs:///records/   # hz_job.py: see the README
 
 exit status: 0 every document extracted, 1 some documents failed (the rest written,
 failures in OUTPUT/_errors), 2 bad usage (missing input, unknown format, missing
@@ -49,6 +49,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--master", metavar="URL",
                         help="Spark master when the command starts Spark itself, e.g. local[2], "
                              "spark://host:7077 (default: local[*], or spark-submit's)")
+    parser.add_argument("--conf", action="append", default=[], metavar="KEY=VALUE",
+                        help="a Spark setting when the command starts Spark itself (repeatable), "
+                             "e.g. spark.executor.memory=4g")
     parser.add_argument("--format", choices=_FORMATS, default="auto",
                         help="input format (default: from the file extension or the folder's files)")
     parser.add_argument("--text-col", default="text", metavar="NAME", help="column holding the text (default: text)")
@@ -117,6 +120,9 @@ def _check(args: argparse.Namespace) -> str:
         raise _Usage("--jdbc-url and --jdbc-table go together")
     if args.output and args.mode == "error" and os.path.exists(args.output):
         raise _Usage(f"{args.output} exists; pass --mode overwrite to replace it or --mode append")
+    bad = [c for c in args.conf if "=" not in c]
+    if bad:
+        raise _Usage(f"--conf takes KEY=VALUE, not {bad[0]!r}")
     if args.partitions is not None and args.partitions < 1:
         raise _Usage(f"--partitions must be at least 1, not {args.partitions}")
     if args.format != "auto" or "://" in args.input:
@@ -137,6 +143,9 @@ def _session(args: argparse.Namespace) -> tuple[Any, bool]:
     builder = SparkSession.builder.appName("hz-extract spark").config("spark.ui.showConsoleProgress", "false")
     if args.master:
         builder = builder.master(args.master)
+    for item in args.conf:
+        key, _, value = item.partition("=")
+        builder = builder.config(key.strip(), value)
     if args.jars:
         builder = builder.config("spark.jars", args.jars)
     if args.packages:
