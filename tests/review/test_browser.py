@@ -106,6 +106,7 @@ def _check_row_interaction(browser) -> None:
     header = browser.find_element(By.CSS_SELECTOR, "header h1")
     for row in (rows[0], rows[-1]):
         rec = row.get_attribute("data-rec")
+        browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", row)
         ActionChains(browser).move_to_element(row).perform()
         marked = browser.execute_script(MARKED_JS, "active")
         assert marked and all(rec in m.split() for m in marked), "hovering a row marks only its span"
