@@ -158,3 +158,13 @@ def test_seed_article_page_in_chromium(browser, tmp_path, seed_text):
     _check_self_contained(browser)
     _check_rows_map_to_highlights(browser, records)
     _check_row_interaction(browser)
+
+
+def test_longest_dev_article_page_in_chromium(browser, tmp_path, shared_dir):
+    docs = sorted((shared_dir / "eval" / "dev" / "docs").glob("*.txt"), key=lambda p: p.stat().st_size)
+    text = docs[-1].read_text(encoding="utf-8")
+    records = extract(text)
+    assert len(records) > 20, "a long bulletin gives many records"
+    _open(browser, tmp_path, render_html(text, records))
+    _check_rows_map_to_highlights(browser, records)
+    _check_row_interaction(browser)
