@@ -24,7 +24,7 @@ import regex
 
 __all__ = ["find_organisations", "company_stem", "org_lexicon", "ORG_SECTIONS"]
 
-ORG_SECTIONS = ("suffixes", "roles", "stem_suffixes", "cut", "bad_start", "generic", "government")
+ORG_SECTIONS = ("suffixes", "roles", "stem_suffixes", "cut", "bad_start", "generic", "government", "not_after")
 
 # Part-of-speech tags of words that can be part of a name (jieba's tag set; words
 # added to the segmenter without a tag come out as x).
@@ -76,6 +76,8 @@ def _patterns() -> dict[str, Any]:
             "cut": regex.compile(rf".*(?:{_alt(lex['cut'])})"),
             "bad_start": regex.compile(rf"(?:{_alt(lex['bad_start'])})"),
             "government": regex.compile(rf"(?:{_alt(lex['government'])})$"),
+            # 业 ends a sector word (银行业) unless it starts 业务/业绩 (招商银行业务收入)
+            "not_after": regex.compile(rf"(?:{_alt(lex['not_after'])})(?<!业(?=[务绩]))"),
             "generic": frozenset(lex["generic"]),
             "run_back": regex.compile(rf"[\p{{Han}}A-Za-z]{{1,{_MAX_RUN}}}$"),
         }
@@ -126,6 +128,8 @@ def find_organisations(t: str) -> list[tuple[int, int, str]]:
     p = _patterns()
     out: list[tuple[int, int, str]] = []
     for m in p["anchor"].finditer(t):
+        if m.group("suf") and p["not_after"].match(t, m.end()):
+            continue  # 科技园, 银行业, 公司债: the suffix belongs to another word
         end = m.end() if m.group("suf") else m.start()
         run = p["run_back"].search(t, max(0, end - _MAX_RUN), end)
         if run is None:

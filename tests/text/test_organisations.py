@@ -26,6 +26,7 @@ def names(t: str) -> list[str]:
     ("宁德时代新能源科技股份有限公司营收", ["宁德时代新能源科技股份有限公司"]),
     ("美团、复星科技、华登国际等项目", ["复星科技"]),
     ("东方证券研究所分析师认为", ["东方证券"]),
+    ("招商银行业务收入增长", ["招商银行"]),
 ])
 def test_found(text: str, want: list[str]) -> None:
     assert names(text) == want
@@ -34,6 +35,7 @@ def test_found(text: str, want: list[str]) -> None:
 @pytest.mark.parametrize("text", [
     "多家商业银行净利增长", "新能源汽车公司产量", "各家银行贷款", "一家公司", "该集团董事长", "互联网公司",
     "杭州市经信局相关负责人", "提出要以科技创新引领", "近期陆续发行公司债", "上市公司数量", "券商龙头",
+    "深圳南山科技园", "银行业存款余额", "资产证券化", "华为公司债券",
 ])
 def test_not_found(text: str) -> None:
     assert names(text) == []
