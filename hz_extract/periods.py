@@ -14,7 +14,8 @@ Every :class:`PeriodMention` has a ``kind``:
   ``2012年3月19日``, ``于2024年11月发布``, a deadline ``12月底前``); ``value`` is the ISO date when the
   year and day are known (the month or year otherwise). Not a
   period of figures: the rules ignore it.
-- ``range``: a span of years (``2011-2015年``), value ``2011/2015``.
+- ``range``: a span of years (``2011-2015年``, a five-year plan ``“十四五”``),
+  value ``2011/2015``, ``2021/2025``.
 
 >>> [(p.text, p.value, p.kind) for p in find_periods("2024年1-10月增长5%,比上年提高1个百分点", year=2024)]
 [('2024年1-10月', '2024-01/2024-10', 'period'), ('上年', '2023', 'base')]
@@ -81,6 +82,8 @@ _PARTS = {
     ]),
     "yrange": rf"(?P<ya>{_YEAR})年?{_DASH}(?P<yb>{_YEAR})年?(?!\d|\s*[-/.]\d)",
     "latin": rf"(?P<ylat>{_YEAR})年?(?P<lat>Q[1-4]|H[12])(?![A-Za-z\d])",
+    # Five-year plans: “十四五” (2021/2025) is a span of years, not the number 145.
+    "plan": r"(?P<plan>(?P<pn>十[一二三四五六七八九]|二十|[三四五六七八九]))五(?=[”\"’]|时期|期间|规划|以来|末|初|开局|收官)",
     "pre": rf"(?:(?P<y>{_YEAR}|{_CN_YEAR})年(?P<yx>度|全年|底|末|初(?!步)|以来)?"
            r"|(?P<rel>今年|本年|当年|去年|上年|上一年|前年|明年|次年)(?P<rx>同期|全年|末|底|初|以来)?)(?:的)?",
     "sub": "|".join([
@@ -106,7 +109,7 @@ def _pattern() -> regex.Pattern[str]:
     if pat is None:
         p = _PARTS
         pat = regex.compile(
-            rf"(?={_FIRST})(?:(?P<date>{p['date']})|(?P<yrange>{p['yrange']})|{p['latin']}"
+            rf"(?={_FIRST})(?:(?P<date>{p['date']})|(?P<yrange>{p['yrange']})|{p['latin']}|{p['plan']}"
             rf"|(?P<pre>{p['pre']})(?P<sub>{p['sub']})?|(?P<sub2>{p['sub']})|{p['full']}|{p['bare']})")
         _STATE["pat"] = pat
         _STATE["base"] = regex.compile(_BASE_BEFORE)
@@ -217,6 +220,11 @@ def find_periods(text: str, *, year: int | None = None) -> list[PeriodMention]:
         value: str | None
         if m.group("date"):
             out.append(PeriodMention(a, b, m.group(), _date_value(m, year), "date"))
+            continue
+        if m.group("plan"):
+            n = _num(m.group("pn")) or 0
+            first = 1966 + 5 * (n - 3)  # the 3rd plan began in 1966, the 14th in 2021
+            out.append(PeriodMention(a, b, m.group(), f"{first}/{first + 4}", "range"))
             continue
         if m.group("yrange"):
             ya, yb = int(m.group("ya")), int(m.group("yb"))
