@@ -75,6 +75,8 @@ def find_quantities(text: str) -> list[Quantity]:
     >>> [(q.text, q.value, q.unit, q.qualifier) for q in find_quantities("超过4400亿元,增长4.0%")]
     [('超过4400亿元', Decimal('440000000000'), '元', 'more_than'), ('4.0%', Decimal('4.0'), '%', 'exact')]
     """
+    if not isinstance(text, str):
+        raise TypeError(f"find_quantities() takes str, not {type(text).__name__}")
     if not text:
         return []
     folded = fold(text)

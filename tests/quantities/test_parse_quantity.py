@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from hz_extract import QuantityError, parse_quantity
+from hz_extract import QuantityError, find_quantities, parse_quantity
 
 CASES = [
     ("4400多亿元", "440000000000", None, "元", "more_than", "money"),
@@ -55,3 +55,8 @@ def test_empty_input(s):
 def test_error_is_a_value_error():
     with pytest.raises(ValueError):
         parse_quantity("2024年")
+
+
+def test_find_quantities_wants_text():
+    with pytest.raises(TypeError, match="bytes"):
+        find_quantities("4400亿元".encode())
