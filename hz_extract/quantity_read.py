@@ -171,7 +171,7 @@ def _per_word_share(pw: str) -> Decimal:
 
 def _numbers(g: dict) -> tuple[Numeral, Numeral | None, Numeral | None, Numeral | None]:
     """Read the numerals of a match: (n1, the range's high end, a fraction's numerator, a whole part)."""
-    two = len(g["n1"]) == 2
+    two = len(g["n1"].replace(" ", "")) == 2
     pair = digit_pair(g["n1"]) if two and g["u1"] == "折" else None  # 三八折
     vague = vague_pair(g["n1"]) if two and g["u1"] is not None and pair is None else None  # 七八成, 两三个
     n1 = Numeral(pair, None, 0) if pair is not None else vague or read_folded(g["n1"])
