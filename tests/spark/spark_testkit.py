@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import uuid
 from decimal import Decimal
 
 import regex
@@ -37,8 +38,22 @@ class ProbeExtractor(Extractor):
 
     For every user indicator term followed by a number (``term28.8``, ``term3万亿``) it
     gives one ``level`` record whose value is that number in base units, whose subject
-    is the first user region, and whose ``rule`` is ``probe:<pid>:<id of this object>``.
+    is the first user region, and whose ``rule`` is ``probe:<pid>:<token of this object>``;
+    the token is drawn on first use and not pickled, so every built instance has its own.
     """
+
+    @property
+    def token(self) -> str:
+        """A random token of this instance (``id()`` could repeat after garbage collection)."""
+        token = self.__dict__.get("_probe_token")
+        if token is None:
+            token = self.__dict__["_probe_token"] = uuid.uuid4().hex
+        return token
+
+    def __getstate__(self) -> dict:
+        state = dict(super().__getstate__()) if hasattr(super(), "__getstate__") else dict(self.__dict__)
+        state.pop("_probe_token", None)
+        return state
 
     def extract(self, text: str, *, doc_id: str | None = None,
                 published: _dt.date | None = None) -> list[Record]:
@@ -55,7 +70,7 @@ class ProbeExtractor(Extractor):
                         period=str(published.year) if published else None, measure="level",
                         value=value, value_max=value * 2 if m[2] else None, unit="元" if m[2] else "%",
                         qualifier="exact", base=None, modality="actual", text=m[0],
-                        span=(m.start(), m.end()), sentence=text, rule=f"probe:{os.getpid()}:{id(self)}"))
+                        span=(m.start(), m.end()), sentence=text, rule=f"probe:{os.getpid()}:{self.token}"))
                 start = text.find(term, start + 1)
         return out
 
