@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import logging
+from bisect import bisect_right
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -154,8 +155,9 @@ class Extractor:
                 continue
             clauses = split_clauses(t, a, b) or [(a, b)]
             slots = []
+            starts = [ca for ca, _ in clauses]
             for q in qs:
-                k = next((i for i, (ca, cb) in enumerate(clauses) if ca <= q.start < cb), len(clauses) - 1)
+                k = max(0, bisect_right(starts, q.start) - 1)
                 slots.append(Slot(q=q, start=q.start, end=q.end, clause=k, index=len(slots)))
             ctx = Context(text=t, start=a, end=b, clauses=clauses, slots=slots,
                           periods=within(periods, p_starts, a, b), subjects=within(subjects, s_starts, a, b),

@@ -10,10 +10,10 @@ and offsets stay those of the cleaned text.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..periods import PeriodMention
@@ -109,6 +109,8 @@ class Context:
     list_head: str = ""
     rank_base: str | None = None
     _starts: list[int] = field(default_factory=list, repr=False)
+    _by_clause: dict[int, list[Slot]] | None = field(default=None, repr=False)
+    _mention_starts: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         if not self.masked:
@@ -154,7 +156,32 @@ class Context:
 
     def slots_in_clause(self, k: int) -> list[Slot]:
         """The sentence's kept quantities inside clause ``k``."""
-        return [s for s in self.slots if s.clause == k]
+        if self._by_clause is None:
+            self._by_clause = {}
+            for s in self.slots:
+                self._by_clause.setdefault(s.clause, []).append(s)
+        return self._by_clause.get(k, [])
+
+    def near(self, a: int, b: int, *, subjects: bool = False) -> list[Any]:
+        """Period (or subject) mentions of the sentence that start in ``[a - 12, b)``.
+
+        Mentions are few per clause but a sentence may hold thousands; looking them up
+        by position keeps every name lookup independent of the sentence's length.
+        """
+        items = self.subjects if subjects else self.periods
+        key = "s" if subjects else "p"
+        starts = self._mention_starts.get(key)
+        if starts is None:
+            starts = [m.start for m in items]
+            self._mention_starts[key] = starts
+        return items[bisect_left(starts, a - 12):bisect_left(starts, b)]
+
+    def clause_index(self, pos: int) -> int:
+        """The index of the clause holding absolute offset ``pos`` (-1 when none does)."""
+        if not self._starts:
+            self._starts = [a for a, _ in self.clauses]
+        k = bisect_right(self._starts, pos) - 1
+        return k if k >= 0 and pos < self.clauses[k][1] else -1
 
     def add(self, draft: Draft) -> None:
         """Keep a draft and claim its slot."""

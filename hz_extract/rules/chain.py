@@ -38,13 +38,12 @@ def _previous_clause(ctx: Context, d: Draft) -> str:
     ``营收占比最大的是手续费及佣金净收入,为24.41亿元``: the figure's clause names nothing,
     the one before names the indicator.
     """
-    for k, (a, b) in enumerate(ctx.clauses):
-        if a <= d.start < b and k > 0:
-            pa, pb = ctx.clauses[k - 1]
-            if not ctx.slots_in_clause(k - 1):
-                prev = name(ctx, pa, pb)
-                if prev and ctx.lex.head_of(prev):
-                    return prev
+    k = ctx.clause_index(d.start)
+    if k > 0 and not ctx.slots_in_clause(k - 1):
+        pa, pb = ctx.clauses[k - 1]
+        prev = name(ctx, pa, pb)
+        if prev and ctx.lex.head_of(prev):
+            return prev
     return ""
 
 

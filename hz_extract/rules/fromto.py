@@ -34,7 +34,7 @@ def _pattern(ctx: Context) -> regex.Pattern[str]:
 
 
 def _period_in(ctx: Context, a: int, b: int) -> str | None:
-    for p in ctx.periods:
+    for p in ctx.near(a, b + 1):
         if a <= p.start and p.end <= b + 1 and p.kind == "period":
             return p.value
     return None

@@ -140,10 +140,10 @@ def skip_lead(ctx: Context, a: int, b: int, *, subjects: bool = True) -> int:
         moved = False
         while a < b and ctx.text[a] in _EDGE_PUNCT:
             a += 1
-        for p in ctx.periods:
+        for p in ctx.near(a, a + 1):
             if p.start <= a < p.end and p.end <= b:
                 a, moved = p.end, True
-        for s in ctx.subjects if subjects else ():
+        for s in ctx.near(a, a + 1, subjects=True) if subjects else ():
             if s.start <= a < s.end and s.end <= b and s.end - a < b - a:
                 a, moved = s.end, True
         m = lead.match(ctx.text, a, b)
@@ -161,7 +161,7 @@ def _after_inner_mentions(ctx: Context, a: int, b: int) -> int:
     indicator comes after whose and when, so a mention inside marks its start.
     """
     best = a
-    for m in list(ctx.periods) + list(ctx.subjects):
+    for m in ctx.near(a, b) + ctx.near(a, b, subjects=True):
         if a < m.start and m.end <= b - 2 and m.end > best:
             if getattr(m, "kind", "") in ("base", "date") or ctx.text[m.start - 1] in _GOVERNED:
                 continue
@@ -171,7 +171,7 @@ def _after_inner_mentions(ctx: Context, a: int, b: int) -> int:
 
 def _drop_tail_mentions(ctx: Context, a: int, b: int) -> int:
     """Move ``b`` before a period mention that ends the stretch (产值2024年 is rare; 的2024年 is not)."""
-    for p in ctx.periods:
+    for p in ctx.near(a, b):
         if a < p.start < b <= p.end + 1 and p.kind != "base":
             b = p.start
     return b

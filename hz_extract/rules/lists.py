@@ -20,12 +20,16 @@ first, then also on the last 和/及/与, then on all of them).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import regex
 
 from .base import Context, Draft, Slot
 from .indicator import skip_lead, trim
 from .lexicon import Lexicon, lexicon
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..subjects import SubjectMention
 __all__ = ["FAMILY", "apply", "split_items", "distribute"]
 
 FAMILY = "lists"
@@ -139,9 +143,10 @@ def apply(ctx: Context, classify: Classify) -> None:
         if items and _PERIOD_ITEM.search(items[-1]) and all(len(i) <= 4 for i in items):
             items, kind = [], "periods"  # 一、二季度分别增长…: periods of the chain's indicator
         if items:
-            subj = {s.text for s in ctx.subjects} | {s.name for s in ctx.subjects}
-            if places or all(i in subj or _subject_name(ctx, i) for i in items):
-                kind, names = "subject", [_subject_name(ctx, i) or i for i in items]
+            near = ctx.near(ca, at, subjects=True)
+            subj = {s.text for s in near} | {s.name for s in near}
+            if places or all(i in subj for i in items):
+                kind, names = "subject", [_subject_name(near, i) or i for i in items]
             else:
                 kind, names = "indicator", [trim(n, ctx.lex) or n for n in _heads(ctx, items, ctx.t(at + 2, vals[0].start))]
             ctx.list_items, ctx.list_kind = names, kind
@@ -169,8 +174,8 @@ def apply(ctx: Context, classify: Classify) -> None:
             ctx.add(d)
 
 
-def _subject_name(ctx: Context, item: str) -> str | None:
-    for s in ctx.subjects:
+def _subject_name(near: list[SubjectMention], item: str) -> str | None:
+    for s in near:
         if item in (s.text, s.name):
             return s.name
     return None

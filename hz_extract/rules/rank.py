@@ -83,8 +83,9 @@ def apply(ctx: Context) -> None:
         peer = peer.strip("在于了") or None
         if peer is None and not ctx.rank_base:
             # 2024全省…评价公布,杭州…稳居榜首: the group named earlier in the sentence
-            peer = next((s.text for s in ctx.subjects if s.kind in ("local", "national")
-                         and s.start < ctx.start + m.start()), None)
+            pos = ctx.start + m.start()
+            peer = next((s.text for s in ctx.near(max(ctx.start, pos - 80), pos, subjects=True)
+                         if s.kind in ("local", "national") and s.start < pos), None)
         if peer:
             ctx.rank_base = peer
         a = ctx.start + m.start()
@@ -97,7 +98,8 @@ def apply(ctx: Context) -> None:
                       anchor=a, cue=a))
     for m in other.finditer(ctx.masked):
         after = ctx.start + m.end()
-        who = next((s for s in ctx.subjects if s.start == after and s.kind in ("region", "org")), None)
+        who = next((s for s in ctx.near(after, after + 1, subjects=True)
+                    if s.start == after and s.kind in ("region", "org")), None)
         v = ordinal_value(m.group("n"))
         if who is None or v is None:
             continue
