@@ -63,6 +63,7 @@ def settle(ctx: Context) -> list[Draft]:
     """
     out: list[Draft] = []
     named: list[str] = []
+    seen: set[str] = set()
     saved: tuple[str | None, str | None, str | None] | None = None
     for d in sorted(ctx.drafts, key=lambda x: (x.start, x.end)):
         inside = _depth(ctx, d.start) > 0
@@ -108,8 +109,9 @@ def settle(ctx: Context) -> list[Draft]:
         extra = [replace(d, indicator=item, rule="list.shared." + d.rule) for item in items[1:]]
         if items:
             d.indicator, d.rule = items[0], "list.shared." + d.rule
-        if not d.hint.startswith("each:") and ind not in named:
+        if not d.hint.startswith("each:") and ind not in seen:
             named.append(ind)
+            seen.add(ind)
         if not (d.measure == "pp_diff" and ctx.chain_measure == "share" and ind.startswith(ctx.chain or "\0")):
             ctx.chain, ctx.chain_measure, ctx.chain_base = ind, d.measure, d.base
         if d.base and d.measure in ("growth", "change"):

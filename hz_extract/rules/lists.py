@@ -127,7 +127,7 @@ def apply(ctx: Context, classify: Classify) -> None:
         if p < 0:
             continue
         at = ca + p
-        vals = [s for s in ctx.slots if s.clause == k and s.start > at and s.index not in ctx.claimed]
+        vals = [s for s in ctx.slots_in_clause(k) if s.start > at and s.index not in ctx.claimed]
         if len(vals) < 2 or not all(_BETWEEN.match(ctx.m(x.end, y.start)) for x, y in zip(vals, vals[1:])):
             continue
         lead = skip_lead(ctx, ca, at, subjects=False)
