@@ -5,8 +5,9 @@
 The corpus is the development documents read from ``../shared/eval/dev/docs``
 (never copied into the repository), repeated ``--repeat`` times. Each contender
 gets a warm-up pass first (dictionaries, lexicons, compiled patterns), then the
-timed pass. ``--scale`` also times extract on a growing document (1, 2, 5, 10 MB)
-and a growing line of digits (25,000 … 100,000) to show time linear in length.
+timed pass. ``--scale`` also times extract on a growing document (1, 2, 5, 10 MB),
+a growing line of digits (25,000 … 100,000) and one ever longer sentence (thousands
+of clauses, figures and 分别 lists) to show time linear in length.
 """
 from __future__ import annotations
 
@@ -106,6 +107,14 @@ def _scale(extract: Callable[..., object], docs: list[str]) -> None:
         extract("7" * n)
         secs = time.perf_counter() - t0
         print(f"  line of {n:>7,} digits: {secs:8.3f} s  {secs / n * 1e6:6.2f} µs/char")
+    for unit in ("全年粮食产量120万吨,", "A、B和C分别增长1%、2%和3%,"):
+        for n in (4_000, 16_000):
+            text = unit * n
+            t0 = time.perf_counter()
+            extract(text)
+            secs = time.perf_counter() - t0
+            print(f"  one sentence of {n:>6,} clauses ({len(text):>7,} chars): {secs:7.2f} s"
+                  f"  {secs / len(text) * 1e6:6.2f} µs/char")
 
 
 if __name__ == "__main__":
