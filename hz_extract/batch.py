@@ -12,7 +12,9 @@ from __future__ import annotations
 import datetime as _dt
 import logging
 import multiprocessing
+import os
 import signal
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -108,11 +110,27 @@ def _extract_one(extractor: Extractor, index: int, doc: Document) -> Result:
 _WORKER_EXTRACTOR: Extractor | None = None
 
 
-def _init_worker(extractor: Extractor) -> None:
-    """Worker start: keep the extractor (built once per process); leave Ctrl-C to the parent."""
+def _init_worker(extractor: Extractor, alive: Any = None) -> None:
+    """Worker start: keep the extractor (built once per process); leave Ctrl-C to the parent;
+    exit when the parent dies (``alive`` reaches end of file), even if it was SIGKILLed."""
     global _WORKER_EXTRACTOR
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER_EXTRACTOR = extractor
+    if alive is not None:
+        threading.Thread(target=_exit_with_parent, args=(alive,), name="hz-parent-watch", daemon=True).start()
+
+
+def _exit_with_parent(alive: Any) -> None:
+    """Block until the parent's end of the pipe closes, then leave at once.
+
+    Without this, workers of a killed run would wait for work forever: every worker
+    holds both ends of the pool's task queue, so none ever sees end of file there.
+    """
+    try:
+        alive.recv_bytes()
+    except (EOFError, OSError):
+        pass
+    os._exit(1)
 
 
 def _work(chunk: list[tuple[int, Document]]) -> list[Result]:
@@ -126,11 +144,12 @@ class _Pool:
     def __init__(self, workers: int, extractor: Extractor, context: str | None) -> None:
         self.workers, self.extractor = workers, extractor
         self.context = multiprocessing.get_context(context)
+        self.alive_r, self.alive_w = self.context.Pipe(duplex=False)  # only this process holds alive_w
         self.executor = self._new()
 
     def _new(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(self.workers, mp_context=self.context,
-                                   initializer=_init_worker, initargs=(self.extractor,))
+                                   initializer=_init_worker, initargs=(self.extractor, self.alive_r))
 
     def submit(self, chunk: list[tuple[int, Document]]) -> Future[list[Result]]:
         return self.executor.submit(_work, chunk)
@@ -165,7 +184,11 @@ class _Pool:
                 "why, and call extract_many from under `if __name__ == \"__main__\":` in scripts") from e
 
     def close(self) -> None:
-        self.executor.shutdown(wait=True, cancel_futures=True)
+        try:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+        finally:
+            self.alive_w.close()
+            self.alive_r.close()
 
 
 def _chunks(docs: Iterable[DocItem], size: int, published: _dt.date | None) -> Iterator[list[tuple[int, Document]]]:

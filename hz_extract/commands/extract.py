@@ -86,8 +86,8 @@ class _Stats:
             more = f" (and {self.failed - len(self.errors)} more; with --db: select id, error from documents " \
                    f"where status = 'error')" if self.failed > len(self.errors) else ""
             text += f" Failed: {shown}{more}."
-        if interrupted:
-            text += " Run the same command again to resume (with --db)."
+        if interrupted and output != "stdout" and "://" not in output:
+            text += " The partial output file was removed (file outputs start over; --db runs resume)."
         return text
 
 
@@ -160,8 +160,9 @@ def run(args: argparse.Namespace) -> int:
     if store is not None:
         targets.append(store.display_url)
     where = " and ".join(targets)
+    results = extract_many(docs, workers=args.workers, extractor=Extractor(), published=published)
     try:
-        for result in extract_many(docs, workers=args.workers, extractor=Extractor(), published=published):
+        for result in results:
             rejected = store.add(result) if store is not None else None
             if sink is not None:
                 sink.write(result)
@@ -200,6 +201,8 @@ def run(args: argparse.Namespace) -> int:
             sink.abort()
         print(f"hz-extract extract: {e}", file=sys.stderr)
         return 1
+    finally:
+        results.close()  # stops the workers at once: running chunks finish, queued ones are dropped
     if not args.quiet:
         print(stats.summary(where), file=sys.stderr)
     return 1 if stats.failed else 0

@@ -131,7 +131,7 @@ def test_workers_that_cannot_start_raise_instead_of_blaming_documents(monkeypatc
         list(extract_many([("a", "增长1%")], workers=2, extractor=fake(), mp_context="fork"))
 
 
-def _exit_at_start(extractor: Extractor) -> None:
+def _exit_at_start(extractor: Extractor, alive: object = None) -> None:
     import os
 
     os._exit(4)

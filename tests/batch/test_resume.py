@@ -38,15 +38,57 @@ def stored_count(db: Db) -> int:
         engine.dispose()
 
 
-def kill_mid_run(cmd: list[str], db: Db, n: int) -> int:
-    """Start the run, SIGKILL it once some documents are committed; return how many were stored."""
+def descendants(root: int) -> set[int]:
+    """Live descendants of ``root`` (Linux /proc), e.g. the worker processes of a run."""
+    parent = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", "rb") as f:
+                    parent[int(entry)] = int(f.read().rsplit(b")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+    out = set()
+    for pid in parent:
+        p = parent[pid]
+        while p > 1 and p != root:
+            p = parent.get(p, 0)
+        if p == root:
+            out.add(pid)
+    return out
+
+
+def alive(pids: set[int]) -> set[int]:
+    out = set()
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat", "rb") as f:
+                if f.read().rsplit(b")", 1)[1].split()[0] != b"Z":
+                    out.add(pid)
+        except OSError:
+            continue
+    return out
+
+
+def kill_mid_run(cmd: list[str], db: Db, n: int, expect_workers: bool = False) -> int:
+    """Start the run, SIGKILL it once some documents are committed; return how many were stored.
+
+    With ``expect_workers``, also check that its worker processes do not outlive it.
+    """
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 120
         while stored_count(db) == 0 and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.05)
+        workers = descendants(proc.pid)
         proc.send_signal(signal.SIGKILL)
         proc.wait(30)
+        if expect_workers:
+            assert workers, "the run had no worker processes"
+            deadline = time.monotonic() + 60
+            while alive(workers) and time.monotonic() < deadline:
+                time.sleep(0.1)
+            assert not alive(workers), "worker processes outlived the killed run"
     finally:
         if proc.poll() is None:
             proc.kill()
@@ -94,7 +136,7 @@ def test_killed_run_with_real_records_and_two_workers(db, tmp_path):
             "e.Extractor = lambda: fakes.FakeExtractor(delay=0.004); "
             "from hz_extract.cli import main; sys.exit(main(sys.argv[2:]))")
     cmd = [sys.executable, "-c", code, str(HERE), "extract", str(folder), *db.cli, "--workers", "2", "-q"]
-    before = kill_mid_run(cmd, db, n)
+    before = kill_mid_run(cmd, db, n, expect_workers=True)
     check_whole_documents(db)
     done = rerun(cmd)
     assert done.returncode == 0, done.stderr
