@@ -2,7 +2,9 @@
 
 Period values follow RECORDS.md: ``2024``, ``2024-11``, ``2024Q1``, ``2024H1``,
 ``2024-01/2024-10``. Relative expressions (今年, 上年, a month without a year)
-resolve against a reference year; without one their ``value`` is ``None``.
+resolve against a reference year; without one their ``value`` is ``None``. Any
+text will do: it is cleaned first (full-width digits, traditional script) and
+spans are offsets into the text as given.
 
 Every :class:`PeriodMention` has a ``kind``:
 
@@ -33,6 +35,8 @@ from functools import lru_cache
 from typing import Any
 
 import regex
+
+from .clean import Cleaned, clean
 
 __all__ = ["PeriodMention", "find_periods", "document_date", "reference_year", "PERIOD_KINDS"]
 
@@ -200,7 +204,8 @@ def find_periods(text: str, *, year: int | None = None) -> list[PeriodMention]:
     """Period expressions in ``text`` in order; ``year`` resolves 今年/上年 and year-less months.
 
     Args:
-        text: cleaned text (half-width digits and dashes; see :mod:`hz_extract.clean`).
+        text: any text; it is cleaned first (:mod:`hz_extract.clean`: full-width
+            digits, traditional script) and spans map back to ``text`` as given.
         year: the reference year (see :func:`reference_year`); ``None`` leaves
             relative expressions with ``value=None``.
 
@@ -210,6 +215,24 @@ def find_periods(text: str, *, year: int | None = None) -> list[PeriodMention]:
     >>> [(p.text, p.value) for p in find_periods("今年上半年,去年同期,2至6月份", year=2010)]
     [('今年上半年', '2010H1'), ('去年同期', '2009'), ('2至6月份', '2010-02/2010-06')]
     """
+    c = _cleaned(text)
+    found = _find_in(c.text, year)
+    if isinstance(c.offsets, range):  # cleaning changed nothing
+        return found
+    out = []
+    for p in found:
+        oa, ob = c.to_original(p.start, p.end)
+        out.append(PeriodMention(oa, ob, text[oa:ob], p.value, p.kind))
+    return out
+
+
+@lru_cache(maxsize=2)
+def _cleaned(text: str) -> Cleaned:
+    return clean(text)
+
+
+def _find_in(text: str, year: int | None) -> list[PeriodMention]:
+    """:func:`find_periods` on cleaned ``text``."""
     _pattern()
     base_re: regex.Pattern[str] = _STATE["base"]
     out: list[PeriodMention] = []
@@ -278,7 +301,7 @@ def document_date(text: str, published: _dt.date | None = None) -> _dt.date | No
     """
     if published is not None:
         return published
-    head = "\n".join(text[:_HEAD_CHARS].splitlines()[:_HEAD_LINES])
+    head = "\n".join(clean(text[:_HEAD_CHARS]).text.splitlines()[:_HEAD_LINES])  # ２０２５－０１－２７ too
     for m in _DATE_LINE.finditer(head):
         y, mo, d = (m.group("y"), m.group("m"), m.group("d")) if m.group("y") else m.group("y2", "m2", "d2")
         try:

@@ -116,8 +116,9 @@ def test_year_ranges() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "增长2024亿元", "共2015家企业", "2024亩耕地", "2020美元", "2024款车型", "2024平方米", "5G基站", "人均17.26万元", "623路公交", "12个月", "一切正常",
-    "电话0571-87654321", "20241118", "统一大市场", "万一", "三年行动计划", "每年年底", "多年末见", "十四五个", "二十五人",
+    "增长2024亿元", "共2015家企业", "2024亩耕地", "2020美元", "2024款车型", "2024平方米", "5G基站",
+    "人均17.26万元", "623路公交", "12个月", "一切正常", "电话0571-87654321", "20241118", "统一大市场",
+    "万一", "三年行动计划", "每年年底", "多年末见", "十四五个", "二十五人",
 ])
 def test_not_periods(text: str) -> None:
     assert [p for p in find_periods(text, year=2024) if p.kind == "period"] == []
@@ -190,3 +191,16 @@ def test_dev_doc_years(shared_dir: Path) -> None:
 def test_dev_docs_no_event_date_as_period(shared_dir: Path) -> None:
     t = clean((shared_dir / "eval" / "dev" / "docs" / "rt-038.txt").read_text(encoding="utf-8")).text
     assert [p for p in find_periods(t, year=2010) if p.kind == "period"] == []
+
+
+def test_raw_text_is_cleaned_and_spans_map_back() -> None:
+    t = "２０２４年１－１０月,前11個月,去年同期,統(tǒng)計2023年以來"
+    got = [(t[p.start:p.end], p.text, p.value, p.kind) for p in find_periods(t, year=2024)]
+    assert got == [
+        ("２０２４年１－１０月", "２０２４年１－１０月", "2024-01/2024-10", "period"),
+        ("前11個月", "前11個月", "2024-01/2024-11", "period"),
+        ("去年同期", "去年同期", "2023", "base"),
+        ("2023年以來", "2023年以來", "2023", "period"),
+    ]
+    assert document_date("標題\n２０２５－０１－２７\n") == dt.date(2025, 1, 27)
+    assert reference_year("２０２３年全年增長") == 2023

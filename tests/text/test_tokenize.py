@@ -113,7 +113,7 @@ def test_function_reached_as_module_attribute() -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.text(st.sampled_from(list("統計(tǒng)產業yè規模以上工業增加值４４００多億元２.４個百分點 ，。2024年1-10月杭州")),
+@given(st.text(st.sampled_from(list("統計(tǒng)產業yè規模以上工業增加值４４００多億元２.４個百分點 ，。2024年1-10月")),
                max_size=60))
 def test_property_domain_alphabet(text: str) -> None:
     check(text)
