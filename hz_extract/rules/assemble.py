@@ -25,6 +25,8 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["subject_for", "period_for", "implied_base", "same_name", "dedupe", "within", "bisect_start"]
 
 _BIGRAMS_MIN = 0.6
+_LOOKBACK = 40
+"""Mentions looked at before giving up on a figure's subject (keeps a huge document linear)."""
 _PER_UNIT = regex.compile(r"人均|户均|亩均|平均|每|单位|万元|比重|占比|增速|率")
 
 _SPEAKER = regex.compile(r"认为|表示|指出|称|分析|预计|预测|研报|报告|数据显示|统计显示|发布")
@@ -71,9 +73,6 @@ def _usual_local(subjects: list[SubjectMention]) -> str | None:
     return max(counts, key=lambda k: counts[k]) if counts else None
 
 
-_OPENS, _CLOSES = "(（", ")）"
-
-
 def _aside(text: str, a: int, b: int, anchor: int) -> bool:
     """Whether ``text[a:b]`` sits in a parenthesis that closes before ``anchor``.
 
@@ -81,10 +80,11 @@ def _aside(text: str, a: int, b: int, anchor: int) -> bool:
     the figures after the bracket. Looks at most a few hundred characters around.
     """
     before = text[max(0, a - 120):a]
-    if sum(before.count(c) for c in _OPENS) <= sum(before.count(c) for c in _CLOSES):
+    opens = before.count("(") + before.count("（")
+    if not opens or opens <= before.count(")") + before.count("）"):
         return False
     after = text[b:min(anchor, b + 400)]
-    return sum(after.count(c) for c in _CLOSES) > sum(after.count(c) for c in _OPENS)
+    return after.count(")") + after.count("）") > after.count("(") + after.count("（")
 
 
 def bisect_start(items: list[Any], pos: int) -> int:
@@ -187,7 +187,8 @@ def subject_for(ctx: Context, anchor: int, text: str, place: list[str | None],
     best: SubjectMention | None = None
     subjects = ctx.all_subjects
     i = bisect_start(subjects, anchor)
-    while i > 0:
+    stop = max(0, i - _LOOKBACK)
+    while i > stop:
         i -= 1
         s = subjects[i]
         if _not_the_subject(text, s) or _aside(text, s.start, s.end, anchor):
