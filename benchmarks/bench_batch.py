@@ -62,8 +62,8 @@ def build_archive(path: Path, n: int) -> Path:
     return path
 
 
-def _descendant_peaks(root: int) -> dict[int, int]:
-    """``{pid: VmHWM in kB}`` of every live descendant of ``root`` (Linux /proc).
+def _descendant_peaks(root: int) -> dict[int, tuple[int, float]]:
+    """``{pid: (VmHWM in kB, CPU seconds)}`` of every live descendant of ``root`` (Linux /proc).
 
     Worker processes started by the forkserver are its children, not ours, so
     ``RUSAGE_CHILDREN`` never sees them; their peak RSS is read from /proc instead.
@@ -76,18 +76,22 @@ def _descendant_peaks(root: int) -> dict[int, int]:
                     parent[int(entry)] = int(f.read().rsplit(b")", 1)[1].split()[1])
             except (OSError, ValueError, IndexError):
                 continue
-    out: dict[int, int] = {}
+    out: dict[int, tuple[int, float]] = {}
+    tick = os.sysconf("SC_CLK_TCK")
     for pid in parent:
         p = pid
         while p > 1 and p != root:
             p = parent.get(p, 0)
         if p == root and pid != root:
             try:
+                with open(f"/proc/{pid}/stat", "rb") as f:
+                    fields = f.read().rsplit(b")", 1)[1].split()
+                cpu = (int(fields[11]) + int(fields[12])) / tick  # utime + stime
                 with open(f"/proc/{pid}/status") as f:
                     for line in f:
                         if line.startswith("VmHWM:"):
-                            out[pid] = int(line.split()[1])
-            except OSError:
+                            out[pid] = (int(line.split()[1]), cpu)
+            except (OSError, ValueError, IndexError):
                 continue
     return out
 
@@ -100,12 +104,14 @@ def child(archive: str, workers: int, db: str, stand_in: bool) -> None:
     if stand_in:
         hz_extract.extractor.Extractor = StandIn  # type: ignore[misc]
     peaks: dict[int, int] = {}
+    cpu: dict[int, float] = {}
     done = threading.Event()
 
     def watch() -> None:
         while not done.wait(0.2):
-            for pid, kb in _descendant_peaks(os.getpid()).items():
+            for pid, (kb, secs) in _descendant_peaks(os.getpid()).items():
                 peaks[pid] = max(kb, peaks.get(pid, 0))
+                cpu[pid] = secs
 
     watcher = threading.Thread(target=watch, daemon=True)
     watcher.start()
@@ -115,9 +121,10 @@ def child(archive: str, workers: int, db: str, stand_in: bool) -> None:
     secs = time.perf_counter() - start
     done.set()
     watcher.join()
-    print(json.dumps({"code": code, "docs": n, "seconds": secs,
-                      "rss_parent_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                      "rss_worker_mb": max(peaks.values(), default=0) / 1024}))
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    print(json.dumps({"code": code, "docs": n, "seconds": secs, "rss_parent_mb": me.ru_maxrss / 1024,
+                      "rss_worker_mb": max(peaks.values(), default=0) / 1024,
+                      "cpu_parent_s": me.ru_utime + me.ru_stime, "cpu_workers_s": sum(cpu.values())}))
 
 
 def measure(archive: Path, workers: int, tmp: Path, stand_in: bool) -> dict[str, float]:
@@ -155,7 +162,8 @@ def main() -> None:
             r = measure(archive, workers, tmp, args.stand_in)
             rates[workers] = r["docs"] / r["seconds"]
             print(f"throughput  {r['docs']:>6} docs  workers={workers}  {rates[workers]:8.1f} docs/s  "
-                  f"({r['seconds']:.1f} s)")
+                  f"({r['seconds']:.1f} s wall; CPU: parent {r.get('cpu_parent_s', 0):.1f} s, "
+                  f"workers {r.get('cpu_workers_s', 0):.1f} s)")
         print(f"speed-up 2 vs 1 worker: {rates[2] / rates[1]:.2f}x (target >= 1.6x)")
         for n in args.mem_docs:
             path = build_archive(tmp / f"m{n}.jsonl", n)
