@@ -175,6 +175,14 @@ def _record_row(record: Any) -> tuple[Any, ...]:
             int(record.span[1]), record.sentence, record.rule)
 
 
+_Doc = tuple[int, "str | None", list[tuple[Any, ...]], "str | None"]
+"""One document's outcome in a batch: (input row, doc id, record rows, error)."""
+
+
+def _where(doc_id: str | None, id_col: str) -> str:
+    return f"document {doc_id!r}" if doc_id is not None else f"document without {id_col}"
+
+
 def _extract_batch(plan: _Plan, extractor: Extractor, batch: pa.RecordBatch) -> pa.RecordBatch:
     import pyarrow as pa
 
@@ -182,38 +190,64 @@ def _extract_batch(plan: _Plan, extractor: Extractor, batch: pa.RecordBatch) -> 
 
     texts = batch.column(plan.text_col).to_pylist()
     id_array = batch.column(plan.id_col)
-    ids = id_array.to_pylist()
     dates = (batch.column(plan.published_col).to_pylist() if plan.published_col
              else [None] * batch.num_rows)
-    take: list[int] = []
-    rows: list[tuple[Any, ...]] = []
-    errors: list[str | None] = []
-    width = len(RECORD_COLUMNS)
-    for i, (raw_id, text) in enumerate(zip(ids, texts)):
+    docs: list[_Doc] = []
+    for i, (raw_id, text) in enumerate(zip(id_array.to_pylist(), texts)):
         doc_id = None if raw_id is None else str(raw_id)
-        where = f"document {doc_id!r}" if doc_id is not None else f"document without {plan.id_col}"
         try:
             if not isinstance(text, str):
                 raise TypeError(f"column {plan.text_col!r} is {'null' if text is None else type(text).__name__}"
                                 f", not a string")
-            doc_rows = [_record_row(r) for r in
-                        extractor.extract(text, doc_id=doc_id, published=parse_date(dates[i]))]
+            rows = [_record_row(r) for r in extractor.extract(text, doc_id=doc_id, published=parse_date(dates[i]))]
         except Exception as e:  # noqa: BLE001 - one bad document must not fail the job
-            log.warning("%s: extraction failed: %s: %s", where, type(e).__name__, e)
-            if plan.errors:
-                take.append(i)
-                rows.append((doc_id,) + (None,) * (width - 1))
-                errors.append(f"{where}: extraction failed ({type(e).__name__}: {e})")
+            docs.append(_failed(plan, i, doc_id, f"extraction failed ({type(e).__name__}: {e})"))
             continue
-        take.extend([i] * len(doc_rows))
+        docs.append((i, doc_id, rows, None))
+    try:
+        return _to_batch(plan, id_array, docs)
+    except (pa.ArrowException, TypeError, ValueError) as e:  # a record Arrow cannot hold: find whose
+        log.debug("batch of %d documents not convertible (%s); checking one by one", len(docs), e)
+    checked: list[_Doc] = []
+    for doc in docs:
+        try:
+            _to_batch(plan, id_array, [doc])
+            checked.append(doc)
+        except (pa.ArrowException, TypeError, ValueError) as e:
+            checked.append(_failed(plan, doc[0], doc[1], f"a record does not fit the output schema ({e})"))
+    return _to_batch(plan, id_array, checked)
+
+
+def _failed(plan: _Plan, index: int, doc_id: str | None, reason: str) -> _Doc:
+    where = _where(doc_id, plan.id_col)
+    log.warning("%s: %s", where, reason)
+    return (index, doc_id, [], f"{where}: {reason}")
+
+
+def _to_batch(plan: _Plan, id_array: pa.Array, docs: list[_Doc]) -> pa.RecordBatch:
+    """The output batch: each document's record rows, or one error row (with ``errors="column"``)."""
+    import pyarrow as pa
+
+    width = len(RECORD_COLUMNS)
+    take: list[int] = []
+    rows: list[tuple[Any, ...]] = []
+    errors: list[str | None] = []
+    for index, doc_id, doc_rows, error in docs:
+        if error is not None:
+            if plan.errors:
+                take.append(index)
+                rows.append((doc_id,) + (None,) * (width - 1))
+                errors.append(error)
+            continue
+        take.extend([index] * len(doc_rows))
         rows.extend(doc_rows)
         errors.extend([None] * len(doc_rows))
     fields = _arrow_fields(plan.errors)
     columns = [pa.array([row[j] for row in rows], type=fields[j].type) for j in range(width)]
     if plan.errors:
         columns.append(pa.array(errors, type=pa.string()))
-    id_field = pa.field(plan.id_col, id_array.type, True)
     columns.insert(0, id_array.take(pa.array(take, type=pa.int64())))
+    id_field = pa.field(plan.id_col, id_array.type, True)
     return pa.RecordBatch.from_arrays(columns, schema=pa.schema([id_field] + fields))
 
 

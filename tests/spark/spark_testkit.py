@@ -17,6 +17,9 @@ from hz_extract.records import Record
 
 FAIL_MARKER = "【测试:抛出异常】"
 """A document containing this text makes :class:`FailingExtractor` raise."""
+BAD_RECORD_MARKER = "【测试:坏记录】"
+"""A document containing this text makes :class:`FailingExtractor` return a record whose
+indicator is an ``int``, which no string column can hold."""
 
 _MAGNITUDES = {"": Decimal(1), "万": Decimal(10) ** 4, "亿": Decimal(10) ** 8, "万亿": Decimal(10) ** 12}
 _NUMBER = regex.compile(r"(\d+(?:\.\d+)?)(万亿|亿|万)?")
@@ -30,6 +33,10 @@ class FailingExtractor(Extractor):
         """Records of ``text``; ``RuntimeError`` on the marker."""
         if isinstance(text, str) and FAIL_MARKER in text:
             raise RuntimeError(f"planted failure in {doc_id}")
+        if isinstance(text, str) and BAD_RECORD_MARKER in text:
+            return [Record(doc=doc_id, indicator=12345, subject=None, period=None,  # type: ignore[arg-type]
+                           measure="level", value=Decimal(1), value_max=None, unit=None, qualifier="exact",
+                           base=None, modality="actual", text="1", span=(0, 1), sentence=text, rule="planted")]
         return super().extract(text, doc_id=doc_id, published=published)
 
 

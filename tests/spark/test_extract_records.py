@@ -83,14 +83,16 @@ def test_seed_and_dev_docs_yield_records(spark, dev_docs, seed_text, testkit):
 
 def test_a_failing_document_is_an_error_row_not_a_failed_job(spark, dev_docs, testkit):
     bad = ("bad-1", f"全市工业增加值6305亿元。{testkit.FAIL_MARKER}")
-    items = dev_docs[:4] + [bad, ("null-text", None)] + dev_docs[4:6]
+    odd = ("bad-2", f"全市工业增加值6305亿元。{testkit.BAD_RECORD_MARKER}")
+    items = dev_docs[:4] + [bad, ("null-text", None)] + dev_docs[4:6] + [odd]
     docs = spark.createDataFrame(items, DOC_SCHEMA).repartition(2)
     extractor = testkit.FailingExtractor()
     got, errors = spark_rows(extract_records(docs, extractor=extractor))
-    assert [e[0] for e in errors] == ["bad-1", "null-text"]
+    assert [e[0] for e in errors] == ["bad-1", "bad-2", "null-text"]
     assert "planted failure in bad-1" in errors[0][1] and "RuntimeError" in errors[0][1]
-    assert "'text' is null" in errors[1][1]
-    want, failed = testkit.python_rows([d for d in items if d[1] is not None], extractor)
+    assert "does not fit the output schema" in errors[1][1]
+    assert "'text' is null" in errors[2][1]
+    want, failed = testkit.python_rows([d for d in items if d[1] is not None and d != odd], extractor)
     assert failed == ["bad-1"]
     assert got == want
 
