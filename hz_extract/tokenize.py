@@ -128,7 +128,7 @@ class Segmenter:
         raise TypeError("Segmenter is not picklable; build one on the other side")
 
 
-_MAX_EXTRA_SEGMENTERS = 8
+_MAX_EXTRA_SEGMENTERS = 4  # each holds a whole dictionary
 DEFAULT_KEY = ("seg",)
 """Where the segmenter without extra terms is kept in ``_STATE`` (tests swap it)."""
 
@@ -139,7 +139,7 @@ def segmenter(extra_terms: Iterable[str] = ()) -> Segmenter:
     Args:
         extra_terms: more words to keep whole (a user's indicator terms, region or
             organisation names). Each distinct set gets its own segmenter, built
-            on first use and kept (the last few sets only).
+            on first use and kept (the last four sets only).
     """
     extra = tuple(sorted({clean(w).text for w in extra_terms if w}))
     key = ("seg", *extra)
