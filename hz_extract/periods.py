@@ -312,6 +312,9 @@ def document_date(text: str, published: _dt.date | None = None) -> _dt.date | No
 
 
 _RELATIVE_NOW = regex.compile(r"今年|本年")
+_PART_OF_YEAR = regex.compile(r"月|季|半年")
+# Yearly bulletins on year Y come out by spring of Y+1; later in the year, news is about Y+1.
+_BULLETIN_MONTHS = 5
 
 
 def reference_year(text: str, published: _dt.date | None = None) -> int | None:
@@ -321,22 +324,33 @@ def reference_year(text: str, published: _dt.date | None = None) -> int | None:
     explicit data year (``2024年``, ``2024年1-10月``, a bare ``2024`` before a
     word; dates and comparison bases do not count; ties go to the later year).
     If the text says 今年/本年, *D* wins (news speaks from its date); otherwise *E*
-    wins (a bulletin dated 2012-03-19 reports on 2011); each falls back to the
-    other when missing.
+    wins (a bulletin dated 2012-03-19 reports on 2011), except that when *E* is
+    the year before *D*, *D* falls in May or later and the text names parts of a
+    year without a year (上半年, 1-6月), *D* wins (mid-year news that mentions
+    last year as background). Each falls back to the other when missing.
 
     >>> reference_year("2011年全市生产总值增长11.3%。全年…", _dt.date(2012, 3, 19))
     2011
     >>> reference_year("今年上半年增长5%,2023年同期…", _dt.date(2024, 7, 9))
     2024
+    >>> reference_year("上半年增长5%。2023年全市…", _dt.date(2024, 7, 9))
+    2024
     """
     d = document_date(text, published)
     counts: Counter[int] = Counter()
+    part_of_year = False  # 上半年, 一季度, 1-6月 with no year of their own
     for p in find_periods(text, year=None):
-        if p.kind == "period" and p.value and p.value[:4].isdigit():
+        if p.kind != "period":
+            continue
+        if p.value and p.value[:4].isdigit():
             counts[int(p.value[:4])] += 1
+        elif p.value is None and _PART_OF_YEAR.search(p.text):
+            part_of_year = True
     e = max(counts, key=lambda k: (counts[k], k)) if counts else None
     if d is None:
         return e
     if e is None or _RELATIVE_NOW.search(text):
         return d.year
+    if e == d.year - 1 and part_of_year and d.month >= _BULLETIN_MONTHS:
+        return d.year  # mid-year news on this year's 上半年 that mentions last year as background
     return e

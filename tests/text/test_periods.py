@@ -156,6 +156,10 @@ def test_reference_year() -> None:
     assert reference_year("1-4月份增长", dt.date(2022, 5, 31)) == 2022
     assert reference_year("1-4月份增长") is None
     assert reference_year("2015年全县,比上年增长") == 2015
+    mid_year = "2024-07-10\n上半年,全市增长5%。2023年全市生产总值…"
+    assert reference_year(mid_year) == 2024
+    early = "2024-03-01\n2023年全市生产总值增长5%。上半年…全年…"
+    assert reference_year(early) == 2023  # a bulletin season date: the text is about last year
 
 
 @settings(max_examples=300, deadline=None)
