@@ -37,12 +37,39 @@ FAMILY = "lists"
 Classify = Callable[[Context, Slot, str, int], Draft | None]
 
 _BETWEEN = regex.compile(r"^\s*(?:、|和|及|与|以及|,|或)\s*$")
-_LABEL = regex.compile(r"(?:等)?[\d一二三四五六七八九十两]+(?:个|大|类|种|家|项|座|所)[^、]{0,6}$|等$")
 _TOWARD = regex.compile(r"^[^、]{1,12}?(?:对|向|与|同)(?=[^、]+、)")
 _NUMERAL_ITEM = regex.compile(r"^第?[一二三四五六七八九十]$")
 _PERIOD_ITEM = regex.compile(r"(?:季度|月份|月|半年|年度|年|旬)$")
-_PLACE_LABEL = regex.compile(r"(?:区|县|市|省|镇|乡|街道|地区|城市|园区|开发区)")
 _LAST_AND = regex.compile(r"^(?P<a>.+)(?:以及|和|及|与)(?P<b>[^和及与]+)$")
+
+
+_GROUP_LABEL = regex.compile(
+    r"(?<![第\d一二三四五六七八九十两])(?:等)?[\d一二三四五六七八九十两]+(?:个|大|类|种|家|项|座|所)?"
+    r"(?P<noun>行政区|设区市|城市|地区|市|区|县|省|州|镇|乡|国家|行业|产业|企业|部门|大类|门类|领域|板块|园区)")
+
+
+def _group(pre: str) -> tuple[str, str, bool]:
+    """Split ``A、B两市地区生产总值`` into the items, what follows the group label, and
+    whether the label names places.
+
+    >>> _group("杭州、宁波两市地区生产总值")
+    ('杭州、宁波', '地区生产总值', True)
+    >>> _group("香洲、金湾和斗门三个行政区")
+    ('香洲、金湾和斗门', '', True)
+    >>> _group("钢材、水泥和平板玻璃产量")
+    ('钢材、水泥和平板玻璃产量', '', False)
+    """
+    last_sep = max(pre.rfind("、"), pre.rfind("和"), pre.rfind("及"), pre.rfind("与"))
+    if last_sep < 0:
+        return pre, "", False
+    m = _GROUP_LABEL.search(pre, last_sep + 1)
+    if not m or m.start() == last_sep + 1:
+        return pre, "", False
+    places = m.group("noun") in _PLACE_NOUNS
+    return pre[:m.start()].removesuffix("等"), pre[m.end():], places
+
+
+_PLACE_NOUNS = frozenset({"行政区", "设区市", "城市", "地区", "市", "区", "县", "省", "州", "镇", "乡", "园区"})
 
 
 def split_items(text: str, n: int) -> list[str]:
@@ -135,20 +162,25 @@ def apply(ctx: Context, classify: Classify) -> None:
         toward = _TOWARD.search(pre)
         if toward and ("、" in pre[toward.end():] or regex.search("和|及|与", pre[toward.end():])):
             pre = pre[toward.end():]  # 宁波对欧盟、美国和东盟分别进出口…: the items follow 对
-        label = _LABEL.search(pre)
-        places = bool(label and _PLACE_LABEL.search(label.group()))
-        items = split_items(_LABEL.sub("", pre), len(vals)) if ("、" in pre or regex.search("和|及|与", pre)) else []
+        items_text, rest, places = _group(pre)
+        has_sep = "、" in items_text or regex.search("和|及|与", items_text)
+        items = split_items(items_text, len(vals)) if has_sep else []
         items = [i.strip(" “”\"") for i in items]
-        kind, names = "", []
+        kind, names, shared = "", [], ""
         if items and _PERIOD_ITEM.search(items[-1]) and all(len(i) <= 4 for i in items):
             items, kind = [], "periods"  # 一、二季度分别增长…: periods of the chain's indicator
         if items:
             near = ctx.near(ca, at, subjects=True)
             subj = {s.text for s in near} | {s.name for s in near}
+            verb_text = ctx.t(at + 2, vals[0].start)
             if places or all(i in subj for i in items):
                 kind, names = "subject", [_subject_name(near, i) or i for i in items]
+                shared = trim(rest, ctx.lex) or trim(verb_text, ctx.lex)
+            elif rest:
+                head = ctx.lex.head_of(rest) or trim(rest, ctx.lex)
+                kind, names = "indicator", [trim(i + head, ctx.lex) or i + head for i in items]
             else:
-                kind, names = "indicator", [trim(n, ctx.lex) or n for n in _heads(ctx, items, ctx.t(at + 2, vals[0].start))]
+                kind, names = "indicator", [trim(n, ctx.lex) or n for n in _heads(ctx, items, verb_text)]
             ctx.list_items, ctx.list_kind = names, kind
         elif kind == "periods":
             pass
@@ -165,6 +197,8 @@ def apply(ctx: Context, classify: Classify) -> None:
             d.rule = "list." + d.rule
             if kind == "subject":
                 d.subject = names[i]
+                if shared:
+                    d.indicator = shared
             elif kind == "indicator":
                 d.indicator = names[i]
             elif kind == "each":

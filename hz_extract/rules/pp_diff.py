@@ -35,7 +35,8 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
         sign, rule = ctx.lex.verbs[m.group("verb")], "pp_diff.than"
         base = ctx.lex.bases.get("比" + base, base) if base else None
     elif m := c.lone_verb.search(left):
-        sign, base, rule = ctx.lex.verbs[m.group("verb")], find_base(ctx, at + m.start()), "pp_diff.verb"
+        sign, rule = ctx.lex.verbs[m.group("verb")], "pp_diff.verb"
+        base = ctx.lex.base_of(m.group("base")) if m.group("base") else find_base(ctx, at + m.start())
     else:
         return None
     d = ctx.from_slot(slot, "pp_diff", rule, value=slot.q.value * sign)
