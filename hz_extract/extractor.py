@@ -96,13 +96,14 @@ class Extractor:
         return _tok.tokenize(text, extra_terms=self.indicators + self.regions + self.organisations)
 
     def extract(self, text: str, *, doc_id: str | None = None,
-                published: _dt.date | None = None) -> list[Record]:
+                published: _dt.date | str | None = None) -> list[Record]:
         """Every indicator record in ``text``, in document order.
 
         Args:
             text: the document.
             doc_id: written into each record's ``doc``.
-            published: the document's date; resolves 今年/上年 and year-less months
+            published: the document's date (a ``datetime.date``, or an ISO string
+                such as ``"2024-05-31"``); resolves 今年/上年 and year-less months
                 when the text has no date line of its own.
 
         Returns:
@@ -113,6 +114,7 @@ class Extractor:
         """
         if not isinstance(text, str):
             raise TypeError(f"extract() takes str, not {type(text).__name__}")
+        published = _as_date(published)
         if not text.strip():
             return []
         from .clean import clean
@@ -196,6 +198,20 @@ class Extractor:
                 sentence=cleaned.original[s0:s1], rule=d.rule))
         return out
 
+def _as_date(published: object) -> _dt.date | None:
+    """``published`` as a date: a date passes, an ISO string is read, anything else is an error."""
+    if published is None or isinstance(published, _dt.date):
+        return published
+    if isinstance(published, str):
+        try:
+            return _dt.date.fromisoformat(published.strip()[:10])
+        except ValueError:
+            pass
+    from .errors import InputError
+
+    raise InputError(f"published={published!r} is not a date: pass a datetime.date or an ISO date such as '2024-05-31'")
+
+
 _DEFAULT: Extractor | None = None
 
 
@@ -207,7 +223,7 @@ def default_extractor() -> Extractor:
     return _DEFAULT
 
 
-def extract(text: str, *, doc_id: str | None = None, published: _dt.date | None = None) -> list[Record]:
+def extract(text: str, *, doc_id: str | None = None, published: _dt.date | str | None = None) -> list[Record]:
     """Indicator records of one document with the default :class:`Extractor`.
 
     >>> [r.measure for r in extract("2024年全市工业增加值6305亿元,增长7.1%。")]

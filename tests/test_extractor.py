@@ -203,3 +203,15 @@ def test_extra_regions_become_subjects() -> None:
 def test_tokenize_keeps_extra_terms_whole() -> None:
     toks = Extractor(indicators=["碳排放强度"]).tokenize("全市碳排放强度下降3%")
     assert "碳排放强度" in [t.text for t in toks]
+
+
+def test_published_as_iso_string() -> None:
+    recs = extract("今年上半年,全市工业增加值100亿元。", published="2023-07-20")
+    assert recs[0].period == "2023H1"
+
+
+def test_published_garbage_is_an_input_error() -> None:
+    from hz_extract.errors import InputError
+
+    with pytest.raises(InputError, match="not a date"):
+        extract("全市工业增加值100亿元。", published="last tuesday")
