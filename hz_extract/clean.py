@@ -130,6 +130,7 @@ def _converter() -> Any:
 
 
 _HAN = regex.compile(r"\p{Han}")
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
 
 
 def to_simplified(text: str) -> str:
@@ -149,7 +150,7 @@ def to_simplified(text: str) -> str:
         if not _HAN.search(line):
             out.append(line)
             continue
-        new = conv.convert(line)
+        new = conv.convert(line) if not _SURROGATE.search(line) else ""  # OpenCC cannot encode lone surrogates
         if len(new) != len(line):
             chars = []
             for ch in line:

@@ -109,20 +109,28 @@ class Segmenter:
 
     def cut(self, text: str, hmm: bool = True) -> list[str]:
         """Segment ``text`` into words (concatenating to ``text``)."""
+        safe = _SURROGATE.sub("\ufffd", text)  # lone surrogates (undecodable bytes) break the backends
         if self.backend == "rjieba":
-            return list(self._impl.cut(text, hmm))
-        return list(self._impl.cut(text, HMM=hmm))
+            words = list(self._impl.cut(safe, hmm))
+        else:
+            words = list(self._impl.cut(safe, HMM=hmm))
+        return words if safe is text else _reslice(text, words)
 
     def tag(self, text: str) -> list[tuple[str, str]]:
         """Segment ``text`` with part-of-speech tags (jieba's tag set; added words are ``x``)."""
+        safe = _SURROGATE.sub("\ufffd", text)
         if self.backend == "rjieba":
-            return [(w, p or "x") for w, p in self._impl.tag(text, True)]
-        pos = self._posseg
-        if pos is None:
-            import jieba.posseg
+            tagged = [(w, p or "x") for w, p in self._impl.tag(safe, True)]
+        else:
+            pos = self._posseg
+            if pos is None:
+                import jieba.posseg
 
-            pos = self._posseg = jieba.posseg.POSTokenizer(self._impl)
-        return [(p.word, p.flag or "x") for p in pos.cut(text)]
+                pos = self._posseg = jieba.posseg.POSTokenizer(self._impl)
+            tagged = [(p.word, p.flag or "x") for p in pos.cut(safe)]
+        if safe is text:
+            return tagged
+        return list(zip(_reslice(text, [w for w, _ in tagged]), [p for _, p in tagged], strict=True))
 
     def __getstate__(self) -> dict[str, Any]:
         raise TypeError("Segmenter is not picklable; build one on the other side")
@@ -131,6 +139,19 @@ class Segmenter:
 _MAX_EXTRA_SEGMENTERS = 4  # each holds a whole dictionary
 DEFAULT_KEY = ("seg",)
 """Where the segmenter without extra terms is kept in ``_STATE`` (tests swap it)."""
+
+
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+
+
+def _reslice(text: str, words: list[str]) -> list[str]:
+    """The pieces of ``text`` with the lengths of ``words`` (a 1:1 substitute was segmented)."""
+    out = []
+    pos = 0
+    for w in words:
+        out.append(text[pos:pos + len(w)])
+        pos += len(w)
+    return out
 
 
 def segmenter(extra_terms: Iterable[str] = ()) -> Segmenter:

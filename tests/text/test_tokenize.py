@@ -117,3 +117,20 @@ def test_function_reached_as_module_attribute() -> None:
                max_size=60))
 def test_property_domain_alphabet(text: str) -> None:
     check(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(st.sampled_from(["\udcff", "\ud800", "杭", "州", "統", "計", "增", "长", "5", "%", "公", "司", "。"]),
+               max_size=30))
+def test_lone_surrogates(text: str) -> None:
+    """Undecodable bytes read with surrogateescape reach the text layer as lone surrogates."""
+    from hz_extract.clean import clean
+    from hz_extract.periods import find_periods
+    from hz_extract.subjects import find_subjects, main_place
+
+    check(text)
+    assert len(clean(text).offsets) == len(clean(text).text) + 1
+    for s in find_subjects(text):
+        assert text[s.start:s.end] == s.text
+    find_periods(text)
+    main_place(text)
