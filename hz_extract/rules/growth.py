@@ -1,5 +1,6 @@
 """Growth: a relative change in % (增长4.0%, 同比下降3.2%, 增速为5%, 同比-4%, 增长1.3倍 = 130%).
 
+The measure word may also follow the figure (实现了6.5%的增长, 以8%的速度增长).
 The sign comes from the verb (measure_verbs.txt), the base from the cue before it
 (measure_bases.txt: 同比 → 上年同期, 比上年 → 上年 …), else from the nearest cue
 earlier in the sentence, else from the one carried over.
@@ -12,6 +13,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import regex
+
 from .base import Context, Draft, Slot
 from .cues import cues, find_base
 
@@ -20,6 +23,7 @@ __all__ = ["FAMILY", "classify"]
 FAMILY = "growth"
 
 _NEG_RATE = ("降幅", "跌幅")
+_AFTER = regex.compile(r"^(?:左右|以上)?的(?:年均|平均)?(?P<word>增长|增速|增幅|涨幅|速度增长|下降|降幅|跌幅|下滑|回落)")
 
 
 def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
@@ -36,6 +40,13 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
         sign = -1 if m.group("rate") in _NEG_RATE else 1
     elif unit == "%" and (m := c.bare_base.search(left)):
         sign = 1
+    elif unit == "%" and (after := _AFTER.match(ctx.right(slot))):
+        # 实现了6.5%的增长, 以8%的速度增长: the measure word follows the figure
+        sign = -1 if after.group("word") in ("下降", "降幅", "跌幅", "下滑", "回落") else 1
+        d = ctx.from_slot(slot, "growth", "growth.after", value=slot.q.value * sign)
+        d.cue = d.anchor = slot.start
+        d.base = find_base(ctx, slot.start)
+        return d
     else:
         return None
     base = ctx.lex.base_of(m.group("base")) if m.group("base") else find_base(ctx, cue_at + m.start())
