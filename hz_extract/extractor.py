@@ -91,9 +91,9 @@ class Extractor:
         >>> [t.kind for t in Extractor().tokenize("增长4.0%")][-1]
         'quantity'
         """
-        from . import tokenize as _tok
+        from .tokenize import tokenize
 
-        return _tok.tokenize(text, extra_terms=self.indicators + self.regions + self.organisations)
+        return tokenize(text, extra_terms=self.indicators + self.regions + self.organisations)
 
     def extract(self, text: str, *, doc_id: str | None = None,
                 published: _dt.date | str | None = None) -> list[Record]:
@@ -156,7 +156,7 @@ class Extractor:
             if not qs and not _RANK_HINT.search(t, a, b):
                 continue
             clauses = split_clauses(t, a, b) or [(a, b)]
-            slots = []
+            slots: list[Slot] = []
             starts = [ca for ca, _ in clauses]
             for q in qs:
                 k = max(0, bisect_right(starts, q.start) - 1)

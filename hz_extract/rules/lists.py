@@ -135,11 +135,11 @@ def _heads(ctx: Context, items: list[str], verb_text: str) -> list[str]:
     if len(short) == 1 and len(first) < len(last) - 1 and last[0] == first[0]:
         head = last[len(first):]
         return [i + head for i in items[:-1]] + [last]
-    head = ctx.lex.head_of(last)
-    if head and head != last:
+    lex_head = ctx.lex.head_of(last)
+    if lex_head and lex_head != last:
+        head = lex_head
         body = last[:-len(head)].rstrip("的之")
-        joiner = "" if not head.startswith("的") else ""
-        return [i + joiner + head for i in items[:-1]] + [body + head]
+        return [i + head for i in items[:-1]] + [body + head]
     verb_head = trim(verb_text, ctx.lex)
     if verb_head:
         return [i + verb_head for i in items]
