@@ -30,6 +30,7 @@ _LOOKBACK = 40
 _PER_UNIT = regex.compile(r"人均|户均|亩均|平均|每|单位|万元|比重|占比|增速|率")
 
 _SPEAKER = regex.compile(r"认为|表示|指出|称|分析|预计|预测|研报|报告|数据显示|统计显示|发布")
+_FRAME_END = regex.compile(r"[^,;。!?]{0,16}?中")
 _GOVERNED = regex.compile(r"(?:于|比|较|位的|名的|超过|不如|次于|对|向|与|居|列|排名|排在|位列)$")
 
 
@@ -48,6 +49,8 @@ def _not_the_subject(text: str, s: SubjectMention) -> bool:
     quote = text.rfind("“", max(0, s.start - 12), s.start)
     if quote >= 0 and "”" not in text[quote:s.start] and "”" in text[s.end:s.end + 12]:
         return True  # “浙江制造天工鼎”: a name quoted inside a title or an award
+    if text[s.start - 1:s.start] == "在" and _FRAME_END.match(text, s.end):
+        return True  # 在全国24个万亿城市中: the group ranked within, not whose figure
     return bool(_GOVERNED.search(text[max(0, s.start - 4):s.start]))
 
 
