@@ -36,6 +36,8 @@ def test_found(text: str, want: list[str]) -> None:
     "多家商业银行净利增长", "新能源汽车公司产量", "各家银行贷款", "一家公司", "该集团董事长", "互联网公司",
     "杭州市经信局相关负责人", "提出要以科技创新引领", "近期陆续发行公司债", "上市公司数量", "券商龙头",
     "深圳南山科技园", "银行业存款余额", "资产证券化", "华为公司债券",
+    # a market or scope word before 上市公司 still names a kind of company, not one
+    "全市境内外上市公司达到255家", "其中科创板上市公司54家", "新增规上企业120家", "海外公司收入",
 ])
 def test_not_found(text: str) -> None:
     assert names(text) == []
