@@ -121,7 +121,9 @@ class Extractor:
 
         cleaned = clean(text)
         drafts, ctxs = self._drafts(cleaned, published)
-        return dedupe(self._records(cleaned, drafts, ctxs, doc_id))
+        records = dedupe(self._records(cleaned, drafts, ctxs, doc_id))
+        log.debug("extract %s: %d characters, %d drafts, %d records", doc_id, len(text), len(drafts), len(records))
+        return records
 
     # -- internals -------------------------------------------------------------
 
