@@ -72,7 +72,7 @@ def trim(phrase: str, lex: Lexicon | None = None, *, split: bool = True) -> str:
         s = s[last.end():]
     for _ in range(8):
         before = s
-        s = s.strip(_EDGE_PUNCT)
+        s = s.strip(_EDGE_PUNCT).lstrip("的之")
         s = lead.sub("", s, count=1)
         s = trail.sub("", s, count=1)
         if s == before:
