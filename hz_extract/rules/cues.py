@@ -66,9 +66,9 @@ def _build(lex: Lexicon) -> Cues:
         rate=regex.compile(rf"(?P<cue>{base_pre}(?:的)?(?P<rate>{_RATE})(?:{_ADV})*(?:{_TO})?)$"),
         bare_base=regex.compile(rf"(?P<cue>(?P<base>{bases})(?:为|达|是)?)$"),
         change=regex.compile(rf"(?P<cue>{base_pre}(?:{_ADV})*(?P<verb>{change_verbs})(?:了)?)$"),
-        compare=regex.compile(rf"(?P<cue>(?:增速|增幅|增长|的)?(?P<cmp>{compare})(?P<base>[^#,;]*?)(?:了)?)$"),
-        than=regex.compile(rf"(?P<cue>(?:增速|增幅)?{than}(?P<base>[^#,;]*?)(?:{_ADV})*(?P<verb>{all_verbs})(?:了)?)$"),
-        lone_verb=regex.compile(rf"(?P<cue>(?:增速|增幅|比重|占比)?(?P<base>{bases})?(?:{_ADV})*(?P<verb>{change_verbs})(?:了)?)$"),
+        compare=regex.compile(rf"(?P<cue>(?:{_RATE}|增长|的)?(?P<cmp>{compare})(?P<base>[^#,;]*?)(?:了)?)$"),
+        than=regex.compile(rf"(?P<cue>(?:{_RATE})?{than}(?P<base>[^#,;]*?)(?:{_ADV})*(?P<verb>{all_verbs})(?:了)?)$"),
+        lone_verb=regex.compile(rf"(?P<cue>(?:{_RATE}|比重|占比)?(?P<base>{bases})?(?:{_ADV})*(?P<verb>{change_verbs})(?:了)?)$"),
         pull=regex.compile(r"(?P<cue>拉动(?P<base>[^#,;]*?)(?:增长)?)$"),
         base_any=regex.compile(bases),
     )
