@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT_SEED, read_back
+from batch_helpers import ROOT_SEED, read_back
 
 import hz_extract
 from hz_extract.cli import main

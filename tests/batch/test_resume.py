@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import HERE, Db, read_back
+from batch_helpers import HERE, Db, read_back
 
 import hz_extract
 from hz_extract.sources import iter_documents
@@ -132,8 +132,8 @@ def test_hz_extract_killed_with_sigkill_resumes_without_duplicates_or_gaps(db, t
 def test_killed_run_with_real_records_and_two_workers(db, tmp_path):
     n = 1500
     folder = make_archive(tmp_path / "archive", n)
-    code = ("import sys; sys.path.insert(0, sys.argv[1]); import fakes, hz_extract.extractor as e; "
-            "e.Extractor = lambda: fakes.FakeExtractor(delay=0.004); "
+    code = ("import sys; sys.path.insert(0, sys.argv[1]); import batch_fakes, hz_extract.extractor as e; "
+            "e.Extractor = lambda: batch_fakes.FakeExtractor(delay=0.004); "
             "from hz_extract.cli import main; sys.exit(main(sys.argv[2:]))")
     cmd = [sys.executable, "-c", code, str(HERE), "extract", str(folder), *db.cli, "--workers", "2", "-q"]
     before = kill_mid_run(cmd, db, n, expect_workers=True)
@@ -143,7 +143,7 @@ def test_killed_run_with_real_records_and_two_workers(db, tmp_path):
     documents, records = read_back(db)
     assert len(documents) == n
     check_whole_documents(db)
-    from fakes import FakeExtractor
+    from batch_fakes import FakeExtractor
 
     fake = FakeExtractor()
     for d in iter_documents([folder]):
@@ -155,8 +155,8 @@ def test_killed_run_with_real_records_and_two_workers(db, tmp_path):
 def test_sigint_commits_finished_documents_and_says_how_to_resume(sqlite_db, tmp_path):
     n = 1500
     folder = make_archive(tmp_path / "archive", n)
-    code = ("import sys; sys.path.insert(0, sys.argv[1]); import fakes, hz_extract.extractor as e; "
-            "e.Extractor = lambda: fakes.FakeExtractor(delay=0.004); "
+    code = ("import sys; sys.path.insert(0, sys.argv[1]); import batch_fakes, hz_extract.extractor as e; "
+            "e.Extractor = lambda: batch_fakes.FakeExtractor(delay=0.004); "
             "from hz_extract.cli import main; sys.exit(main(sys.argv[2:]))")
     cmd = [sys.executable, "-c", code, str(HERE), "extract", str(folder), *sqlite_db.cli]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)

@@ -5,7 +5,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from conftest import Db, read_back
+from batch_helpers import Db, read_back
 
 import hz_extract
 from hz_extract.batch import Result, extract_many
