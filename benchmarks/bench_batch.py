@@ -17,6 +17,7 @@ Usage::
 
     .venv/bin/python benchmarks/bench_batch.py                    # 20000 docs; 10000 vs 40000 for memory
     .venv/bin/python benchmarks/bench_batch.py --docs 4000 --mem-docs 2000 8000 --stand-in
+    .venv/bin/python benchmarks/bench_batch.py --only throughput
 """
 from __future__ import annotations
 
@@ -145,6 +146,7 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=20_000, help="archive size for the throughput runs")
     ap.add_argument("--mem-docs", type=int, nargs=2, default=[10_000, 40_000], help="two archive sizes for memory")
     ap.add_argument("--stand-in", action="store_true", help="use the quantity-finder stand-in extractor")
+    ap.add_argument("--only", choices=["throughput", "memory"], help="run one of the two parts")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
     ap.add_argument("--db", help=argparse.SUPPRESS)
@@ -156,16 +158,19 @@ def main() -> None:
     print(f"extractor: {label}; pipeline: hz-extract extract ARCHIVE.jsonl --db sqlite:///… -q")
     with tempfile.TemporaryDirectory(prefix="hz-bench-") as tmpdir:
         tmp = Path(tmpdir)
-        archive = build_archive(tmp / f"a{args.docs}.jsonl", args.docs)
         rates = {}
-        for workers in (1, 2):
+        parts = (1, 2) if args.only != "memory" else ()
+        archive = build_archive(tmp / f"a{args.docs}.jsonl", args.docs) if parts else None
+        for workers in parts:
+            assert archive is not None
             r = measure(archive, workers, tmp, args.stand_in)
             rates[workers] = r["docs"] / r["seconds"]
             print(f"throughput  {r['docs']:>6} docs  workers={workers}  {rates[workers]:8.1f} docs/s  "
                   f"({r['seconds']:.1f} s wall; CPU: parent {r.get('cpu_parent_s', 0):.1f} s, "
                   f"workers {r.get('cpu_workers_s', 0):.1f} s)")
-        print(f"speed-up 2 vs 1 worker: {rates[2] / rates[1]:.2f}x (target >= 1.6x)")
-        for n in args.mem_docs:
+        if rates:
+            print(f"speed-up 2 vs 1 worker: {rates[2] / rates[1]:.2f}x (target >= 1.6x)")
+        for n in args.mem_docs if args.only != "throughput" else ():
             path = build_archive(tmp / f"m{n}.jsonl", n)
             r = measure(path, 2, tmp, args.stand_in)
             print(f"memory      {n:>6} docs  workers=2  peak RSS parent {r['rss_parent_mb']:6.1f} MB, "
