@@ -152,6 +152,15 @@ def same_name(a: str, b: str) -> bool:
     return 2 * len(x & y) / (len(x) + len(y)) >= _BIGRAMS_MIN
 
 
+_YEAR_AGO = frozenset({"上年", "上年同期", "去年", "去年同期"})
+
+
+def _same_base(a: str | None, b: str | None) -> bool:
+    """Bases that may name one comparison: equal, unknown, or a year ago either way
+    (a headline's 增长36.2% and the body's 同比增长36.2%)."""
+    return a == b or not a or not b or (a in _YEAR_AGO and b in _YEAR_AGO)
+
+
 def _same_subject(a: str | None, b: str | None, rule: str) -> bool:
     if not a or not b or a == b or rule.startswith("rank"):
         return True
@@ -170,7 +179,7 @@ def dedupe(records: list[Record]) -> list[Record]:
         key = (r.measure, r.unit, r.value, r.value_max)
         twins = seen.setdefault(key, [])
         if any(same_name(r.indicator, o.indicator) and (r.period == o.period or not r.period or not o.period)
-               and (r.base == o.base or not r.base or not o.base)
+               and _same_base(r.base, o.base)
                and _same_subject(r.subject, o.subject, r.rule)
                for o in twins):
             continue

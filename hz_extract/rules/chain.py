@@ -84,7 +84,10 @@ def settle(ctx: Context) -> list[Draft]:
             if not ind:
                 continue
         if d.hint == "ratio":
-            if ctx.chain:
+            # 营收占比58%: a whole before 占比 is the base; 海外收入占比41%: a part is the name
+            if d.base and d.base not in ctx.lex.wholes:
+                ind, d.base = d.base, None
+            elif ctx.chain:
                 ind = ctx.chain
             else:
                 ind, d.base = d.base, None

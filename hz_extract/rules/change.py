@@ -10,13 +10,13 @@ read as one, and a figure reached *to* (增加到, 增至) stays a level.
 from __future__ import annotations
 
 from .base import Context, Draft, Slot
-from .cues import cues, find_base
+from .cues import clean_base, cues, find_base
 
 __all__ = ["FAMILY", "classify"]
 
 FAMILY = "change"
 
-_NOT_CHANGE = ("%", "pp", "倍", None)
+_NOT_CHANGE = ("%", "pp", "倍")
 
 
 def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
@@ -30,6 +30,11 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
     d = ctx.from_slot(slot, "change", "change.amount", value=slot.q.value * sign)
     if slot.q.value_max is not None:
         d.value_max = slot.q.value_max * sign
-    d.base = ctx.lex.base_of(m.group("base")) if m.group("base") else find_base(ctx, at + m.start())
+    if m.group("base"):
+        d.base = ctx.lex.base_of(m.group("base"))
+    elif m.group("since"):
+        d.base = clean_base(m.group("since"))  # 比4月末减少306万平方米
+    else:
+        d.base = find_base(ctx, at + m.start())
     d.cue = d.anchor = at + m.start()
     return d

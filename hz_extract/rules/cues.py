@@ -59,7 +59,8 @@ def _build(lex: Lexicon) -> Cues:
     all_verbs = alternation(lex.verbs)
     change_verbs = alternation([w for w in lex.verbs if len(w) > 1])
     compare = alternation(lex.compare)
-    base_pre = rf"(?:(?P<base>{bases})(?:{_ADV}|了|的|还|再|又)*)?"
+    since = r"(?:比|较)(?P<since>[^#,;比较]{0,8}?(?:年|月|季度|季|期|末|初|旬|周)(?:份|末|初|底)?)"
+    base_pre = rf"(?:(?:(?P<base>{bases})|{since})(?:{_ADV}|了|的|还|再|又)*)?"
     than = r"(?<![占可对无相同])(?:比|较|与|同(?!比)|相比|相较|相对)(?![重例率价值较])"
     return Cues(
         growth=regex.compile(rf"(?P<cue>{base_pre}(?:{_ADV})*(?P<verb>{verbs})(?:了|达到|达|为|幅度为|幅度达)?)$"),
@@ -69,7 +70,7 @@ def _build(lex: Lexicon) -> Cues:
         compare=regex.compile(rf"(?P<cue>(?:{_RATE}|增长|的)?(?P<cmp>{compare})(?P<base>[^#,;]*?)(?:了)?)$"),
         than=regex.compile(rf"(?P<cue>(?:{_RATE})?{than}(?P<base>[^#,;]*?)(?:{_ADV})*(?P<verb>{all_verbs})(?:了)?)$"),
         lone_verb=regex.compile(rf"(?P<cue>(?:{_RATE}|比重|占比)?(?P<base>{bases})?(?:{_ADV})*(?P<verb>{change_verbs})(?:了)?)$"),
-        pull=regex.compile(r"(?P<cue>拉动(?P<base>[^#,;]*?)(?:增长)?)$"),
+        pull=regex.compile(r"(?P<cue>(?P<verb>拉动|影响|带动|拖累|下拉)(?P<base>[^#,;]*?)(?P<dir>增长|上涨|上升|下降|下滑|回落)?(?:约|了)?)$"),
         base_any=regex.compile(bases),
     )
 

@@ -16,7 +16,7 @@ from decimal import Decimal
 import regex
 
 from .base import Context, Draft, Slot
-from .cues import cues, find_base
+from .cues import clean_base, cues, find_base
 
 __all__ = ["FAMILY", "classify"]
 
@@ -49,7 +49,12 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
         return d
     else:
         return None
-    base = ctx.lex.base_of(m.group("base")) if m.group("base") else find_base(ctx, cue_at + m.start())
+    if m.group("base"):
+        base = ctx.lex.base_of(m.group("base"))
+    elif m.groupdict().get("since"):
+        base = clean_base(m.group("since"))  # 比4月份增长5%: the period compared with
+    else:
+        base = find_base(ctx, cue_at + m.start())
     if unit == "倍":
         d = ctx.from_slot(slot, "growth", "growth.times", value=slot.q.value * 100 * sign, unit="%")
     else:

@@ -1,7 +1,8 @@
 """Levels: the indicator's own value (6305亿元, 156家, 可达6000万台, 失业率为5.2%).
 
 A % is a level only when the indicator is itself a rate (…率, …指数, …比例); any
-other bare % is left alone. A counter written *before* its noun (3个集群晋级…,
+other bare % is left alone. A number without a unit is a level only after an
+index, ratio or coefficient (景气指数为93.62, 城乡居民收入比为1.64). A counter written *before* its noun (3个集群晋级…,
 在已发布业绩预告的14只券商股中) names the indicator after it.
 
 >>> from hz_extract import extract
@@ -13,16 +14,18 @@ from __future__ import annotations
 import regex
 
 from .base import Context, Draft, Slot
-from .indicator import trim
+from .indicator import name, trim
 
-__all__ = ["FAMILY", "classify", "RATE_NAME", "TIME_NAME"]
+__all__ = ["FAMILY", "classify", "RATE_NAME", "TIME_NAME", "INDEX_LEFT"]
 
 FAMILY = "level"
 
-RATE_NAME = regex.compile(r"(?:率|指数|比例|比重|占比|份额|水平|覆盖面|达标率)$")
+RATE_NAME = regex.compile(r"(?:率|指数|比例|比重|占比|份额|水平|覆盖面|达标率|PMI|CPI|PPI)$")
 _AFTER_QUALIFIER = ("以上", "左右", "上下", "以下", "之多", "多")
 _NOUN_START = regex.compile(r"^[\p{Han}“\"A-Za-z]")
 _CUT = regex.compile(r"[#,;:。!?()]")
+INDEX_LEFT = regex.compile(r"(?P<word>指数|比|系数|PMI|CPI|PPI)(?:\([^()]{0,24}\))?(?:为|达|达到|是|录得|升至|降至|回升至|回落至)$")
+"""Words before a bare number that make it a level: an index, a ratio, a coefficient."""
 _LENGTHS = frozenset({"米", "公里", "千米", "厘米", "英里", "海里"})
 _DISTANCE = regex.compile(r"(?:距离|距|离|相距|相隔)[^#,;]{0,12}?(?:约|仅|只有|不到|大约)?$")
 _TIMES = frozenset({"天", "小时", "分钟", "周", "个月", "年", "月", "日"})
@@ -37,7 +40,18 @@ _DE_TAIL = regex.compile(r"(?P<mod>[^#,;:。]{2,16}?的)$")
 def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
     """A level draft for any figure with a unit that no other family took."""
     q = slot.q
-    if q.unit is None or q.unit == "pp":
+    if q.unit is None:
+        m = INDEX_LEFT.search(left)
+        if m:
+            d = ctx.from_slot(slot, "level", "level.index")  # 景气指数为93.62, 收入比为1.64
+            d.cue = d.anchor = slot.start
+            own = name(ctx, at, at + m.start("word") + len(m.group("word")))
+            if own and not own.endswith(m.group("word")):
+                own += m.group("word")  # 城乡居民收入比: the 比 is the name's head here
+            d.indicator = own or None
+            return d
+        return None
+    if q.unit == "pp":
         return None
     right = ctx.right(slot)
     if q.unit in ctx.lex.counters and _NOUN_START.match(right) and not right.startswith(_AFTER_QUALIFIER):

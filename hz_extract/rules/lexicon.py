@@ -74,6 +74,7 @@ class Lexicon:
     trail: tuple[str, ...]
     split: tuple[str, ...]
     stop: frozenset[str]
+    wholes: frozenset[str]
     expected: tuple[str, ...]
     target: tuple[str, ...]
     target_nouns: tuple[str, ...]
@@ -153,6 +154,7 @@ def _build(extra_heads: tuple[str, ...]) -> Lexicon:
         trail=tuple(sorted(fill["trail"], key=len, reverse=True)),
         split=tuple(fill["split"]),
         stop=frozenset(fill["stop"]),
+        wholes=frozenset(fill["wholes"]),
         expected=tuple(mod["expected"]),
         target=tuple(mod["target"]),
         target_nouns=tuple(mod["target_nouns"]),

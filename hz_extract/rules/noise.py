@@ -1,7 +1,8 @@
 """Precision filters: quantities that are never indicator figures.
 
 Dropped before any rule runs: figures without a unit (list numbers 1、, codes
-“1155”, ratios 2.7:54.8:42.5, phone and licence numbers), units that count plan
+“1155”, ratios 2.7:54.8:42.5, phone and licence numbers) unless an index or ratio
+names them (景气指数为93.62), units that count plan
 levels, floors, routes or durations (5级指引, 三年行动计划; rule_units.json
 'skip'), figures glued to Latin letters (5G, B2-W, PM2.5), places (250米处),
 ordinals (第1位: ranks are read by rank.py), clock times (18点30分), small counts
@@ -46,9 +47,27 @@ def _line(text: str, start: int, end: int) -> str:
     return text[a:b if b >= 0 else hi]
 
 
+_INDEX_NAMED = regex.compile(r"(?:指数|比|系数|PMI|CPI|PPI)(?:\([^()]{0,24}\))?(?:为|达|达到|是|录得|升至|降至|回升至|回落至)$")
+_INDEX_CHANGE = regex.compile(r"(?:比|较)[^,;。#\d]{1,8}(?:缩小|扩大|上升|下降|提高|降低|增加|减少|回落|回升)$")
+
+
+def _bare_figure(q: Quantity, text: str) -> bool:
+    """A unit-less number that is a figure: an index or ratio named right before it
+    (景气指数为93.62), or its change right after one (…收入比为1.64,比上年缩小0.04)."""
+    if q.value_max is not None or not _DIGIT.match(q.text[:1] or " "):
+        return False
+    before = text[max(0, q.start - 40):q.start]
+    if _INDEX_NAMED.search(before):
+        return True
+    m = _INDEX_CHANGE.search(before)
+    return bool(m) and bool(regex.search(r"(?:指数|比|系数)为\d", before[:m.start()]))
+
+
 def keep(q: Quantity, text: str, lex: Lexicon) -> bool:
     """Whether quantity ``q`` (offsets into the cleaned ``text``) may carry a record."""
-    if q.kind == "ordinal" or q.unit is None:
+    if q.kind == "ordinal":
+        return False
+    if q.unit is None and not _bare_figure(q, text):
         return False
     if q.unit in lex.skip_units:
         return False

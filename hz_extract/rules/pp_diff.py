@@ -11,12 +11,18 @@ share (占GDP比重48.4%,较上年提高0.4个百分点) is a difference *of the
 """
 from __future__ import annotations
 
+import regex
+
 from .base import Context, Draft, Slot
 from .cues import clean_base, cues, find_base
 
 __all__ = ["FAMILY", "classify"]
 
 FAMILY = "pp_diff"
+
+_FALL_RATE = regex.compile(r"降幅|跌幅|下降幅度|亏损")
+_NARROW = frozenset({"收窄", "缩小", "减少", "回落", "下降", "降低", "减"})
+_DOWN_WORDS = frozenset({"下降", "下拉", "下滑", "回落", "减少", "拖累"})
 
 
 def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
@@ -26,8 +32,10 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
     c = cues(ctx.lex)
     base: str | None
     if m := c.pull.search(left):
-        sign, base, rule = 1, clean_base(m.group("base")), "pp_diff.pull"
-        base = base + "增长" if base else None
+        down = m.group("dir") in _DOWN_WORDS
+        sign, base, rule = (-1 if down else 1), clean_base(m.group("base")), "pp_diff.pull"
+        if base and m.group("verb") == "拉动":
+            base += "增长"
     elif m := c.compare.search(left):
         sign, base, rule = ctx.lex.compare[m.group("cmp")], clean_base(m.group("base")), "pp_diff.compare"
     elif m := c.than.search(left):
@@ -39,6 +47,9 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
         base = ctx.lex.base_of(m.group("base")) if m.group("base") else find_base(ctx, at + m.start())
     else:
         return None
+    if rule in ("pp_diff.than", "pp_diff.verb") and _FALL_RATE.search(m.group("cue")) and \
+            m.group("verb") in _NARROW:
+        sign = -sign  # 降幅收窄0.9个百分点: a smaller fall is a higher rate
     d = ctx.from_slot(slot, "pp_diff", rule, value=slot.q.value * sign)
     d.base = base
     d.cue = d.anchor = at + m.start()
