@@ -17,8 +17,9 @@ examples:
   hz-extract extract news.jsonl.gz --text-field content --id-field url \\
       --date-field pub_time --db postgresql://user:pass@host/db
 
-exit status: 0 every document read, 1 some documents failed (the rest written),
-2 bad usage (missing path, unknown output type, bad database URL), 130 interrupted.
+exit status: 0 every document read, 1 some documents failed (the rest written) or the
+database failed mid-run (rerun to resume), 2 bad usage (missing path, unknown output
+type, bad or unreachable database URL; nothing was read), 130 interrupted.
 """
 from __future__ import annotations
 
@@ -49,7 +50,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="JSON Lines field holding the text (default: text)")
     parser.add_argument("--id-field", default="id", metavar="NAME",
                         help="JSON Lines field holding the document id (default: id; "
-                             "rows without one get FILE:LINE)")
+                             "rows without one get NAME:LINE, NAME being the file name without extension)")
     parser.add_argument("--date-field", default="date", metavar="NAME",
                         help="JSON Lines field holding the publication date (default: date)")
     parser.add_argument("--published", metavar="YYYY-MM-DD",
@@ -114,6 +115,8 @@ def run(args: argparse.Namespace) -> int:
             published = _dt.date.fromisoformat(args.published)
         except ValueError:
             return _usage(f"--published {args.published!r} is not a date; write it as YYYY-MM-DD")
+    if args.db_schema and not args.db:
+        return _usage("--db-schema only applies with --db; give the database URL too")
     if args.force and not args.db:
         return _usage("--force only applies with --db (file outputs are always rewritten whole)")
     try:

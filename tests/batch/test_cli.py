@@ -107,6 +107,7 @@ def test_bad_input_in_file_output_mode_exits_1_and_writes_the_rest(tmp_path, cap
     (["{docs}", "--db", "nonsense"], "not a usable database URL"),
     (["{docs}", "--db", "sqlite:////no/such/folder/x.sqlite"], "cannot open database"),
     (["{docs}", "--force"], "only applies with --db"),
+    (["{docs}", "--db-schema", "s"], "only applies with --db"),
     (["{docs}", "--workers", "0"], "at least 1"),
     (["{docs}", "--published", "27/01/2025"], "YYYY-MM-DD"),
 ])
