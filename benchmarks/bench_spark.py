@@ -100,7 +100,7 @@ def child_many(archive: str, workers: int) -> dict[str, float]:
 
 
 def measure(*argv: str) -> dict[str, float]:
-    out = subprocess.run([sys.executable, __file__, "--child", *argv], capture_output=True, text=True)
+    out = subprocess.run([sys.executable, __file__, "--child", *argv], capture_output=True, text=True, check=False)
     if out.returncode != 0:
         raise SystemExit(f"measurement {argv} failed:\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])

@@ -16,7 +16,7 @@ Schema of :func:`extract_records` (one row per record; see ``docs/sections/spark
 the document id column as given (its name and type), then the RECORDS.md fields with
 ``span`` as ``span_start``/``span_end`` and ``value``/``value_max`` as
 ``DecimalType(38, 10)``: exact for every figure a text states (16.4亿 is 1640000000,
-28.8 is 28.8, never 28.799999…), with 28 integer digits, far above 万亿亿 (10^16).
+28.8 is 28.8, never 28.799999…), with 28 integer digits, far above 万亿 amounts (10^12).
 Values with more than 10 decimals are rounded half-even to 10.
 
 >>> from hz_extract.spark import extract_records            # doctest: +SKIP
@@ -25,7 +25,6 @@ Values with more than 10 decimals are rounded half-even to 10.
 """
 from __future__ import annotations
 
-import datetime as _dt
 import functools
 import hashlib
 import logging
@@ -45,8 +44,15 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .extractor import Extractor
 
-__all__ = ["extract_records", "split_errors", "output_schema", "row_to_dict", "RECORD_COLUMNS",
-           "VALUE_PRECISION", "VALUE_SCALE"]
+__all__ = [
+    "RECORD_COLUMNS",
+    "VALUE_PRECISION",
+    "VALUE_SCALE",
+    "extract_records",
+    "output_schema",
+    "row_to_dict",
+    "split_errors",
+]
 
 log = logging.getLogger("hz_extract")
 
@@ -105,7 +111,13 @@ def output_schema(id_col: str = "id", id_type: DataType | None = None, *, errors
     ['id', 'doc', 'indicator']
     """
     _require_pyspark()
-    from pyspark.sql.types import DecimalType, IntegerType, StringType, StructField, StructType
+    from pyspark.sql.types import (
+        DecimalType,
+        IntegerType,
+        StringType,
+        StructField,
+        StructType,
+    )
 
     kinds = {"string": StringType(), "int": IntegerType(),
              "decimal": DecimalType(VALUE_PRECISION, VALUE_SCALE)}
@@ -267,7 +279,7 @@ def _plan(df: DataFrame, text_col: str, id_col: str, published_col: str | None,
     for what, name in (("text_col", text_col), ("id_col", id_col), ("published_col", published_col)):
         if name is not None and name not in columns:
             raise InputError(f"extract_records: {what}={name!r} is not a column of the DataFrame "
-                           f"(columns: {', '.join(columns)}); pass the right {what}=")
+                             f"(columns: {', '.join(columns)}); pass the right {what}=")
     taken = {name for name, _, _ in RECORD_COLUMNS} | {"error"}
     if id_col in taken:
         raise ValueError(f"extract_records: the id column {id_col!r} clashes with an output column; "

@@ -85,17 +85,22 @@ class _Usage(Exception):
     """Bad usage: reported with exit status 2."""
 
 
+_SUFFIXES: dict[str, tuple[str, ...]] = {  # in order of preference for a folder holding several
+    "parquet": (".parquet",),
+    "jsonl": (".jsonl", ".json", ".jsonl.gz", ".json.gz"),
+    "text": (".txt",),
+}
+
+
 def _detect_format(path: Path) -> str:
     if path.is_file():
         name = path.name.lower()
-        for fmt, suffixes in (("jsonl", (".jsonl", ".json", ".jsonl.gz", ".json.gz")),
-                              ("parquet", (".parquet",)), ("text", (".txt",))):
+        for fmt, suffixes in _SUFFIXES.items():
             if name.endswith(suffixes):
                 return fmt
         raise _Usage(f"cannot tell the format of {path} from its extension; pass --format")
     names = [p.name.lower() for p in path.rglob("*") if p.is_file() and not p.name.startswith((".", "_"))]
-    for fmt, suffixes in (("parquet", (".parquet",)), ("jsonl", (".jsonl", ".json", ".jsonl.gz")),
-                          ("text", (".txt",))):
+    for fmt, suffixes in _SUFFIXES.items():
         if any(n.endswith(suffixes) for n in names):
             return fmt
     raise _Usage(f"{path} holds no .parquet, .jsonl or .txt files; pass --format")
@@ -260,7 +265,7 @@ def _extract(spark: Any, docs: Any, unreadable: Any, args: argparse.Namespace, e
         err_dir = os.path.join(args.output, "_errors") if args.output else None
         _write(errors, args, "append" if args.mode == "append" else "overwrite", err_dir, err_table)
         counts = combined.select(F.count(F.when(F.col("error").isNull(), 1)).alias("records"),
-                                 F.count("error").alias("errors")).first()
+                                 F.count("error").alias("errors")).collect()[0]
         n_errors = counts["errors"] + n_unreadable
         if n_errors:
             for row in errors.limit(5).collect():  # a handful, to show what went wrong

@@ -110,5 +110,5 @@ def test_usage_errors_exit_2(spark, tmp_path, capsys, argv, message):
 
 def test_missing_input_exits_2_without_starting_spark(tmp_path):
     out = subprocess.run([sys.executable, "-m", "hz_extract.cli", "spark", str(tmp_path / "nope.jsonl"),
-                          str(tmp_path / "out")], capture_output=True, text=True)
+                          str(tmp_path / "out")], capture_output=True, text=True, check=False)
     assert out.returncode == 2 and "no such file" in out.stderr
