@@ -24,7 +24,7 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
     if slot.q.unit in _NOT_CHANGE:
         return None
     m = cues(ctx.lex).change.search(left)
-    if not m:
+    if not m or slot.q.unit in ("位", "名") and ctx.chain_measure == "rank":
         return None
     sign = ctx.lex.verbs[m.group("verb")]
     d = ctx.from_slot(slot, "change", "change.amount", value=slot.q.value * sign)

@@ -17,6 +17,7 @@ import regex
 
 from .base import Context, Draft, Slot
 from .cues import clean_base, cues, find_base
+from .indicator import name
 
 __all__ = ["FAMILY", "classify"]
 
@@ -38,6 +39,10 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
         sign = ctx.lex.verbs[m.group("verb")]
     elif unit == "%" and (m := c.rate.search(left)):
         sign = -1 if m.group("rate") in _NEG_RATE else 1
+        if m.group("rate") == "增长率":
+            before = name(ctx, at, at + m.start())
+            if before and not ctx.lex.head_of(before) and before not in ctx.lex.aliases:
+                return None  # 人口自然增长率为-0.41‰: a rate named as such is a level
     elif unit == "%" and (m := c.bare_base.search(left)):
         sign = 1
     elif unit == "%" and (after := _AFTER.match(ctx.right(slot))):

@@ -32,6 +32,7 @@ _TIMES = frozenset({"天", "小时", "分钟", "周", "个月", "年", "月", "�
 TIME_NAME = regex.compile(r"(?:天数|日数|时长|时间|时数|小时数|周期|年限|工期|期限|寿命|用时|耗时)$")
 _DURATION = regex.compile(r"(?:为期|历时|持续|耗时|用时|长达|时长|前后|经过|花了|用了)了?$")
 _TIME_NOUN = regex.compile(r"^(?:小时|钟头|月|个月|星期|礼拜|季度|年|天|周|分钟|秒|多小时|多月)")
+_RANK_MOVE = regex.compile(r"(?:前进|后退|前移|后移|上升|下降|提升|跃升|上升了|下滑)了?$")
 _THAN_ADJ = regex.compile(r"(?:比|较|高于|低于)[^#,;]{1,16}?(?:高|低|多|少)(?:出)?了?$")
 _LATIN_UNIT = regex.compile(r"^[A-Z]{2,6}$")
 _DE_TAIL = regex.compile(r"(?P<mod>[^#,;:。]{2,16}?的)$")
@@ -58,6 +59,8 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
         return _prenominal(ctx, slot, left, right)
     if q.unit in _LENGTHS and _DISTANCE.search(left):
         return None  # 距离地铁站约500米: how far a place is, not an indicator
+    if q.unit in ("位", "名") and _RANK_MOVE.search(left):
+        return None  # 较上年前进1位: a move in a ranking, not a count of people
     if _THAN_ADJ.search(left):
         return None  # 比全省平均水平高1.2万元: a gap to another's level, no measure of RECORDS.md
     if q.unit in _TIMES and _DURATION.search(left):

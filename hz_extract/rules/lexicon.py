@@ -86,9 +86,11 @@ class Lexicon:
     place_after: tuple[str, ...]
     aliases: dict[str, str]
     alias_prefixes: tuple[tuple[str, str], ...]
+    alias_suffixes: tuple[tuple[str, str], ...]
 
     def canonical(self, name: str, national: bool = False) -> str:
-        """The name a record carries for ``name`` (``GDP`` → ``地区生产总值``, ``规上X`` → ``规模以上X``).
+        """The name a record carries for ``name`` (``GDP`` → ``地区生产总值``, ``规上X`` → ``规模以上X``,
+        ``制造业PMI`` → ``制造业采购经理指数``).
 
         >>> lexicon().canonical("规上工业增加值"), lexicon().canonical("GDP", national=True)
         ('规模以上工业增加值', '国内生产总值')
@@ -99,6 +101,10 @@ class Lexicon:
             for prefix, full in self.alias_prefixes:
                 if name.startswith(prefix):
                     out = full + name[len(prefix):]
+                    break
+            for suffix, full in self.alias_suffixes:
+                if out.endswith(suffix) and len(out) > len(suffix):
+                    out = out[:-len(suffix)] + full
                     break
         if national and out == "地区生产总值":
             out = "国内生产总值"
@@ -164,6 +170,7 @@ def _build(extra_heads: tuple[str, ...]) -> Lexicon:
         skip_units=frozenset(units["skip"]),
         counters=frozenset(units["counters"]),
         place_after=tuple(units["place_after"]),
-        aliases={a: n for a, n in read_pairs("indicator_aliases.txt") if not a.endswith("*")},
+        aliases={a: n for a, n in read_pairs("indicator_aliases.txt") if "*" not in a},
         alias_prefixes=tuple((a[:-1], n) for a, n in read_pairs("indicator_aliases.txt") if a.endswith("*")),
+        alias_suffixes=tuple((a[1:], n) for a, n in read_pairs("indicator_aliases.txt") if a.startswith("*")),
     )

@@ -79,7 +79,12 @@ def apply(ctx: Context) -> None:
             if v is None:
                 continue
             value, qual = v, ("up_to" if m.group("upto") else "exact")
-        peer = _STREAK.sub("", (m.group("peer2") or m.group("peer1") or "").strip())
+        name_end = ctx.start + m.start()
+        peer2 = m.group("peer2") or ""
+        again = next((v for v in ctx.lex.rank_verbs if peer2.startswith(v)), None)
+        if again:  # 综合排名位居全省第5位: the first 排名 belongs to the name
+            name_end, peer2 = ctx.start + m.start("peer2"), peer2[len(again):]
+        peer = _STREAK.sub("", (peer2 or m.group("peer1") or "").strip())
         peer = peer.strip("在于了") or None
         if peer is None and not ctx.rank_base:
             # 2024全省…评价公布,杭州…稳居榜首: the group named earlier in the sentence
@@ -94,7 +99,7 @@ def apply(ctx: Context) -> None:
         start = num_at - 1 if (m.group("n") or m.group("upto")) else num_at
         end = ctx.start + m.end()
         ctx.add(Draft(start=start, end=end, measure="rank", value=Decimal(value), unit=None, qualifier=qual,
-                      rule="rank.position", indicator=name(ctx, ca, a) or None, base=peer or ctx.rank_base,
+                      rule="rank.position", indicator=name(ctx, ca, name_end) or None, base=peer or ctx.rank_base,
                       anchor=a, cue=a))
     for m in other.finditer(ctx.masked):
         after = ctx.start + m.end()
