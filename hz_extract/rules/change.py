@@ -30,6 +30,8 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
     d = ctx.from_slot(slot, "change", "change.amount", value=slot.q.value * sign)
     if slot.q.value_max is not None:
         d.value_max = slot.q.value_max * sign
+        if sign < 0:
+            d.value, d.value_max = d.value_max, d.value  # 下降6～8℃: -8 to -6
     if m.group("base"):
         d.base = ctx.lex.base_of(m.group("base"))
     elif m.group("since"):

@@ -8,7 +8,7 @@ levels, floors, routes or durations (5级指引, 三年行动计划; rule_units.
 ordinals (第1位: ranks are read by rank.py), clock times (18点30分), small counts
 written only in Chinese numerals (两个服务台, 五大产业生态圈, 长三角 — statistical
 figures are written in digits), bare magnitudes (距离万亿元规模), 翻番 (read by
-multiple.py), and table cells (a line with no words around its figure, or a row
+multiple.py), temperatures and chances of rain in a weather forecast, and table cells (a line with no words around its figure, or a row
 with cell separators).
 
 >>> from hz_extract.quantities import find_quantities
@@ -29,6 +29,8 @@ __all__ = ["FAMILY", "keep"]
 FAMILY = "noise"
 
 _DIGIT = regex.compile(r"\d")
+_TEMPERATURE = frozenset({"℃", "度", "摄氏度", "华氏度", "℉"})
+_FORECAST = regex.compile(r"预报|气象台|天气预报|气象部门|冷空气|降温过程|升温过程")
 _HAN = regex.compile(r"\p{Han}")
 _LATIN = regex.compile(r"[A-Za-z]")
 _MAGNITUDE_FIRST = regex.compile(r"^(?:超过|突破|迈向|近)?[十百千万亿]")
@@ -88,6 +90,9 @@ def keep(q: Quantity, text: str, lex: Lexicon) -> bool:
             return False
         if _MAGNITUDE_FIRST.match(q.text):
             return False  # 万亿元规模, 千亿级: a threshold named, not a figure
+    if (q.unit in _TEMPERATURE or text[max(0, q.start - 4):q.start].endswith(("概率", "概率为", "概率达"))) \
+            and _FORECAST.search(text, max(0, q.start - 300), min(len(text), q.end + 100)):
+        return False  # a weather forecast: temperatures and chances of rain are no indicators
     line = _line(text, q.start, q.end)
     if len(_HAN.findall(line.replace(q.text, ""))) < 2:
         return False
