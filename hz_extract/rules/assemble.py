@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["subject_for", "period_for", "implied_base", "same_name", "dedupe", "within", "bisect_start"]
 
-_BIGRAMS_MIN = 0.6
+_BIGRAMS_MIN = 0.5
 _LOOKBACK = 40
 """Mentions looked at before giving up on a figure's subject (keeps a huge document linear)."""
 _PER_UNIT = regex.compile(r"人均|户均|亩均|平均|每|单位|万元|比重|占比|增速|率")

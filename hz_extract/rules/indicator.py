@@ -77,6 +77,8 @@ def trim(phrase: str, lex: Lexicon | None = None, *, split: bool = True) -> str:
         s = trail.sub("", s, count=1)
         if s == before:
             break
+    if s.endswith("规模") and lex.head_of(s[:-2]):
+        s = s[:-2]  # 产量规模: the size of an output is the output
     m = _IN_WHOLE.match(s)
     if m:
         s = m.group("x") + m.group("h")

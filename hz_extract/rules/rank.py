@@ -16,7 +16,7 @@ import regex
 
 from ..errors import QuantityError
 from .base import Context, Draft
-from .indicator import name
+from .indicator import name, trim
 from .lexicon import Lexicon, alternation
 
 __all__ = ["FAMILY", "apply", "ordinal_value"]
@@ -67,6 +67,23 @@ def ordinal_value(s: str) -> int | None:
     return None
 
 
+_FRAME = regex.compile(r"在(?P<x>[^,;。#]{2,24}?)(?:榜单|排行榜|排名|评价|评比|测评|名单|指数)中")
+
+
+def _frame(ctx: Context, clause_start: int) -> str:
+    """The list a rank is taken in, named by a frame before it: 在中国城市新能源汽车发展指数榜单中,
+    合肥连续两年进入前10 → 中国城市新能源汽车发展指数."""
+    last = None
+    for m in _FRAME.finditer(ctx.masked, 0, clause_start - ctx.start):
+        last = m
+    if last is None:
+        return ""
+    x = last.group("x")
+    if last.group().endswith("指数中"):
+        x += "指数"
+    return trim(x, ctx.lex)
+
+
 def apply(ctx: Context) -> None:
     """Find the ranks of the sentence and add them as drafts."""
     rank, other = _patterns(ctx.lex)
@@ -98,8 +115,9 @@ def apply(ctx: Context) -> None:
         num_at = ctx.start + (m.start("n") if m.group("n") else m.start("upto") if m.group("upto") else m.start("top"))
         start = num_at - 1 if (m.group("n") or m.group("upto")) else num_at
         end = ctx.start + m.end()
+        own = name(ctx, ca, name_end) or _frame(ctx, ca)
         ctx.add(Draft(start=start, end=end, measure="rank", value=Decimal(value), unit=None, qualifier=qual,
-                      rule="rank.position", indicator=name(ctx, ca, name_end) or None, base=peer or ctx.rank_base,
+                      rule="rank.position", indicator=own or None, base=peer or ctx.rank_base,
                       anchor=a, cue=a))
     for m in other.finditer(ctx.masked):
         after = ctx.start + m.end()
