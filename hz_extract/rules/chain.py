@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import regex
+
 from .base import Context, Draft
 from .indicator import name
 from .level import RATE_NAME, TIME_NAME
@@ -32,8 +34,13 @@ def _own(ctx: Context, d: Draft) -> str:
     return name(ctx, ca, cue)
 
 
+_UNREAD = regex.compile(r"(?:为|达|达到|是)?\d[\d.,]*(?:万亿|亿|万|千)")
+
+
 def _previous_clause(ctx: Context, d: Draft) -> str:
     """The name of the clause before the draft's when it holds no figure and ends in an indicator head.
+
+    A figure the quantity finder could not read (no known unit) still closes the name.
 
     ``营收占比最大的是手续费及佣金净收入,为24.41亿元``: the figure's clause names nothing,
     the one before names the indicator.
@@ -41,6 +48,9 @@ def _previous_clause(ctx: Context, d: Draft) -> str:
     k = ctx.clause_index(d.start)
     if k > 0 and not ctx.slots_in_clause(k - 1):
         pa, pb = ctx.clauses[k - 1]
+        unread = _UNREAD.search(ctx.text, pa, pb)
+        if unread:  # 博彩毛收入为224.5亿澳门元: a figure the quantity finder could not read
+            pb = unread.start()
         prev = name(ctx, pa, pb)
         if prev and ctx.lex.head_of(prev):
             return prev
