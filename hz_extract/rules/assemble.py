@@ -42,6 +42,9 @@ def _not_the_subject(text: str, s: SubjectMention) -> bool:
     name governed by a comparison (低于第一位的宁波市) name someone else.
     """
     after = text[s.end:s.end + 4]
+    before = text[s.start - 1:s.start]
+    if before.isdigit() or before in ("元", "吨", "%", "个", "家", "人", "倍", "亿", "万"):
+        return True  # 突破5万亿元大关: a word after a figure, not a place
     if after[:1] in ("、", "等", "和", "及", "与") or text[s.start - 1:s.start] in ("、", "和", "及", "与"):
         return True
     if s.kind == "org" and _SPEAKER.match(after):

@@ -1,5 +1,6 @@
 """Shares: a part of a whole or of a target, in % (占GDP比重达28.8%, 营收占比58%, 完成任务的142.4%, 贡献率为0.7%).
 
+A figure against a base period's level is a share of it too (恢复至2019年的105%).
 Also the share of a group that does something, named after the figure: 有近七成产品同比增长
 (share 70 %, indicator 产品同比增长).
 
@@ -24,6 +25,7 @@ _OF = regex.compile(rf"(?P<cue>占(?!比)(?P<base>[^#,;()]*?)(?:#+|\([^)]*\))*�
 _RATIO = regex.compile(rf"(?P<cue>(?P<base>[^#,;]{{0,8}}?)占比{_TO})$")
 _DONE = regex.compile(r"(?P<cue>完成(?P<base>[^#,;]*?)(?:#+|\([^)]*\))*的)$")
 _CONTRIB = regex.compile(rf"(?P<cue>(?:对(?P<base>[^#,;]*?)的?)?贡献率{_TO})$")
+_RECOVER = regex.compile(r"(?P<cue>(?:恢复至|恢复到|相当于|达到|为)(?P<base>[^#,;]{1,12}?(?:年|期|水平|同期))的)$")
 _WEIGHT = regex.compile(rf"(?P<cue>(?<!增速|增幅)比重{_TO})$")
 
 
@@ -35,7 +37,7 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
     if part is not None:
         return part
     for pat, rule in ((_DONE, "share.done"), (_OF, "share.of"), (_CONTRIB, "share.contribution"),
-                      (_RATIO, "share.ratio"), (_WEIGHT, "share.weight")):
+                      (_RATIO, "share.ratio"), (_WEIGHT, "share.weight"), (_RECOVER, "share.recovery")):
         m = pat.search(left)
         if m:
             break
