@@ -42,6 +42,8 @@ def _period_in(ctx: Context, a: int, b: int) -> str | None:
 
 def apply(ctx: Context) -> None:
     """Add the two levels of every from-to change of the sentence."""
+    if "从" not in ctx.masked and "由" not in ctx.masked:
+        return
     by_start = {s.start: s for s in ctx.slots}
     for m in _pattern(ctx).finditer(ctx.masked):
         s1, s2 = by_start.get(ctx.start + m.start("q1")), by_start.get(ctx.start + m.start("q2"))

@@ -29,6 +29,8 @@ _ONLY_FIGURE = regex.compile(rf"^[{QMARK}]+[,;]?$")
 
 def apply(ctx: Context) -> None:
     """Add the level of every figure-only clause explained by the next one."""
+    if "这" not in ctx.masked and "即为" not in ctx.masked and "此为" not in ctx.masked:
+        return
     for k in range(len(ctx.clauses) - 1):
         ca, cb = ctx.clauses[k]
         if not _ONLY_FIGURE.match(ctx.m(ca, cb).strip()):

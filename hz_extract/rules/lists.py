@@ -148,6 +148,8 @@ def _heads(ctx: Context, items: list[str], verb_text: str) -> list[str]:
 
 def apply(ctx: Context, classify: Classify) -> None:
     """Distribute the values of every 分别 clause of the sentence."""
+    if "分别" not in ctx.masked:
+        return
     for k, (ca, cb) in enumerate(ctx.clauses):
         text = ctx.m(ca, cb)
         p = text.find("分别")

@@ -47,6 +47,8 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
 def apply(ctx: Context) -> None:
     """翻番 / 翻两番 in a clause without a figure of its own, about the indicator it names or
     the chain's (三年时间实现翻番还多: a span of time is no name; 还多 is more_than)."""
+    if "番" not in ctx.masked:
+        return
     for m in _DOUBLE.finditer(ctx.masked):
         a = ctx.start + m.start()
         ca, cb = ctx.clause_of(a)
