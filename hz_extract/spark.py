@@ -198,7 +198,7 @@ def _where(doc_id: str | None, id_col: str) -> str:
 def _extract_batch(plan: _Plan, extractor: Extractor, batch: pa.RecordBatch) -> pa.RecordBatch:
     import pyarrow as pa
 
-    from .sources import parse_date
+    from .sources import decode_bytes, parse_date
 
     texts = batch.column(plan.text_col).to_pylist()
     id_array = batch.column(plan.id_col)
@@ -207,6 +207,13 @@ def _extract_batch(plan: _Plan, extractor: Extractor, batch: pa.RecordBatch) -> 
     docs: list[_Doc] = []
     for i, (raw_id, text) in enumerate(zip(id_array.to_pylist(), texts)):
         doc_id = None if raw_id is None else str(raw_id)
+        if isinstance(text, (bytes, bytearray)):
+            try:
+                text = decode_bytes(bytes(text))
+            except UnicodeDecodeError as e:
+                docs.append(_failed(plan, i, doc_id, f"cannot decode its bytes as UTF-8, UTF-16 (with BOM) "
+                                                     f"or GB18030 ({e}); convert it to UTF-8"))
+                continue
         try:
             if not isinstance(text, str):
                 raise TypeError(f"column {plan.text_col!r} is {'null' if text is None else type(text).__name__}"
@@ -303,15 +310,17 @@ def extract_records(df: DataFrame, text_col: str = "text", id_col: str = "id",
 
     Args:
         df: one row per document.
-        text_col: column holding the document text (string).
+        text_col: column holding the document text: a string, or bytes (binary), decoded
+            like ``hz-extract extract`` does: UTF-8 with or without BOM, UTF-16 with BOM,
+            else GB18030.
         id_col: column holding the document id (any type; copied to the output as is,
             and its string form becomes each record's ``doc``).
         published_col: optional column with the publication date (date, timestamp or
             a string such as ``2025-01-27``), which resolves 今年, 上年 and bare months.
         extractor: the :class:`~hz_extract.extractor.Extractor` to run (with its user
             dictionaries); a default one when omitted. It must be picklable.
-        errors: ``"column"`` (default): a document that cannot be extracted (null text,
-            the extractor raised) becomes one row with its id, ``doc`` and an ``error``
+        errors: ``"column"`` (default): a document that cannot be extracted (null or
+            undecodable text, the extractor raised) becomes one row with its id, ``doc`` and an ``error``
             message, record columns null; record rows have ``error`` null. ``"drop"``:
             no ``error`` column; failures are only logged on the executors.
 

@@ -1,8 +1,9 @@
 """Run the extraction on Apache Spark: documents in JSON Lines, Parquet or text files → Parquet or JDBC.
 
 INPUT is read by Spark: a JSON Lines file (.jsonl, .json, .jsonl.gz) or a folder of them,
-a Parquet file or dataset folder, or a .txt file or folder of .txt files (UTF-8; the
-document id is the file name without extension). Columns (fields) default to ``id``
+a Parquet file or dataset folder, or a .txt file or folder of .txt files (UTF-8 with or
+without BOM, UTF-16 with BOM, or GB18030/GBK; the document id is the file name without
+extension). Columns (fields) default to ``id``
 and ``text``; --published-col names a publication date column.
 
 OUTPUT is a Parquet dataset folder of records (one row per record: the id column, the
@@ -165,10 +166,13 @@ def _read(spark: Any, args: argparse.Namespace, fmt: str) -> tuple[Any, Any]:
     from pyspark.sql import functions as F
 
     if fmt == "text":
-        # text()'s own wholetext=False would override .option("wholetext", ...): pass it here
-        df = spark.read.text(args.input, wholetext=True, recursiveFileLookup=True, pathGlobFilter="*.txt")
-        df = df.select(F.regexp_replace("_metadata.file_name", r"\.[^.]*$", "").alias(args.id_col),
-                       F.regexp_replace("value", "^\ufeff", "").alias(args.text_col))
+        # bytes, decoded on the executors like `hz-extract extract` does (UTF-8, BOM, UTF-16, GB18030)
+        df = (spark.read.format("binaryFile").option("pathGlobFilter", "*.txt")
+              .option("recursiveFileLookup", "true").load(args.input))
+        # file_name is URI-encoded (a space is %20); keep a literal + from turning into a space
+        name = F.url_decode(F.regexp_replace("_metadata.file_name", r"\+", "%2B"))
+        df = df.select(F.regexp_replace(name, r"\.[^.]*$", "").alias(args.id_col),
+                       F.col("content").alias(args.text_col))
         return df, None
     if fmt == "parquet":
         return spark.read.parquet(args.input), None

@@ -63,20 +63,23 @@ def test_parquet_with_own_column_names_and_user_terms(spark, dev_docs, tmp_path,
     assert read_records(spark, out, testkit) == want
 
 
-def test_text_folder_ids_are_file_stems(spark, dev_docs, tmp_path, testkit):
-    dev_docs = dev_docs[-5:]
+def test_text_folder_in_any_encoding_ids_are_file_stems(spark, dev_docs, tmp_path, testkit):
+    dev_docs = dev_docs[-4:] + [("杭州 报告+100%", dev_docs[-1][1])]
     folder = tmp_path / "articles"
     (folder / "sub").mkdir(parents=True)
-    for i, (d, t) in enumerate(dev_docs):
-        (folder / ("sub" if i % 2 else "") / f"{d}.txt").write_text(("\ufeff" if i == 0 else "") + t,
-                                                                      encoding="utf-8")
+    encodings = ["utf-8-sig", "gb18030", "utf-16", "utf-8", "utf-8"]
+    for i, ((d, t), enc) in enumerate(zip(dev_docs, encodings)):
+        (folder / ("sub" if i % 2 else "") / f"{d}.txt").write_bytes(t.encode(enc))
     (folder / "notes.md").write_text("ignored", encoding="utf-8")
+    (folder / "broken.txt").write_bytes("增长".encode("gb18030") + b"\x81\x7f")  # neither UTF-8 nor GB18030
     out = tmp_path / "records"
-    assert main(["spark", str(folder), str(out), "-q"]) == 0
+    assert main(["spark", str(folder), str(out), "-q"]) == 1
     want, _ = testkit.python_rows(dev_docs, Extractor())
     assert read_records(spark, out, testkit) == want
     ids = {r["doc"] for r in spark.read.parquet(str(out)).select("doc").collect()}
-    assert ids and ids == {r["doc"] for r in want}  # file stems, not paths
+    assert ids and ids == {r["doc"] for r in want} and "杭州 报告+100%" in ids  # file stems, not paths
+    errors = spark.read.parquet(str(out / "_errors")).collect()
+    assert [(r["id"], "cannot decode" in r["error"]) for r in errors] == [("broken", True)]
 
 
 def test_jdbc_output(spark, dev_docs, tmp_path, testkit):
