@@ -3,7 +3,8 @@
 A cue in the clause before the figure sets the modality (rule_modality.json); a
 figure right after a target noun is the target itself (完成市分配任务25亿元 → 25亿元
 is a target), and a cue opening the sentence (目标到2025年,…; 预计,…) governs every
-clause of it. Counts of things (个, 家 …) stay actual under a plan unless its cue is right
+clause of it; a list of targets (主要预期目标是:…;…;…) makes every figure of its
+paragraph that follows the colon a target. Counts of things (个, 家 …) stay actual under a plan unless its cue is right
 before them: ``拟于近期开工项目1个`` counts projects that exist, while ``预计吸引2000家
 企业`` is a forecast.
 
@@ -23,6 +24,7 @@ __all__ = ["FAMILY", "decide"]
 FAMILY = "modality"
 
 
+_LISTED_TARGETS = regex.compile(r"(?:目标|任务|计划)(?:是|为|如下)?[:：]")
 _CACHE: dict[int, regex.Pattern[str]] = {}
 
 
@@ -51,6 +53,9 @@ def decide(ctx: Context, d: Draft) -> str:
         m = None  # 完成年度目标的102.1%: the completion of a target is an actual figure
     if m and (m.lastgroup == "expected" or not counted or m.end() >= len(left) - 2):
         return "expected" if m.lastgroup == "expected" else "target"
+    line_start = ctx.text.rfind("\n", max(0, d.start - 300), d.start) + 1 or max(0, d.start - 300)
+    if _LISTED_TARGETS.search(ctx.text, max(line_start, d.start - 300), d.start):
+        return "target"  # 主要预期目标是:地区生产总值增长5.5%左右;城镇新增就业60万人以上…
     if not counted and ca > ctx.start:
         # 目标到2025年,…占GDP比重达到15%: a cue opening the sentence governs all of it
         head = ctx.m(ctx.start, ctx.clause_of(ctx.start)[1])[:4]
