@@ -6,6 +6,7 @@ import subprocess
 import sys
 from collections import defaultdict
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -171,3 +172,30 @@ def test_bad_arguments_are_reported_before_any_job(spark):
 
     with pytest.raises(TypeError, match="cannot be pickled"):
         extract_records(docs, extractor=Local())
+
+
+def test_columns_follow_the_record_contract():
+    from hz_extract.records import RECORD_FIELDS
+    from hz_extract.spark import RECORD_COLUMNS
+
+    names = [name for name, _, _ in RECORD_COLUMNS]
+    expected = [n for f in RECORD_FIELDS for n in (("span_start", "span_end") if f == "span" else (f,))]
+    assert names == expected
+
+
+def test_schema_table_in_the_docs_matches(spark):
+    import regex
+
+    root = Path(__file__).resolve().parents[2]
+    text = (root / "docs" / "sections" / "spark.md").read_text(encoding="utf-8")
+    section = text.split("### Output schema", 1)[1].split("\n#", 1)[0]
+    documented = []
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if line.startswith("| `") and len(cells) >= 3:
+            for name in regex.findall(r"`([a-z_]+)`", cells[0]):
+                documented.append((name, cells[1], cells[2]))
+    schema = output_schema("id", errors=False)
+    actual = [(f.name, f.dataType.simpleString(), "yes" if f.nullable else "no") for f in schema.fields[1:]]
+    assert documented[:-1] == actual
+    assert documented[-1][:2] == ("error", "string")
