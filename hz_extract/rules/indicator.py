@@ -148,7 +148,7 @@ def skip_lead(ctx: Context, a: int, b: int, *, subjects: bool = True) -> int:
             if p.start <= a < p.end and p.end <= b:
                 a, moved = p.end, True
         for s in ctx.near(a, a + 1, subjects=True) if subjects else ():
-            if s.start <= a < s.end and s.end <= b and s.end - a < b - a:
+            if s.start <= a < s.end and s.end <= b:
                 a, moved = s.end, True
         m = lead.match(ctx.text, a, b)
         if m and m.end() < b:
