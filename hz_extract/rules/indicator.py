@@ -51,6 +51,20 @@ def _patterns(lex: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str], reg
     return pats
 
 
+_LEAD_AT: dict[int, regex.Pattern[str]] = {}
+
+
+def _lead_at(lex: Lexicon) -> regex.Pattern[str]:
+    """The lead fillers unanchored, for ``match(text, pos)`` (``^`` only matches at 0)."""
+    pat = _LEAD_AT.get(id(lex))
+    if pat is None:
+        from .lexicon import alternation
+
+        pat = regex.compile(f"(?:{alternation(lex.lead)})")
+        _LEAD_AT[id(lex)] = pat
+    return pat
+
+
 def trim(phrase: str, lex: Lexicon | None = None, *, split: bool = True) -> str:
     """Trim fillers, parentheticals and streak adverbs from a phrase (no mention lookup).
 
@@ -139,7 +153,7 @@ def name(ctx: Context, a: int, b: int) -> str:
 
 def skip_lead(ctx: Context, a: int, b: int, *, subjects: bool = True) -> int:
     """Move ``a`` past period (and, unless ``subjects`` is false, subject) mentions and fillers at the start of ``[a, b)``."""
-    lead, _, _ = _patterns(ctx.lex)
+    lead = _lead_at(ctx.lex)
     for _ in range(10):
         moved = False
         while a < b and ctx.text[a] in _EDGE_PUNCT:
