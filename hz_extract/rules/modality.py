@@ -1,4 +1,4 @@
-"""Modality: expected (预计, 预期, 预告 …) and target (目标, 力争, 计划, 任务, 拟 …) figures.
+"""Modality: expected (预计, 预期, 预告 …) and target (目标, 力争, 计划, 任务, 拟, 将 …) figures.
 
 A cue in the clause before the figure sets the modality (rule_modality.json); a
 figure right after a target noun is the target itself (完成市分配任务25亿元 → 25亿元
@@ -24,6 +24,7 @@ __all__ = ["FAMILY", "decide"]
 FAMILY = "modality"
 
 
+_WILL = regex.compile(r"(?<![即必终])将(?![近于其会是要来])")
 _LISTED_TARGETS = regex.compile(r"(?:目标|任务|计划)(?:是|为|如下)?[:：]")
 _CACHE: dict[int, regex.Pattern[str]] = {}
 
@@ -53,6 +54,8 @@ def decide(ctx: Context, d: Draft) -> str:
         m = None  # 完成年度目标的102.1%: the completion of a target is an actual figure
     if m and (m.lastgroup == "expected" or not counted or m.end() >= len(left) - 2):
         return "expected" if m.lastgroup == "expected" else "target"
+    if m is None and d.measure != "share" and _WILL.search(left):
+        return "target"  # 全年将新增就业10万人: a plan (RECORDS.md counts 将 with the targets)
     line_start = ctx.text.rfind("\n", max(0, d.start - 300), d.start) + 1 or max(0, d.start - 300)
     if _LISTED_TARGETS.search(ctx.text, max(line_start, d.start - 300), d.start):
         return "target"  # 主要预期目标是:地区生产总值增长5.5%左右;城镇新增就业60万人以上…
