@@ -27,7 +27,8 @@ examples:
 
 exit status: 0 every document extracted, 1 some documents failed (the rest written,
 failures in OUTPUT/_errors), 2 bad usage (missing input, unknown format, missing
-column, output exists without --mode, PySpark not installed).
+column, output exists without --mode, output or database not writable, PySpark not
+installed).
 """
 from __future__ import annotations
 
@@ -75,7 +76,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--jdbc-user", metavar="USER", help="database user")
     parser.add_argument("--jdbc-password-env", metavar="VAR", default="HZ_JDBC_PASSWORD",
                         help="environment variable holding the database password (default: HZ_JDBC_PASSWORD)")
-    parser.add_argument("--jdbc-driver", metavar="CLASS", help="JDBC driver class, e.g. org.postgresql.Driver")
+    parser.add_argument("--jdbc-driver", metavar="CLASS",
+                        help="JDBC driver class (default: from the URL for PostgreSQL, MySQL, MariaDB, "
+                             "SQLite, H2, Derby, SQL Server, Oracle)")
     parser.add_argument("--jars", metavar="JARS", help="comma-separated jars for Spark's classpath (JDBC drivers)")
     parser.add_argument("--packages", metavar="COORDS",
                         help="comma-separated Maven coordinates for Spark to fetch (JDBC drivers)")
@@ -191,7 +194,36 @@ def _extractor(args: argparse.Namespace) -> Any:
                      organisations=_read_terms(args.organisations))
 
 
+_JDBC_DRIVERS = {  # driver class by URL prefix, for when --jdbc-driver is not given
+    "jdbc:postgresql:": "org.postgresql.Driver",
+    "jdbc:mysql:": "com.mysql.cj.jdbc.Driver",
+    "jdbc:mariadb:": "org.mariadb.jdbc.Driver",
+    "jdbc:sqlite:": "org.sqlite.JDBC",
+    "jdbc:h2:": "org.h2.Driver",
+    "jdbc:derby:": "org.apache.derby.jdbc.EmbeddedDriver",
+    "jdbc:sqlserver:": "com.microsoft.sqlserver.jdbc.SQLServerDriver",
+    "jdbc:oracle:": "oracle.jdbc.OracleDriver",
+}
+
+
+class _OutputError(Exception):
+    """The records could not be written (reported with exit status 2)."""
+
+
 def _write(df: Any, args: argparse.Namespace, mode: str, parquet: str | None, table: str | None) -> None:
+    from py4j.protocol import Py4JJavaError
+    from pyspark.errors import PySparkException
+
+    try:
+        _save(df, args, mode, parquet, table)
+    except (PySparkException, Py4JJavaError) as e:
+        where = parquet if table is None else f"table {table} at {args.jdbc_url}"
+        hint = ("check --jdbc-url and that the JDBC driver is on Spark's classpath (--jars, --packages)"
+                if table is not None else "check the path and its permissions")
+        raise _OutputError(f"cannot write {where} ({_first_line(e)}); {hint}") from e
+
+
+def _save(df: Any, args: argparse.Namespace, mode: str, parquet: str | None, table: str | None) -> None:
     if parquet is not None:
         df.write.mode(mode).parquet(parquet)
     if table is not None:
@@ -200,8 +232,10 @@ def _write(df: Any, args: argparse.Namespace, mode: str, parquet: str | None, ta
             writer = writer.option("user", args.jdbc_user)
         if os.environ.get(args.jdbc_password_env):
             writer = writer.option("password", os.environ[args.jdbc_password_env])
-        if args.jdbc_driver:
-            writer = writer.option("driver", args.jdbc_driver)
+        driver = args.jdbc_driver or next((cls for prefix, cls in _JDBC_DRIVERS.items()
+                                           if args.jdbc_url.startswith(prefix)), None)
+        if driver:  # named explicitly: DriverManager cannot see drivers added with --jars
+            writer = writer.option("driver", driver)
         writer.save()
 
 
@@ -235,6 +269,8 @@ def run(args: argparse.Namespace) -> int:
                 return _fail(f"{args.input} has no column {col!r} (columns: {', '.join(docs.columns)}); "
                              f"pass {flag}")
         return _extract(spark, docs, unreadable, args, extractor, start)
+    except _OutputError as e:
+        return _fail(str(e))
     finally:
         if unreadable is not None:
             unreadable.unpersist()

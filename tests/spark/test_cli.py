@@ -103,6 +103,8 @@ def test_jdbc_output(spark, dev_docs, tmp_path, testkit):
     (["--text-col", "content"], "no column 'content'"),
     (["--jdbc-url", "jdbc:derby:x"], "go together"),
     (["--format", "parquet"], "cannot read"),
+    (["--jdbc-url", "jdbc:nosuchdb://nowhere/db", "--jdbc-table", "T"], "cannot write table T"),
+    (["--conf", "spark.executor.memory"], "KEY=VALUE"),
 ])
 def test_usage_errors_exit_2(spark, tmp_path, capsys, argv, message):
     src = tmp_path / "in.jsonl"
