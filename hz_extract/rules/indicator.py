@@ -28,6 +28,7 @@ _PAREN = regex.compile(r"\([^()]*\)|（[^（）]*）|\[[^\]]*\]|【[^】]*】")
 _HARD = regex.compile(r"[#,;:。!?！？，；：\n|]|\((?![^()]*\))|（(?![^（）]*）)")
 _STREAK = regex.compile(r"(?:连续|已连续|持续)[\d一二三四五六七八九十两]+(?:年|个月|个季度|季度|届|次)|多年来?|一直|始终|再度|继续|仍然|仍")
 _WILL_LEAD = regex.compile(r"^(?:将|已|再|又|还)(?=新增|实现|完成|达到|累计|新建|建成|引进|培育|带动)")
+_PLAIN_NOUN = regex.compile(r"[\p{Han}A-Za-z]+")
 _PER = regex.compile(r"(?:为|是|收于|报收|收报|达)?每\p{Han}{1,3}$")
 _IN_WHOLE = regex.compile(r"^(?P<x>.+?)在.{1,10}?中的(?P<h>比重|占比|份额)$")
 _SHARE_DE = regex.compile(r"占(?P<w>[^的]{1,12})的(?P<h>比重|比例)$")
@@ -87,7 +88,12 @@ def trim(phrase: str, lex: Lexicon | None = None, *, split: bool = True) -> str:
     for m in (splitter.finditer(s) if split else ()):
         last = m
     if last is not None and len(s[last.end():].strip(_EDGE_PUNCT)) >= 2:
-        s = s[last.end():]
+        tail, before = s[last.end():], s[:last.start()].strip(_EDGE_PUNCT)
+        if tail in lex.heads and 2 <= len(before) <= 8 and _PLAIN_NOUN.fullmatch(before) \
+                and not lead.match(before) and before not in lex.stop:
+            s = before + tail  # 轻工业完成产值 → 轻工业产值: a bare head keeps whose it is
+        else:
+            s = tail
     for _ in range(8):
         before = s
         s = s.strip(_EDGE_PUNCT).lstrip("的之")
