@@ -199,3 +199,14 @@ def test_schema_table_in_the_docs_matches(spark):
     actual = [(f.name, f.dataType.simpleString(), "yes" if f.nullable else "no") for f in schema.fields[1:]]
     assert documented[:-1] == actual
     assert documented[-1][:2] == ("error", "string")
+
+
+def test_missing_pyspark_says_what_to_install():
+    code = ("import sys; sys.modules['pyspark'] = None\n"
+            "from hz_extract.spark import output_schema\n"
+            "try:\n    output_schema()\nexcept ImportError as e:\n    print(e)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "pip install 'hz_extract[spark]'" in out.stdout
+    code = "import sys; sys.modules['pyspark'] = None\nfrom hz_extract.cli import main; sys.exit(main(['spark', '.', 'o']))"
+    cli = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert cli.returncode == 2 and "hz_extract[spark]" in cli.stderr
