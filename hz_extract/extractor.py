@@ -168,7 +168,7 @@ class Extractor:
                           lex=lex, all_periods=periods, all_subjects=subjects)
             if prev is not None and "\n" not in t[prev.end:a]:
                 ctx.chain, ctx.chain_measure, ctx.chain_base = prev.chain, prev.chain_measure, prev.chain_base
-                ctx.last_base = prev.last_base
+                ctx.last_base, ctx.last_change_base = prev.last_base, prev.last_change_base
             for d in engine.run(ctx):
                 drafts.append(d)
                 ctxs.append(ctx)

@@ -19,6 +19,7 @@ from dataclasses import replace
 import regex
 
 from .base import Context, Draft
+from .cues import ONE_FIGURE_BASES
 from .indicator import name
 from .level import RATE_NAME, TIME_NAME
 from .lists import distribute
@@ -127,8 +128,11 @@ def settle(ctx: Context) -> list[Draft]:
             seen.add(ind)
         if not (d.measure == "pp_diff" and ctx.chain_measure == "share" and ind.startswith(ctx.chain or "\0")):
             ctx.chain, ctx.chain_measure, ctx.chain_base = ind, d.measure, d.base
-        if d.base and d.measure in ("growth", "change"):
-            ctx.last_base = d.base
+        if d.base and d.base not in ONE_FIGURE_BASES:
+            if d.measure == "growth" and not (d.base == "上期" and ctx.last_base):
+                ctx.last_base = d.base  # 同比…,环比…: the year-on-year base stays the one carried
+            elif d.measure == "change":
+                ctx.last_change_base = d.base
         out.append(d)
         out.extend(extra)
     if saved is not None:

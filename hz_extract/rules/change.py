@@ -37,6 +37,6 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
     elif m.group("since"):
         d.base = clean_base(m.group("since"))  # 比4月末减少306万平方米
     else:
-        d.base = find_base(ctx, at + m.start())
+        d.base = find_base(ctx, at + m.start(), "change")
     d.cue = d.anchor = at + m.start()
     return d

@@ -15,7 +15,7 @@ import regex
 from .base import Context
 from .lexicon import Lexicon, alternation, lexicon
 
-__all__ = ["Cues", "cues", "find_base", "ADJ", "clean_base"]
+__all__ = ["Cues", "cues", "find_base", "ADJ", "clean_base", "ONE_FIGURE_BASES"]
 
 ADJ = frozenset("高快多低慢少")
 """One-character comparatives: a sign only after 比/较 (比一季度低2.5个百分点), never a growth verb."""
@@ -75,6 +75,9 @@ def _build(lex: Lexicon) -> Cues:
     )
 
 
+ONE_FIGURE_BASES = frozenset({"两年平均", "年均"})
+"""Bases that belong to the figure they are written with (两年平均增长5.9%), never carried."""
+
 _BASE_LEAD = regex.compile(r"^(?:该公司|本公司|该企业|公司)(?=.)")
 _BASE_STRIP = regex.compile(r"^(?:同期|同类|上述|第[\d一二三四五六七八九十]+(?:位|名)的)|的$")
 
@@ -88,12 +91,23 @@ def clean_base(s: str | None) -> str | None:
     return s or None
 
 
-def find_base(ctx: Context, pos: int) -> str | None:
-    """The nearest base cue (比上年, 同比 …) before ``pos`` in the sentence, else the carried one."""
+def find_base(ctx: Context, pos: int, measure: str = "growth") -> str | None:
+    """The nearest base cue (比上年, 同比 …) before ``pos`` in the sentence, else the carried one.
+
+    A cue another kind of figure already took (比年初增加8107.5亿元 before 增长10.1%) is
+    skipped, and the carried base is the last one of the same kind of figure.
+    """
     c = cues(ctx.lex)
+    a = max(ctx.start, pos - 200)
+    taken = [(d.cue, d.end) for d in ctx.drafts if d.measure != measure and d.cue is not None]
     best = None
-    for m in c.base_any.finditer(ctx.m(max(ctx.start, pos - 200), pos)):
+    for m in c.base_any.finditer(ctx.m(a, pos)):
+        at = a + m.start()
+        if ctx.lex.base_of(m.group()) in ONE_FIGURE_BASES or any(x <= at < y for x, y in taken):
+            continue
         best = m.group()
     if best is not None:
         return ctx.lex.base_of(best)
+    if measure == "change":
+        return ctx.last_change_base or ctx.last_base
     return ctx.last_base

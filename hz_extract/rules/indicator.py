@@ -29,6 +29,7 @@ _HARD = regex.compile(r"[#,;:。!?！？，；：\n|]|\((?![^()]*\))|（(?![^（
 _STREAK = regex.compile(r"(?:连续|已连续|持续)[\d一二三四五六七八九十两]+(?:年|个月|个季度|季度|届|次)|多年来?|一直|始终|再度|继续|仍然|仍")
 _WILL_LEAD = regex.compile(r"^(?:将|已|再|又|还)(?=新增|实现|完成|达到|累计|新建|建成|引进|培育|带动)")
 _PLAIN_NOUN = regex.compile(r"[\p{Han}A-Za-z]+")
+_BY_METHOD = regex.compile(r"^按[^,，;]{1,12}?(?:计算|折算|统计|核算)(?:为)?")
 _PER = regex.compile(r"(?:为|是|收于|报收|收报|达)?每\p{Han}{1,3}$")
 _IN_WHOLE = regex.compile(r"^(?P<x>.+?)在.{1,10}?中的(?P<h>比重|占比|份额)$")
 _SHARE_DE = regex.compile(r"占(?P<w>[^的]{1,12})的(?P<h>比重|比例)$")
@@ -83,6 +84,7 @@ def trim(phrase: str, lex: Lexicon | None = None, *, split: bool = True) -> str:
     s = _PAREN.sub("", phrase)
     s = _STREAK.sub("", s)
     s = _PER.sub("", s)
+    s = _BY_METHOD.sub("", s)
     s = _WILL_LEAD.sub("", s)
     last = None
     for m in (splitter.finditer(s) if split else ()):
