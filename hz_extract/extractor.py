@@ -169,6 +169,7 @@ class Extractor:
             if prev is not None and "\n" not in t[prev.end:a]:
                 ctx.chain, ctx.chain_measure, ctx.chain_base = prev.chain, prev.chain_measure, prev.chain_base
                 ctx.last_base, ctx.last_change_base = prev.last_base, prev.last_change_base
+                ctx.last_pp_base = prev.last_pp_base
             for d in engine.run(ctx):
                 drafts.append(d)
                 ctxs.append(ctx)

@@ -105,6 +105,7 @@ class Context:
     chain_base: str | None = None
     last_base: str | None = None
     last_change_base: str | None = None
+    last_pp_base: str | None = None
     list_items: list[str] = field(default_factory=list)
     list_kind: str = ""
     list_head: str = ""

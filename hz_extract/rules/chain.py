@@ -133,6 +133,8 @@ def settle(ctx: Context) -> list[Draft]:
                 ctx.last_base = d.base  # 同比…,环比…: the year-on-year base stays the one carried
             elif d.measure == "change":
                 ctx.last_change_base = d.base
+            elif d.rule in ("pp_diff.than", "pp_diff.verb"):
+                ctx.last_pp_base = d.base  # 比上月上升1.1个百分点;…,上升0.6个百分点
         out.append(d)
         out.extend(extra)
     if saved is not None:

@@ -110,4 +110,6 @@ def find_base(ctx: Context, pos: int, measure: str = "growth") -> str | None:
         return ctx.lex.base_of(best)
     if measure == "change":
         return ctx.last_change_base or ctx.last_base
+    if measure == "pp_diff":
+        return ctx.last_pp_base
     return ctx.last_base

@@ -44,7 +44,7 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
         base = ctx.lex.bases.get("比" + base, base) if base else None
     elif m := c.lone_verb.search(left):
         sign, rule = ctx.lex.verbs[m.group("verb")], "pp_diff.verb"
-        base = ctx.lex.base_of(m.group("base")) if m.group("base") else find_base(ctx, at + m.start())
+        base = ctx.lex.base_of(m.group("base")) if m.group("base") else find_base(ctx, at + m.start(), "pp_diff")
     else:
         return None
     if rule in ("pp_diff.than", "pp_diff.verb") and _FALL_RATE.search(m.group("cue")) and \
