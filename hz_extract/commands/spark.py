@@ -4,7 +4,8 @@ INPUT is read by Spark: a JSON Lines file (.jsonl, .json, .jsonl.gz) or a folder
 a Parquet file or dataset folder, or a .txt file or folder of .txt files (UTF-8 with or
 without BOM, UTF-16 with BOM, or GB18030/GBK; the document id is the file name without
 extension). Columns (fields) default to ``id``
-and ``text``; --published-col names a publication date column.
+and ``text``; --published-col names a publication date column, and --published gives
+the date of documents without one.
 
 OUTPUT is a Parquet dataset folder of records (one row per record: the id column, the
 RECORDS.md fields, span as span_start/span_end, value as decimal(38,10)). Documents
@@ -59,6 +60,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--text-col", default="text", metavar="NAME", help="column holding the text (default: text)")
     parser.add_argument("--id-col", default="id", metavar="NAME",
                         help="column holding the document id (default: id; text files: the file stem)")
+    parser.add_argument("--published", metavar="YYYY-MM-DD",
+                        help="publication date for documents that give none (resolves 今年, 上年, "
+                             "months without a year)")
     parser.add_argument("--published-col", metavar="NAME",
                         help="column holding the publication date (resolves 今年, 上年, bare months)")
     parser.add_argument("--partitions", type=int, metavar="N",
@@ -132,6 +136,11 @@ def _check(args: argparse.Namespace) -> str:
     bad = [c for c in args.conf if "=" not in c]
     if bad:
         raise _Usage(f"--conf takes KEY=VALUE, not {bad[0]!r}")
+    if args.published is not None:
+        from ..sources import parse_date
+
+        if parse_date(args.published) is None:
+            raise _Usage(f"--published {args.published!r} is not a date; write it as YYYY-MM-DD")
     if args.partitions is not None and args.partitions < 1:
         raise _Usage(f"--partitions must be at least 1, not {args.partitions}")
     if args.format != "auto" or "://" in args.input:
@@ -289,7 +298,12 @@ def _extract(spark: Any, docs: Any, unreadable: Any, args: argparse.Namespace, e
     parts = args.partitions or max(docs.rdd.getNumPartitions(), 2 * spark.sparkContext.defaultParallelism)
     if parts != docs.rdd.getNumPartitions():
         docs = docs.repartition(parts)
-    combined = extract_records(docs, args.text_col, args.id_col, args.published_col, extractor,
+    published_col = args.published_col
+    if args.published is not None:  # the default date, for rows whose own date is missing
+        given = F.col(published_col).cast("string") if published_col else F.lit(None).cast("string")
+        published_col = "_hz_published"
+        docs = docs.withColumn(published_col, F.coalesce(given, F.lit(args.published)))
+    combined = extract_records(docs, args.text_col, args.id_col, published_col, extractor,
                                errors="column").persist(StorageLevel.MEMORY_AND_DISK)
     try:
         records, errors = split_errors(combined)

@@ -22,12 +22,14 @@ def read_records(spark, path, testkit) -> list[dict]:
 
 def test_jsonl_with_bad_rows(spark, dev_docs, tmp_path, testkit, capsys):
     src = tmp_path / "news.jsonl"
-    lines = [json.dumps({"id": d, "text": t, "date": "2025-01-27"}, ensure_ascii=False) for d, t in dev_docs]
+    dates = [_dt.date(2023, 6, 30) if i % 2 else _dt.date(2025, 1, 27) for i in range(len(dev_docs))]
+    lines = [json.dumps({"id": d, "text": t, **({} if i % 2 else {"date": "2025-01-27"})}, ensure_ascii=False)
+             for i, (d, t) in enumerate(dev_docs)]  # odd rows without a date: --published applies
     lines += ['{"id": "no-text", "text": null, "date": "2025-01-27"}', '{"id": "broken", "text": "增长']
     src.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "records"
-    assert main(["spark", str(src), str(out), "--published-col", "date"]) == 1
-    want, _ = testkit.python_rows([(d, t, _dt.date(2025, 1, 27)) for d, t in dev_docs], Extractor())
+    assert main(["spark", str(src), str(out), "--published-col", "date", "--published", "2023-06-30"]) == 1
+    want, _ = testkit.python_rows([(d, t, day) for (d, t), day in zip(dev_docs, dates)], Extractor())
     assert read_records(spark, out, testkit) == want
     errors = sorted(spark.read.parquet(str(out / "_errors")).collect(), key=lambda r: str(r["id"]))
     assert [r["id"] for r in errors] == [None, "no-text"]
@@ -105,6 +107,7 @@ def test_jdbc_output(spark, dev_docs, tmp_path, testkit):
     (["--format", "parquet"], "cannot read"),
     (["--jdbc-url", "jdbc:nosuchdb://nowhere/db", "--jdbc-table", "T"], "cannot write table T"),
     (["--conf", "spark.executor.memory"], "KEY=VALUE"),
+    (["--published", "last year"], "not a date"),
 ])
 def test_usage_errors_exit_2(spark, tmp_path, capsys, argv, message):
     src = tmp_path / "in.jsonl"
