@@ -30,7 +30,7 @@ _STREAK = regex.compile(r"(?:连续|已连续|持续)[\d一二三四五六七八
 _WILL_LEAD = regex.compile(r"^(?:将|已|再|又|还)(?=新增|实现|完成|达到|累计|新建|建成|引进|培育|带动)")
 _PLAIN_NOUN = regex.compile(r"[\p{Han}A-Za-z]+")
 _BY_METHOD = regex.compile(r"^按[^,，;]{1,12}?(?:计算|折算|统计|核算)(?:为)?")
-_PER = regex.compile(r"(?:为|是|收于|报收|收报|达)?每\p{Han}{1,3}$")
+_PER = regex.compile(r"(?:为|是|收于|报收|收报|达)?每(?:公斤|千克|斤|吨|桶|升|平方米|立方米|盎司|克|千瓦时|度|人|户|台|件|辆|张|份|只|头)$")
 _IN_WHOLE = regex.compile(r"^(?P<x>.+?)在.{1,10}?中的(?P<h>比重|占比|份额)$")
 _SHARE_DE = regex.compile(r"占(?P<w>[^的]{1,12})的(?P<h>比重|比例)$")
 _GOVERNED = "在占对比较于与从由向"
