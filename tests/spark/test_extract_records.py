@@ -64,6 +64,11 @@ def test_spark_records_equal_the_python_path_on_dev_docs(spark, dev_docs, testki
     want, failed = testkit.python_rows(dev_docs, extractor)
     assert errors == [] and failed == []
     assert got == want
+    exact = {(r["doc"], r["span_start"], r["measure"], r["indicator"], r["value"], r["value_max"])
+             for r in extract_records(docs, extractor=extractor).collect()}
+    python = {(r.doc, r.span[0], r.measure, r.indicator, r.value, r.value_max)
+              for d, t in dev_docs for r in extractor.extract(t, doc_id=d)}
+    assert exact == python  # Decimal against Decimal: no float in between
 
 
 def test_seed_and_dev_docs_yield_records(spark, dev_docs, seed_text, testkit):
