@@ -8,7 +8,8 @@ become subjects of one indicator. A later
 ``分别增长x、y和z`` with no items of its own reuses the last list of the sentence,
 or, when there is none, the indicators the sentence has just named, one each
 (``接待游客1.2亿人次,实现旅游总收入1500亿元,分别增长25.3%和30.1%``).
-Without 分别, a figure shared by a counted group (``有色金属压延业、通信设备、通用设备三大
+Without 分别, as many figures as items written out (营业收入和净利润同比增长12%和15%)
+are paired the same way, and a figure shared by a counted group (``有色金属压延业、通信设备、通用设备三大
 行业增速超50%``) is distributed over its items too (:func:`distribute`).
 The items are split so that their number equals the number of values (on 、
 first, then also on the last 和/及/与, then on all of them).
@@ -37,6 +38,7 @@ FAMILY = "lists"
 Classify = Callable[[Context, Slot, str, int], Draft | None]
 
 _BETWEEN = regex.compile(r"^\s*(?:、|和|及|与|以及|,|或)\s*$")
+_AND = regex.compile(r"^\s*(?:、|和|及|与|以及)\s*$")
 _TOWARD = regex.compile(r"^[^、]{1,12}?(?:对|向|与|同)(?=[^、]+、)")
 _NUMERAL_ITEM = regex.compile(r"^第?[一二三四五六七八九十]$")
 _PERIOD_ITEM = regex.compile(r"(?:季度|月份|月|半年|年度|年|旬)$")
@@ -141,73 +143,102 @@ def _heads(ctx: Context, items: list[str], verb_text: str) -> list[str]:
         body = last[:-len(head)].rstrip("的之")
         return [i + head for i in items[:-1]] + [body + head]
     verb_head = trim(verb_text, ctx.lex)
-    if verb_head:
+    if verb_head and ctx.lex.head_of(verb_head):
         return [i + verb_head for i in items]
     return items
 
 
 def apply(ctx: Context, classify: Classify) -> None:
-    """Distribute the values of every 分别 clause of the sentence."""
-    if "分别" not in ctx.masked:
-        return
+    """Distribute the values of every 分别 clause of the sentence, and of clauses listing as
+    many items as values without it (营业收入和净利润同比增长12%和15%)."""
     for k, (ca, cb) in enumerate(ctx.clauses):
         text = ctx.m(ca, cb)
         p = text.find("分别")
-        if p < 0:
-            continue
-        at = ca + p
-        vals = [s for s in ctx.slots_in_clause(k) if s.start > at and s.index not in ctx.claimed]
-        if len(vals) < 2 or not all(_BETWEEN.match(ctx.m(x.end, y.start)) for x, y in zip(vals, vals[1:])):
-            continue
-        lead = skip_lead(ctx, ca, at, subjects=False)
-        pre = ctx.t(lead, at).strip(" ,")
-        toward = _TOWARD.search(pre)
-        if toward and ("、" in pre[toward.end():] or regex.search("和|及|与", pre[toward.end():])):
-            pre = pre[toward.end():]  # 宁波对欧盟、美国和东盟分别进出口…: the items follow 对
-        items_text, rest, places = _group(pre)
-        has_sep = "、" in items_text or regex.search("和|及|与", items_text)
-        items = split_items(items_text, len(vals)) if has_sep else []
-        items = [i.strip(" “”\"") for i in items]
-        kind, names, shared = "", [], ""
-        if items and _PERIOD_ITEM.search(items[-1]) and all(len(i) <= 4 for i in items):
-            items, kind = [], "periods"  # 一、二季度分别增长…: periods of the chain's indicator
-        if items:
-            near = ctx.near(ca, at, subjects=True)
-            subj = {s.text for s in near} | {s.name for s in near}
-            verb_text = ctx.t(at + 2, vals[0].start)
-            if places or all(i in subj for i in items):
-                kind, names = "subject", [_subject_name(near, i) or i for i in items]
-                shared = trim(rest, ctx.lex) or trim(verb_text, ctx.lex)
-            elif rest:
-                head = ctx.lex.head_of(rest) or trim(rest, ctx.lex)
-                kind, names = "indicator", [trim(i + head, ctx.lex) or i + head for i in items]
-            else:
-                kind, names = "indicator", [trim(n, ctx.lex) or n for n in _heads(ctx, items, verb_text)]
-            ctx.list_items, ctx.list_kind = names, kind
-        elif kind == "periods":
-            pass
-        elif len(ctx.list_items) == len(vals):
-            kind, names = ctx.list_kind, ctx.list_items
-        elif not ctx.t(lead, at).strip(" ,"):
-            kind = "each"  # 接待游客1.2亿人次,实现旅游总收入1500亿元,分别增长25.3%和30.1%
-        la = max(ca, vals[0].start - 80)
-        left0 = ctx.m(la, vals[0].start)
-        for i, s in enumerate(vals):
-            d = classify(ctx, s, left0, la)
-            if d is None:
+        if p >= 0:
+            at = ca + p
+            vals = [s for s in ctx.slots_in_clause(k) if s.start > at and s.index not in ctx.claimed]
+            if len(vals) < 2 or not _joined(ctx, vals):
                 continue
-            d.rule = "list." + d.rule
-            if kind == "subject":
-                d.subject = names[i]
-                if shared:
-                    d.indicator = shared
-            elif kind == "indicator":
-                d.indicator = names[i]
-            elif kind == "each":
-                d.hint = f"each:{i}:{len(vals)}"
-            elif kind == "periods":
-                d.hint = "inherit"
-            ctx.add(d)
+            _distribute(ctx, classify, ca, at, at + 2, vals, strict=False)
+            continue
+        run = _run(ctx, k)
+        if run:
+            la = max(ca, run[0].start - 80)
+            d0 = classify(ctx, run[0], ctx.m(la, run[0].start), la)
+            if d0 is not None and d0.cue is not None and ca < d0.cue <= run[0].start:
+                _distribute(ctx, classify, ca, d0.cue, d0.cue, run, strict=True)
+
+
+def _joined(ctx: Context, vals: list[Slot]) -> bool:
+    return all(_BETWEEN.match(ctx.m(x.end, y.start)) for x, y in zip(vals, vals[1:]))
+
+
+def _run(ctx: Context, k: int) -> list[Slot]:
+    """The first run of two or more figures of clause ``k`` joined by 、/和/及 (no 分别)."""
+    slots = [s for s in ctx.slots_in_clause(k) if s.index not in ctx.claimed]
+    for i in range(len(slots) - 1):
+        j = i
+        while j + 1 < len(slots) and _AND.match(ctx.m(slots[j].end, slots[j + 1].start)):
+            j += 1
+        if j > i:
+            return slots[i:j + 1]
+    return []
+
+
+def _distribute(ctx: Context, classify: Classify, ca: int, at: int, verb_from: int, vals: list[Slot],
+                *, strict: bool) -> None:
+    """Give each value of a list its item; ``strict``: only when the items are written out."""
+    lead = skip_lead(ctx, ca, at, subjects=False)
+    pre = ctx.t(lead, at).strip(" ,")
+    toward = _TOWARD.search(pre)
+    if toward and ("、" in pre[toward.end():] or regex.search("和|及|与", pre[toward.end():])):
+        pre = pre[toward.end():]  # 宁波对欧盟、美国和东盟分别进出口…: the items follow 对
+    items_text, rest, places = _group(pre)
+    has_sep = "、" in items_text or regex.search("和|及|与", items_text)
+    items = split_items(items_text, len(vals)) if has_sep else []
+    items = [i.strip(" “”\"") for i in items]
+    if strict and not items:
+        return
+    kind, names, shared = "", [], ""
+    if items and _PERIOD_ITEM.search(items[-1]) and all(len(i) <= 4 for i in items):
+        items, kind = [], "periods"  # 一、二季度分别增长…: periods of the chain's indicator
+    if items:
+        near = ctx.near(ca, at, subjects=True)
+        subj = {s.text for s in near} | {s.name for s in near}
+        verb_text = ctx.t(verb_from, vals[0].start)
+        if places or all(i in subj for i in items):
+            kind, names = "subject", [_subject_name(near, i) or i for i in items]
+            shared = trim(rest, ctx.lex) or trim(verb_text, ctx.lex)
+        elif rest:
+            head = ctx.lex.head_of(rest) or trim(rest, ctx.lex)
+            kind, names = "indicator", [trim(i + head, ctx.lex) or i + head for i in items]
+        else:
+            kind, names = "indicator", [trim(n, ctx.lex) or n for n in _heads(ctx, items, verb_text)]
+        ctx.list_items, ctx.list_kind = names, kind
+    elif kind == "periods":
+        pass
+    elif len(ctx.list_items) == len(vals):
+        kind, names = ctx.list_kind, ctx.list_items
+    elif not ctx.t(lead, at).strip(" ,"):
+        kind = "each"  # 接待游客1.2亿人次,实现旅游总收入1500亿元,分别增长25.3%和30.1%
+    la = max(ca, vals[0].start - 80)
+    left0 = ctx.m(la, vals[0].start)
+    for i, s in enumerate(vals):
+        d = classify(ctx, s, left0, la)
+        if d is None:
+            continue
+        d.rule = "list." + d.rule
+        if kind == "subject":
+            d.subject = names[i]
+            if shared:
+                d.indicator = shared
+        elif kind == "indicator":
+            d.indicator = names[i]
+        elif kind == "each":
+            d.hint = f"each:{i}:{len(vals)}"
+        elif kind == "periods":
+            d.hint = "inherit"
+        ctx.add(d)
 
 
 def _subject_name(near: list[SubjectMention], item: str) -> str | None:
