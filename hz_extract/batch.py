@@ -203,7 +203,7 @@ def _chunks(docs: Iterable[DocItem], size: int, published: _dt.date | None) -> I
 
 
 def extract_many(docs: Iterable[DocItem], workers: int = 1, extractor: Extractor | None = None, *,
-                 published: _dt.date | None = None, chunksize: int = 8, window: int | None = None,
+                 published: _dt.date | None = None, chunksize: int = 16, window: int | None = None,
                  mp_context: str | None = None) -> Iterator[Result]:
     """Extract records from many documents, streaming one :class:`Result` per document in input order.
 

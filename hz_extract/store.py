@@ -34,8 +34,9 @@ __all__ = ["Store", "normalize_url", "build_tables"]
 
 log = logging.getLogger("hz_extract")
 
-_TEXT_FIELDS = ("indicator", "subject", "period", "measure", "unit", "qualifier", "base", "modality",
-                "text", "sentence", "rule")
+_RECORD_COLUMNS = ("doc", "seq", "indicator", "subject", "period", "measure", "value", "value_max", "unit",
+                   "qualifier", "base", "modality", "text", "span_start", "span_end", "sentence", "rule")
+"""Columns of ``records`` in table order (rows are written as tuples in this order)."""
 
 
 def normalize_url(url: str) -> str:
@@ -185,11 +186,12 @@ class Store:
         self._txn_started = 0.0
         # Records go through the driver's executemany directly: SQLAlchemy's per-row parameter
         # processing was the main cost of the parent process in a run with workers.
-        from sqlalchemy import insert
-
-        compiled = insert(self.records).compile(dialect=self.engine.dialect)
-        self._records_sql = str(compiled)
-        self._records_order = list(compiled.positiontup) if compiled.positiontup else None
+        prep, style = self.engine.dialect.identifier_preparer, self.engine.dialect.paramstyle
+        mark = {"qmark": "?", "format": "%s", "pyformat": "%s"}.get(style)
+        assert tuple(c.name for c in self.records.columns) == _RECORD_COLUMNS
+        self._records_sql = None if mark is None else (
+            f"INSERT INTO {prep.format_table(self.records)} ({', '.join(prep.quote(c) for c in _RECORD_COLUMNS)}) "
+            f"VALUES ({', '.join([mark] * len(_RECORD_COLUMNS))})")
 
     # -- reading ------------------------------------------------------------------------
     def stored(self, ids: Iterable[str]) -> dict[str, tuple[str, str]]:
@@ -263,10 +265,8 @@ class Store:
                "published": result.published, "status": "ok" if result.ok else "error",
                "error": result.error, "n_records": len(result.records),
                "processed_at": _dt.datetime.now(_dt.timezone.utc).replace(tzinfo=None), "run": self.run}
-        exact = self.dialect != "sqlite"
-        recs = [_record_row(doc_id, i, rec, exact) for i, rec in enumerate(result.records)]
-        if self._records_order is not None:
-            recs = [tuple(row[k] for k in self._records_order) for row in recs]  # type: ignore[misc]
+        number = float if self.dialect == "sqlite" else Decimal
+        recs = [_record_row(doc_id, i, rec, number) for i, rec in enumerate(result.records)]
         try:
             if self._in_txn == 0:
                 self._txn_started = time.monotonic()
@@ -279,7 +279,10 @@ class Store:
                 self.conn.execute(delete(d).where(d.c.id == doc_id))
             self.conn.execute(insert(d), [row])
             if recs:
-                self.conn.exec_driver_sql(self._records_sql, recs)
+                if self._records_sql is not None:
+                    self.conn.exec_driver_sql(self._records_sql, recs)
+                else:  # a driver with another parameter style: the slower, generic path
+                    self.conn.execute(insert(r), [dict(zip(_RECORD_COLUMNS, row)) for row in recs])
             self._in_txn += 1
             if self._in_txn >= self.commit_every or time.monotonic() - self._txn_started >= self.commit_seconds:
                 self.commit()
@@ -325,14 +328,13 @@ class Store:
         self.close()
 
 
-def _record_row(doc_id: str, seq: int, rec: Any, exact: bool) -> dict[str, Any]:
-    """Driver-ready parameters of one record: Decimal where the database has NUMERIC, else float."""
-    row = {name: getattr(rec, name) for name in _TEXT_FIELDS}
+def _record_row(doc_id: str, seq: int, rec: Any, number: Any) -> tuple[Any, ...]:
+    """Driver-ready parameters of one record in ``_RECORD_COLUMNS`` order; ``number`` is ``Decimal``
+    where the database has NUMERIC, ``float`` on SQLite."""
     vmax = rec.value_max
-    row.update(doc=doc_id, seq=seq, value=Decimal(rec.value) if exact else float(rec.value),
-               value_max=None if vmax is None else (Decimal(vmax) if exact else float(vmax)),
-               span_start=int(rec.span[0]), span_end=int(rec.span[1]))
-    return row
+    return (doc_id, seq, rec.indicator, rec.subject, rec.period, rec.measure, number(rec.value),
+            None if vmax is None else number(vmax), rec.unit, rec.qualifier, rec.base, rec.modality,
+            rec.text, int(rec.span[0]), int(rec.span[1]), rec.sentence, rec.rule)
 
 
 def _reason(e: Exception) -> str:
