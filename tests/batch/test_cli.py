@@ -154,3 +154,33 @@ def test_many_failures_are_counted_and_the_summary_stays_short(tmp_path, capsys)
     summary = err.strip().splitlines()[-1]
     assert "8 failed" in summary and "and 3 more" in summary
     assert err.count("empty document") == 8 + 5  # each failure printed once, five repeated in the summary
+
+
+def test_progress_bar_on_a_terminal(tmp_path, dev_docs):
+    import fcntl
+    import os
+    import pty
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    try:
+        proc = subprocess.Popen([*HZ, "extract", str(dev_docs), "-o", str(tmp_path / "o.jsonl")],
+                                stdout=subprocess.DEVNULL, stderr=slave)
+        os.close(slave)
+        chunks = []
+        while True:
+            try:
+                data = os.read(master, 4096)
+            except OSError:  # the terminal closed: the run is over
+                break
+            if not data:
+                break
+            chunks.append(data)
+        assert proc.wait(120) == 0
+    finally:
+        os.close(master)
+    screen = b"".join(chunks).decode("utf-8", "replace")
+    assert "12/12" in screen and "doc/s" in screen and "records=" in screen and "errors=0" in screen
+    assert "read 12 document(s)" in screen
