@@ -185,6 +185,12 @@ class Context:
         k = bisect_right(self._starts, pos) - 1
         return k if k >= 0 and pos < self.clauses[k][1] else -1
 
+    def unmask(self, slot: Slot) -> None:
+        """Take a figure back into the words (a threshold inside a name: 超10亿元的重大项目)."""
+        a, b = slot.start - self.start, slot.end - self.start
+        self.masked = self.masked[:a] + self.text[slot.start:slot.end] + self.masked[b:]
+        self.claimed.add(slot.index)
+
     def add(self, draft: Draft) -> None:
         """Keep a draft and claim its slot."""
         self.drafts.append(draft)

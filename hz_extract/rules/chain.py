@@ -35,7 +35,7 @@ def _own(ctx: Context, d: Draft) -> str:
     return name(ctx, ca, cue)
 
 
-_UNREAD = regex.compile(r"(?:为|达|达到|是)?\d[\d.,]*(?:万亿|亿|万|千)")
+_UNREAD = regex.compile(r"(?:为|达|达到|是|收于|报收|收报|报)?(?<![\dA-Za-z.])\d[\d.,]*(?:万亿|亿|万|千|点)")
 
 
 def _previous_clause(ctx: Context, d: Draft) -> str:

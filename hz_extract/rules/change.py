@@ -26,16 +26,17 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
     m = cues(ctx.lex).change.search(left)
     if not m or slot.q.unit in ("位", "名") and ctx.chain_measure == "rank":
         return None
-    sign = ctx.lex.verbs[m.group("verb")]
+    verb = m.group("verb") or m.group("verb2")
+    sign = ctx.lex.verbs[verb]
     d = ctx.from_slot(slot, "change", "change.amount", value=slot.q.value * sign)
     if slot.q.value_max is not None:
         d.value_max = slot.q.value_max * sign
         if sign < 0:
             d.value, d.value_max = d.value_max, d.value  # 下降6～8℃: -8 to -6
-    if m.group("base"):
-        d.base = ctx.lex.base_of(m.group("base"))
-    elif m.group("since"):
-        d.base = clean_base(m.group("since"))  # 比4月末减少306万平方米
+    if m.group("base") or m.group("base2"):
+        d.base = ctx.lex.base_of(m.group("base") or m.group("base2"))
+    elif m.group("since") or m.group("since2"):
+        d.base = clean_base(m.group("since") or m.group("since2"))  # 比4月末减少306万平方米
     else:
         d.base = find_base(ctx, at + m.start(), "change")
     d.cue = d.anchor = at + m.start()

@@ -61,12 +61,14 @@ def _build(lex: Lexicon) -> Cues:
     compare = alternation(lex.compare)
     since = r"(?:比|较)(?P<since>[^#,;比较]{0,8}?(?:年|月|季度|季|期|末|初|旬|周)(?:份|末|初|底)?)"
     base_pre = rf"(?:(?:(?P<base>{bases})|{since})(?:{_ADV}|了|的|还|再|又)*)?"
+    since2 = since.replace("(?P<since>", "(?P<since2>")
     than = r"(?<![占可对无相同])(?:比|较|与|同(?!比)|相比|相较|相对)(?![重例率价值较])"
     return Cues(
         growth=regex.compile(rf"(?P<cue>{base_pre}(?:{_ADV})*(?P<verb>{verbs})(?:了|达到|达|为|幅度为|幅度达)?)$"),
         rate=regex.compile(rf"(?P<cue>{base_pre}(?:的)?(?P<rate>{_RATE})(?:{_ADV})*(?:{_TO})?)$"),
         bare_base=regex.compile(rf"(?P<cue>(?P<base>{bases})(?:为|达|是)?)$"),
-        change=regex.compile(rf"(?P<cue>{base_pre}(?:{_ADV})*(?P<verb>{change_verbs})(?:了)?)$"),
+        change=regex.compile(rf"(?P<cue>(?:{base_pre}(?:{_ADV})*(?P<verb>{change_verbs})|"
+                             rf"(?:(?P<base2>{bases})|{since2})(?P<verb2>多|少))(?:了)?)$"),
         compare=regex.compile(rf"(?P<cue>(?:{_RATE}|增长|的)?(?P<cmp>{compare})(?P<base>[^#,;]*?)(?:了)?)$"),
         than=regex.compile(rf"(?P<cue>(?:{_RATE})?{than}(?P<base>[^#,;]*?)(?:{_ADV})*(?P<verb>{all_verbs})(?:了)?)$"),
         lone_verb=regex.compile(rf"(?P<cue>(?:{_RATE}|比重|占比)?(?P<base>{bases})?(?:{_ADV})*(?P<verb>{change_verbs})(?:了)?)$"),

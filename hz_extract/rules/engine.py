@@ -11,10 +11,14 @@ indicators in text order.
 """
 from __future__ import annotations
 
+import regex
+
 from . import change, chain, fromto, growth, inverted, level, lists, multiple, pp_diff, rank, share
 from .base import Context, Draft, Slot
 
 __all__ = ["measure_families", "classify", "run"]
+
+_THRESHOLD = regex.compile(r"^(?:以上|以下|左右)?的[^#,;:。()]{1,12}?#")
 
 MAX_LEFT = 80
 """Characters before a figure its cue is read from (a clause is rarely longer; patterns stay linear)."""
@@ -45,6 +49,9 @@ def run(ctx: Context) -> list[Draft]:
     multiple.apply(ctx)
     for slot in ctx.slots:
         if slot.index in ctx.claimed:
+            continue
+        if _THRESHOLD.match(ctx.right(slot)):
+            ctx.unmask(slot)  # 总投资超10亿元的重大项目38个: a threshold inside a name
             continue
         ca, _ = ctx.clauses[slot.clause]
         ca = max(ca, slot.start - MAX_LEFT)

@@ -22,7 +22,7 @@ FAMILY = "level"
 
 RATE_NAME = regex.compile(r"(?:率|指数|比例|比重|占比|份额|水平|覆盖面|达标率|PMI|CPI|PPI)$")
 _AFTER_QUALIFIER = ("以上", "左右", "上下", "以下", "之多", "多")
-_NOUN_START = regex.compile(r"^[\p{Han}“\"A-Za-z]")
+_NOUN_START = regex.compile(r"^(?!和|及|与|或|以及|等)[\p{Han}“\"A-Za-z]")
 _CUT = regex.compile(r"[#,;:。!?()]")
 INDEX_LEFT = regex.compile(r"(?P<word>指数|比|系数|PMI|CPI|PPI)(?:\([^()]{0,24}\))?(?:为|达|达到|是|录得|升至|降至|回升至|回落至)$")
 """Words before a bare number that make it a level: an index, a ratio, a coefficient."""

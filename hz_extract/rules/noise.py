@@ -33,7 +33,7 @@ _TEMPERATURE = frozenset({"℃", "度", "摄氏度", "华氏度", "℉"})
 _FORECAST = regex.compile(r"预报|气象台|天气预报|气象部门|冷空气|降温过程|升温过程")
 _HAN = regex.compile(r"\p{Han}")
 _LATIN = regex.compile(r"[A-Za-z]")
-_MAGNITUDE_FIRST = regex.compile(r"^(?:超过|突破|迈向|近)?[十百千万亿]")
+_MAGNITUDE_FIRST = regex.compile(r"^(?:超过|突破|迈向|超|逾|近)?[十百千万亿]")
 
 
 _WINDOW = 24
