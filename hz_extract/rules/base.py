@@ -109,6 +109,7 @@ class Context:
     list_items: list[str] = field(default_factory=list)
     list_kind: str = ""
     list_head: str = ""
+    list_group: str = ""
     rank_base: str | None = None
     _starts: list[int] = field(default_factory=list, repr=False)
     _by_clause: dict[int, list[Slot]] | None = field(default=None, repr=False)

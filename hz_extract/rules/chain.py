@@ -35,6 +35,7 @@ def _own(ctx: Context, d: Draft) -> str:
     return name(ctx, ca, cue)
 
 
+_TOGETHER = regex.compile(r"^[,;\s]*(?:合计|共计|总计|合占|三者合计|两者合计|共占|合共)")
 _UNREAD = regex.compile(r"(?:为|达|达到|是|收于|报收|收报|报)?(?<![\dA-Za-z.])\d[\d.,]*(?:万亿|亿|万|千|点)")
 
 
@@ -102,6 +103,8 @@ def settle(ctx: Context) -> list[Draft]:
                 ind = ctx.chain
             else:
                 ind, d.base = d.base, None
+        if not ind and ctx.list_group and _TOGETHER.match(ctx.m(*ctx.clause_of(d.start))):
+            ind = ctx.list_group  # …分别为52个、41个和29个,合计占签约项目总数的65.2%
         if not ind:
             own = _own(ctx, d)
             if own:

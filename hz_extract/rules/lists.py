@@ -71,6 +71,13 @@ def _group(pre: str) -> tuple[str, str, bool]:
     return pre[:m.start()].removesuffix("等"), pre[m.end():], places
 
 
+def group_name(pre: str) -> str:
+    """The name a counted group gives its items together (三大主导产业签约项目), or ``""``."""
+    last_sep = max(pre.rfind("、"), pre.rfind("和"), pre.rfind("及"), pre.rfind("与"))
+    m = _GROUP_LABEL.search(pre, last_sep + 1) if last_sep >= 0 else None
+    return pre[m.start():] if m and m.start() > last_sep + 1 else ""
+
+
 _PLACE_NOUNS = frozenset({"行政区", "设区市", "城市", "地区", "市", "区", "县", "省", "州", "镇", "乡", "园区"})
 
 
@@ -194,6 +201,7 @@ def _distribute(ctx: Context, classify: Classify, ca: int, at: int, verb_from: i
     if toward and ("、" in pre[toward.end():] or regex.search("和|及|与", pre[toward.end():])):
         pre = pre[toward.end():]  # 宁波对欧盟、美国和东盟分别进出口…: the items follow 对
     items_text, rest, places = _group(pre)
+    ctx.list_group = group_name(pre) or ctx.list_group
     has_sep = "、" in items_text or regex.search("和|及|与", items_text)
     items = split_items(items_text, len(vals)) if has_sep else []
     items = [i.strip(" “”\"") for i in items]

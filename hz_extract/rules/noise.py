@@ -88,7 +88,7 @@ def keep(q: Quantity, text: str, lex: Lexicon) -> bool:
     if not _DIGIT.search(q.text):
         if q.kind in ("measure", "number", "money") and q.value < 100:
             return False
-        if _MAGNITUDE_FIRST.match(q.text):
+        if q.kind in ("money", "measure", "number") and _MAGNITUDE_FIRST.match(q.text):
             return False  # 万亿元规模, 千亿级: a threshold named, not a figure
     if (q.unit in _TEMPERATURE or text[max(0, q.start - 4):q.start].endswith(("概率", "概率为", "概率达"))) \
             and _FORECAST.search(text, max(0, q.start - 300), min(len(text), q.end + 100)):

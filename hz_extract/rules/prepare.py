@@ -27,11 +27,17 @@ def complete(quantities: list[Quantity], text: str) -> list[Quantity]:
     """Give unit-less numbers the unit their context makes plain.
 
     ``2.16和1.66个百分点``, ``10.8%、14.2%`` written as ``10.8、14.2%``: a bare number
-    listed before a % or 个百分点 figure shares its unit; ``以133.2高分`` is a score.
+    listed before a % or 个百分点 figure shares its unit; ``以133.2高分`` is a score;
+    a fraction (``近十分之一``) is a percentage.
     """
     out = _split_mixed_ranges(quantities, text)
     for i in range(len(out) - 1, -1, -1):
         q = out[i]
+        if q.kind == "fraction" and q.unit is None:
+            # 占全国的比重近十分之一: a fraction of a whole is a share in %
+            out[i] = replace(q, unit="%", kind="percent", value=q.value * 100,
+                             value_max=None if q.value_max is None else q.value_max * 100)
+            continue
         if q.unit is not None or q.kind != "number":
             continue
         if text.startswith(_SCORE, q.end):
