@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from .records import Record
-from .rules.assemble import dedupe, implied_base, period_for, same_name, subject_for, within
+from .rules.assemble import abbreviations, dedupe, implied_base, period_for, same_name, subject_for, within
 
 if TYPE_CHECKING:  # pragma: no cover
     from .clean import Cleaned
@@ -121,7 +121,7 @@ class Extractor:
 
         cleaned = clean(text)
         drafts, ctxs = self._drafts(cleaned, published)
-        records = dedupe(self._records(cleaned, drafts, ctxs, doc_id))
+        records = dedupe(self._records(cleaned, drafts, ctxs, doc_id), abbreviations(cleaned.text))
         log.debug("extract %s: %d characters, %d drafts, %d records", doc_id, len(text), len(drafts), len(records))
         return records
 

@@ -215,3 +215,17 @@ def test_published_garbage_is_an_input_error() -> None:
 
     with pytest.raises(InputError, match="not a date"):
         extract("全市工业增加值100亿元。", published="last tuesday")
+
+
+def test_headline_abbreviation_is_the_body_figure() -> None:
+    text = ("5月份制造业PMI为49.5% 比上月下降0.3个百分点\n"
+            "5月份,制造业采购经理指数(PMI)为49.5%,比上月下降0.3个百分点。")
+    recs = extract(text)
+    assert [(r.indicator, r.measure) for r in recs] == [("制造业采购经理指数", "level"),
+                                                        ("制造业采购经理指数", "pp_diff")]
+
+
+def test_abbreviation_does_not_merge_other_indices() -> None:
+    text = ("制造业采购经理指数(PMI)为50.6%,比上月上升0.4个百分点。"
+            "综合PMI产出指数为51.5%,比上月上升0.4个百分点。")
+    assert sum(r.measure == "pp_diff" for r in extract(text)) == 2

@@ -22,7 +22,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..subjects import SubjectMention
     from .base import Context
 
-__all__ = ["subject_for", "period_for", "implied_base", "same_name", "dedupe", "within", "bisect_start"]
+__all__ = ["subject_for", "period_for", "implied_base", "same_name", "dedupe", "abbreviations", "within",
+           "bisect_start"]
 
 _BIGRAMS_MIN = 0.5
 _LOOKBACK = 40
@@ -174,13 +175,50 @@ def _same_subject(a: str | None, b: str | None, rule: str) -> bool:
 _SUFFIX = regex.compile(r"(?:特别行政区|自治区|自治州|省|市|区|县)$")
 
 
-def dedupe(records: list[Record]) -> list[Record]:
-    """One record per fact: a later record with the same figure and a matching name is a repeat."""
+_ABBREVIATION = regex.compile(r"(?P<full>\p{Han}{2,12})\((?P<abbr>[A-Z][A-Za-z&]{1,7})\)")
+
+
+def abbreviations(text: str) -> list[tuple[str, str]]:
+    """Abbreviations a document defines: ``制造业采购经理指数(PMI)`` → ``("PMI", "制造业采购经理指数")``.
+
+    >>> abbreviations("3月份,制造业采购经理指数(PMI)为50.6%")
+    [('PMI', '制造业采购经理指数')]
+    """
+    return [(m.group("abbr"), m.group("full")) for m in _ABBREVIATION.finditer(text)]
+
+
+def _abbreviated(a: str, b: str, abbr: list[tuple[str, str]]) -> bool:
+    """Whether ``a`` is ``b`` written with a defined abbreviation (制造业PMI for 制造业采购经理指数(PMI))."""
+    for short, full in abbr:
+        if b == full and short in a and a.replace(short, "") in full:
+            return True
+    return False
+
+
+def _replace_abbreviated(r: Record, twins: list[Record], kept: list[Record], abbr: list[tuple[str, str]]) -> bool:
+    """Put ``r`` in the place of an earlier twin that wrote its name abbreviated."""
+    for i, o in enumerate(twins):
+        if _abbreviated(o.indicator, r.indicator, abbr) and _same_base(r.base, o.base):
+            j = next(n for n, k in enumerate(kept) if k is o)
+            kept[j] = twins[i] = r  # the written-out name, in the headline's place
+            return True
+    return False
+
+
+def dedupe(records: list[Record], abbr: list[tuple[str, str]] | None = None) -> list[Record]:
+    """One record per fact: a later record with the same figure and a matching name is a repeat.
+
+    ``abbr`` (see :func:`abbreviations`) lets a headline's 制造业PMI repeat the body's
+    制造业采购经理指数; the later, written-out name is kept.
+    """
+    abbr = abbr or []
     kept: list[Record] = []
     seen: dict[tuple[Any, ...], list[Record]] = {}
     for r in records:
         key = (r.measure, r.unit, r.value, r.value_max)
         twins = seen.setdefault(key, [])
+        if abbr and _replace_abbreviated(r, twins, kept, abbr):
+            continue
         if any(same_name(r.indicator, o.indicator) and (r.period == o.period or not r.period or not o.period)
                and _same_base(r.base, o.base)
                and _same_subject(r.subject, o.subject, r.rule)
