@@ -101,7 +101,8 @@ def find_base(ctx: Context, pos: int, measure: str = "growth") -> str | None:
     """
     c = cues(ctx.lex)
     a = max(ctx.start, pos - 200)
-    taken = [(d.cue, d.end) for d in ctx.drafts if d.measure != measure and d.cue is not None]
+    taken = [(d.cue, d.end) for d in ctx.drafts[-40:]  # the recent ones: the window is 200 characters
+             if d.measure != measure and d.cue is not None and d.end > a]
     best = None
     for m in c.base_any.finditer(ctx.m(a, pos)):
         at = a + m.start()
