@@ -158,18 +158,25 @@ def main() -> None:
     print(f"extractor: {label}; pipeline: hz-extract extract ARCHIVE.jsonl --db sqlite:///… -q")
     with tempfile.TemporaryDirectory(prefix="hz-bench-") as tmpdir:
         tmp = Path(tmpdir)
-        rates = {}
+        rates: dict[int, float] = {}
+        cpu: dict[int, float] = {}
         parts = (1, 2) if args.only != "memory" else ()
         archive = build_archive(tmp / f"a{args.docs}.jsonl", args.docs) if parts else None
         for workers in parts:
             assert archive is not None
             r = measure(archive, workers, tmp, args.stand_in)
             rates[workers] = r["docs"] / r["seconds"]
+            cpu[workers] = r.get("cpu_parent_s", 0) + r.get("cpu_workers_s", 0)
             print(f"throughput  {r['docs']:>6} docs  workers={workers}  {rates[workers]:8.1f} docs/s  "
                   f"({r['seconds']:.1f} s wall; CPU: parent {r.get('cpu_parent_s', 0):.1f} s, "
                   f"workers {r.get('cpu_workers_s', 0):.1f} s)")
         if rates:
             print(f"speed-up 2 vs 1 worker: {rates[2] / rates[1]:.2f}x (target >= 1.6x)")
+            if cpu[1] and cpu[2]:
+                used = {w: cpu[w] * rates[w] / args.docs for w in (1, 2)}  # CPU seconds per wall second
+                print(f"cores actually obtained: {used[1]:.2f} with 1 worker, {used[2]:.2f} with 2 (a shared "
+                      f"machine gives less than asked); CPU-bound projection on 2 free cores: "
+                      f"{cpu[1] / (cpu[2] / 2):.2f}x")
         for n in args.mem_docs if args.only != "throughput" else ():
             path = build_archive(tmp / f"m{n}.jsonl", n)
             r = measure(path, 2, tmp, args.stand_in)
