@@ -4,7 +4,8 @@ The data lives in ``hz_extract/data/`` (documented at the top of each file):
 ``numerals.json`` (digit characters, the one-to-one fold table, stopwords),
 ``magnitudes.json`` (十 百 千, 万 亿 兆), ``units.json`` (currencies, percent-like
 units, counters and measures, words that make a number a date) and
-``qualifiers.json`` (超过, 近, 约, 多 …). :func:`lexicon` returns them as one frozen
+``qualifiers.json`` (超过, 近, 约, 多 …); units.json also names the words a unit may be
+divided by (元/吨) and the one-character units a Chinese numeral binds to only at a word's end. :func:`lexicon` returns them as one frozen
 object; nothing is read at import time.
 
 >>> lexicon().units["元"]
@@ -53,6 +54,8 @@ class Lexicon:
     after: dict[str, str]
     inside: dict[str, str]
     joiners: frozenset[str]
+    per_units: dict[str, str]
+    cn_bound: dict[str, str]
 
 
 def load_data(name: str) -> dict[str, Any]:
@@ -135,4 +138,6 @@ def lexicon() -> Lexicon:
         after=dict(qual["after"]),
         inside=dict(qual["inside"]),
         joiners=frozenset(qual["joiners"]),
+        per_units=dict(uni["per_units"]),
+        cn_bound=dict(uni["cn_bound"]),
     )

@@ -22,7 +22,7 @@ import regex
 
 from .quantity_lexicon import lexicon
 
-__all__ = ["pattern", "money_tail", "FAMILIES", "SPECIAL"]
+__all__ = ["pattern", "money_tail", "FAMILIES", "SPECIAL", "DOUBLINGS"]
 
 #: The pattern families, each with its corpus in ``tests/quantities/corpora/<family>.txt``.
 FAMILIES = ("number", "money", "percent", "pp", "multiple", "ordinal", "fraction", "measure",
@@ -31,12 +31,12 @@ FAMILIES = ("number", "money", "percent", "pp", "multiple", "ordinal", "fraction
 #: Whole words read as quantities on their own: (value, unit, kind).
 SPECIAL = {
     "首位": ("1", None, "ordinal"), "榜首": ("1", None, "ordinal"),
-    "翻番": ("2", "倍", "multiple"), "翻一番": ("2", "倍", "multiple"), "翻了一番": ("2", "倍", "multiple"),
-    "翻两番": ("4", "倍", "multiple"), "翻了两番": ("4", "倍", "multiple"),
-    "翻三番": ("8", "倍", "multiple"), "翻了三番": ("8", "倍", "multiple"),
     "百分之百": ("100", "%", "percent"), "半成": ("5", "%", "percent"), "半折": ("50", "%", "percent"),
     "一半": ("0.5", None, "number"),
 }
+
+#: 翻番 (翻一番, 翻了两番, 翻2番): doubling n times is a multiple of 2**n; the count of doublings.
+DOUBLINGS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 _AR = (r"(?:[0-9]{1,3}(?:,[0-9]{3}){1,8}(?:\.[0-9]{1,20})?|[0-9]{1,24}(?:\.[0-9]{1,20})?|\.[0-9]{1,20})"
        r"(?:[eE][-+]?[0-9]{1,3}(?![0-9A-Za-z]))?(?:(?:[kw]|(?<=[0-9]{2})K)(?![A-Za-z]))?")  # 15k, 30w, 100K; not 4K, 30W
@@ -53,6 +53,14 @@ def _spaced(word: str) -> str:
 
 def _units(lex) -> str:
     words = sorted(set(lex.units) | set(lex.not_units), key=lambda w: (-len(w), w))
+    return _words(words, lex)
+
+
+def _per(lex) -> str:
+    return _words(sorted(lex.per_units, key=lambda w: (-len(w), w)), lex)
+
+
+def _words(words, lex) -> str:
     parts = []
     for w in words:
         p = regex.escape(w) + "(?![A-Za-z])" if w.isascii() else _spaced(w)
@@ -87,6 +95,7 @@ def _build() -> str:
     piece = rf"(?:{ar}(?:[ ]{{0,2}}{magr})?)"
     body = rf"(?>(?:{piece}|{cnr})(?:(?<=[十拾百佰千仟万亿兆零〇])[ ]?(?:{piece}|{cnr})){{0,6}})"
     unit = _units(lex)
+    per = _per(lex)
     sym = _alt(lex.money_prefixes)
     sign = r"(?:(?<![0-9A-Za-z)）])-|负)[ ]?"
     skip = (r"https?://[!-~]{1,2000}"
@@ -104,28 +113,30 @@ def _build() -> str:
         rf"{lone}(?:(?P<sym>{sym})[ ]?)?"
         rf"(?:(?P<pw>[百佰千仟万]{{1,3}}[ ]*分[ ]*之)[ ]*|(?P<ord>第)[ ]?)?"
         rf"(?P<neg>{sign}(?=[0-9.]|{dig}|{ten}))?"
-        rf"(?P<n1>{body})(?![ ]?(?:[年月号]|日(?![元本])))"  # 2024年, 11月: dates are passed over
+        rf"(?P<n1>{body})(?![ ]?(?:[年月号]|(?<![0-9]\.[0-9]{{1,20}})日(?![元本])))"  # 2024年, 11月: dates are passed over (1.3日 is days)
         rf"(?![、和][0-9]{{1,4}}(?:[年月号]|日(?![元本])))"  # 9月29、30日: so are lists of them
         rf"(?:[ ]{{0,2}}又[ ]{{0,2}}(?P<mix>{body})(?=[ ]{{0,2}}分[ ]{{0,2}}之)|[ ](?P<mixa>[0-9]{{1,3}})(?=/[0-9]))?"
         rf"(?:[ ]{{0,2}}分[ ]{{0,2}}之[ ]{{0,2}}(?P<negd>{sign})?(?P<n1d>{body})"
         rf"|/(?P<n1s>[0-9]{{1,3}})(?![0-9/]))?"
         rf"(?P<fz1>{fz})?"
-        rf"(?:[ ]{{0,5}}(?P<u1>{unit}))?"
+        rf"(?:[ ]{{0,5}}(?P<u1>{unit})(?:[ ]?/[ ]?(?P<per1>{per}))?)?"
         rf"(?:[ ]?\((?:含|不含)\))?"
         rf"(?:[ ]?(?:(?P<sep>-{{1,2}}|~|至|到)|(?P<sepw>和|与))[ ]?(?P<neg2>{sign}(?=[0-9]))?(?P<n2>{body})"
-        rf"{fz}?(?:[ ]{{0,3}}(?P<u2>{unit}))?(?(sepw)[ ]?(?:之间|间)))?"
+        rf"{fz}?(?:[ ]{{0,3}}(?P<u2>{unit})(?:[ ]?/[ ]?(?P<per2>{per}))?)?(?(sepw)[ ]?(?:之间|间)))?"
         rf"(?P<half>(?<=\p{{Han}})半(?![年月天日小时个分]))?"
         rf"(?P<post>{after})?"
     )
     special = _alt(SPECIAL)
+    times = "[" + "".join(sorted(DOUBLINGS)) + "]"
+    doubling = rf"(?P<fan>翻[ ]?了?[ ]?(?P<fann>{times})?[ ]?番)(?P<fanpost>还多|{after})?"
     # Every match starts with one of these characters: checking it first lets the
     # engine pass over plain text at the speed of a character-class scan.
     firsts = set(digits) | set(lex.small) | set(lex.big) | {w[0] for w in SPECIAL} | {w[0] for w in lex.money_prefixes}
-    firsts |= set("-负第数几h")
+    firsts |= set("-负第数几h翻")
     trigger = "[" + "".join(regex.escape(c) for c in sorted(firsts)) + "]"
     # A digit starts a match only at the head of a digit run (a line of 100,000 digits is one try)
     trigger = rf"(?:(?=[0-9.])(?<![0-9A-Za-z_.])|(?={trigger}))"
-    return rf"{trigger}(?:(?P<skip>{skip})|(?P<special>{special})|{core})"
+    return rf"{trigger}(?:(?P<skip>{skip})|(?P<special>{special})|{doubling}|{core})"
 
 
 @cache

@@ -21,7 +21,7 @@ import regex
 from .errors import QuantityError
 from .numerals import Numeral, digit_pair, read_folded, vague_pair
 from .quantity_lexicon import UnitInfo, lexicon
-from .quantity_patterns import SPECIAL, money_tail
+from .quantity_patterns import DOUBLINGS, SPECIAL, money_tail
 
 __all__ = ["read_match", "Reading"]
 
@@ -100,8 +100,51 @@ def _qualifier_before(folded: str, start: int) -> tuple[int, str | None]:
     return start, None
 
 
-def _unit(word: str | None) -> UnitInfo | None:
-    return lexicon().units.get(word.replace(" ", "")) if word else None
+def _unit(word: str | None, per: str | None = None) -> UnitInfo | None:
+    """The unit word's meaning; with a per word (元/吨) the compound: 元/吨, same kind and factor."""
+    if not word:
+        return None
+    info = lexicon().units.get(word.replace(" ", ""))
+    if info is None or not per:
+        return info
+    return UnitInfo(f"{info.unit}/{lexicon().per_units[per]}", info.kind, info.factor)
+
+
+def _points(word: str | None, n: str | None) -> UnitInfo | None:
+    """A date or clock word that the number cannot be a date or time for (see units.json 'points').
+
+    收于3050.12点, 下跌30点: index points (8点 is a clock hour); 逗留1.3日: days (30日 is a date).
+    """
+    if word is None or n is None:
+        return None
+    word = word.replace(" ", "")
+    if word not in _DATE_WORDS_AS_UNITS:
+        return None
+    try:
+        value = read_folded(n).value
+    except QuantityError:
+        return None
+    whole = value == value.to_integral_value()
+    if word == "点" and (value > 24 or not whole) or word == "日" and not whole:
+        return _DATE_WORDS_AS_UNITS[word]
+    return None
+
+
+_DATE_WORDS_AS_UNITS = {"点": UnitInfo("点", "measure", Decimal(1)), "日": UnitInfo("日", "measure", Decimal(1))}
+
+
+def _unbound(folded: str, at: int, word: str | None, body: str) -> bool:
+    """三角洲, 六角形, 九分熟: a one-character unit after Chinese numerals that a word goes on from."""
+    if word is None or at >= len(folded) or any(ch.isascii() for ch in body):
+        return False
+    allowed = lexicon().cn_bound.get(word)
+    if allowed is None:
+        return False
+    nxt = folded[at]
+    return _HAN.match(nxt) is not None and nxt not in allowed
+
+
+_HAN = regex.compile(r"\p{Han}")
 
 
 def _is_not_unit(word: str | None) -> bool:
@@ -241,27 +284,42 @@ def read_match(folded: str, m: regex.Match, alone: bool = False) -> tuple[Readin
     if g["special"] is not None:
         value, unit, kind = SPECIAL[g["special"]]
         return (start, end, Decimal(value), None, unit, "exact", kind), end
+    if g["fan"] is not None:  # 翻番, 翻了两番, 翻一番多, 接近翻番
+        value = Decimal(2) ** DOUBLINGS.get(g["fann"] or "一")
+        start, qualifier = _qualifier_before(folded, start)
+        if g["fanpost"] is not None:
+            qualifier = lexicon().after.get(g["fanpost"], "more_than")  # 还多
+        return (start, end, value, None, "倍", qualifier or "exact", "multiple"), end
     u1, u2 = g["u1"], g["u2"]
+    points = _points(u1, g["n1"])
+    if points is not None:
+        u1 = None
+    if u2 is not None and (points is not None or u1 is None) and _points(u2, g["n2"]):
+        points, u2 = _points(u2, g["n2"]), None
     if (u1 is not None and _is_not_unit(u1)) or (u2 is not None and _is_not_unit(u2)):
         return None, end  # 2024年, 11月, 1-10月, 623路, 三季度
     if _in_stopword(folded, m.start("n1"), start, end):
         return None, end
-    if g["n2"] is not None and u1 is not None and (_unit(u2) or _unit(u1)).unit != _unit(u1).unit:
+    if g["n2"] is not None and u1 is not None and \
+            (_unit(u2, g["per2"]) or _unit(u1, g["per1"])).unit != _unit(u1, g["per1"]).unit:
         # 增长60.8%至1.3亿人次: two figures in different units are no range; the first ends at its unit
-        end = m.end("u1")
-        g.update(n2=None, u2=None, post=None, half=None)
+        end = m.end("per1") if g["per1"] else m.end("u1")
+        g.update(n2=None, u2=None, per2=None, post=None, half=None)
         u2 = None
+    if u2 is None and g["n2"] is None and g["per1"] is None and g["post"] is None \
+            and _unbound(folded, m.end("u1"), u1, g["n1"]):
+        return None, end  # 三角洲, 六角形, 五角大楼, 九分熟, 三分天下
     try:
         n1, n2, numerator, whole = _numbers(g)
     except QuantityError:
         return None, end
     lex = lexicon()
-    info = _unit(u1) or _unit(u2)
+    info = points or _unit(u1, g["per1"]) or _unit(u2, g["per2"])
     fuzzy = n1.fuzzy or (lex.inside.get(g["fz1"]) if g["fz1"] else None)
     body = g["n1"].replace(" ", "")
     if len(body) == 1 and body in "壹贰叁肆伍陆柒捌玖拾佰仟" and not alone and (info is None or info.kind != "money"):
         return None, end  # 收拾, 拾起, 登陆部队: a lone financial numeral is a word
-    plain = not (u1 or u2 or g["pw"] or g["ord"] or g["sym"] or g["post"] or fuzzy or g["neg"]
+    plain = not (u1 or u2 or points or g["pw"] or g["ord"] or g["sym"] or g["post"] or fuzzy or g["neg"]
                  or numerator is not None or g["n1s"] or n1.scale >= 4 or g["half"])
     if plain and n2 is None and _bare_rejected(folded, m, g, alone):
         return None, end

@@ -71,3 +71,10 @@ def test_every_stopword_holds_a_numeral():
 
 def test_lexicon_is_loaded_once():
     assert lexicon() is lexicon()
+
+
+def test_per_units_and_bound_units_are_well_formed():
+    lex = lexicon()
+    assert lex.per_units and all(w and base and "/" not in w for w, base in lex.per_units.items())
+    for word, allowed in lex.cn_bound.items():
+        assert len(word) == 1 and word in lex.units and allowed, word
