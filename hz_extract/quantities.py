@@ -14,7 +14,7 @@ from ._jsonnum import json_number
 from .errors import QuantityError
 from .numerals import fold, read_folded
 from .quantity_lexicon import lexicon
-from .quantity_read import read_match
+from .quantity_read import _clean, read_match
 from .quantity_patterns import pattern
 
 __all__ = ["Quantity", "find_quantities", "parse_quantity", "KINDS", "QUALIFIERS"]
@@ -117,25 +117,74 @@ def _lone_numeral(text: str, folded: str) -> list[Quantity]:
 
 _LIST_JOINERS = frozenset("和、与及或")
 _SHARED_KINDS = frozenset(("percent", "pp", "multiple", "measure", "money"))
+_MAGNITUDE_CHARS = frozenset("十百千万亿兆")
 
 
 def _share_units(folded: str, found: list[Quantity]) -> list[Quantity]:
-    """A list's last item lends its unit to bare numbers before it: 2.16和1.66个百分点, 40.9、50.1和64.7%.
+    """A list's last item lends its unit (and magnitude) to bare numbers before it.
 
-    Only plain figures take part (no magnitude on either side), so the lent unit
-    cannot change their scale.
+    ``分别回落2.16和1.66个百分点`` → two ``pp``; ``分别增长3和5倍`` → two ``倍``;
+    ``分别为120、85和60万吨`` → 1200000, 850000 and 600000 吨 (a magnitude written once
+    after a list of plain figures is the whole list's, as the unit is); ``120万、85和60万吨``
+    → 120万 takes 吨 only, 85 takes 万吨. Items are joined by one of 和、与及或; a lent item
+    lends on to the item before it. A figure that has a qualifier, range, sign or a unit of
+    its own takes nothing.
     """
-    for i in range(len(found) - 2, -1, -1):
-        q, nxt = found[i], found[i + 1]
-        if q.kind != "number" or q.value_max is not None or nxt.unit is None or nxt.kind not in _SHARED_KINDS:
-            continue
-        between = folded[q.end:nxt.start].strip()
-        if len(between) != 1 or between not in _LIST_JOINERS:
-            continue
-        if not (_plain_figure(folded[q.start:q.end]) and _plain_figure(folded[nxt.start:nxt.end], nxt.unit)):
-            continue
-        found[i] = replace(q, unit=nxt.unit, kind=nxt.kind)
+    lend: tuple[str, str, Decimal, Decimal] | None = None  # unit, kind, magnitude, unit factor
+    for i in range(len(found) - 1, -1, -1):
+        q = found[i]
+        if lend is not None and i + 1 < len(found):
+            nxt = found[i + 1]
+            between = folded[q.end:nxt.start].strip()
+            if q.kind == "number" and q.value_max is None and q.qualifier == "exact" \
+                    and len(between) == 1 and between in _LIST_JOINERS:
+                unit, kind, mag, factor = lend
+                own = _magnitude_of(folded[q.start:q.end])
+                if own is not None:
+                    found[i] = q = replace(q, unit=unit, kind=kind, value=_clean(q.value * factor * (1 if own else mag)))
+                    continue  # and lends on
+        lend = _lender(folded[q.start:q.end], q)
     return found
+
+
+def _magnitude_of(surface: str) -> bool | None:
+    """A bare list item: ``False`` for plain digits (120), ``True`` for digits and magnitudes (120万), else ``None``."""
+    head = surface.rstrip("十百千万亿兆")
+    if not head or not all(ch.isascii() and (ch.isdigit() or ch in ".,") for ch in head) or not head[-1].isdigit():
+        return None
+    return len(head) < len(surface)
+
+
+def _lender(surface: str, q: Quantity) -> tuple[str, str, Decimal, Decimal] | None:
+    """What the item ``q`` lends to a bare figure before it: (unit, kind, magnitude, unit factor), or ``None``.
+
+    It lends when it is an exact figure written as digits, magnitudes and a unit word
+    (``1.66个百分点``, ``60万吨``, ``4亿元``) or was itself lent a unit.
+    """
+    if q.unit is None or q.kind not in _SHARED_KINDS or q.value_max is not None or q.qualifier != "exact":
+        return None
+    i, n = 0, len(surface)
+    while i < n and surface[i].isascii() and (surface[i].isdigit() or surface[i] in ".,"):
+        i += 1
+    digits = surface[:i].replace(",", "")
+    if not digits or not digits[-1].isdigit() or digits.count(".") > 1:
+        return None
+    j = i
+    while j < n and surface[j] in _MAGNITUDE_CHARS:
+        j += 1
+    rest = surface[j:].strip()
+    if j == n and i == n:  # itself lent: plain digits carrying the unit
+        return None
+    if not rest or rest[0].isdigit() or any(ch in _MAGNITUDE_CHARS for ch in rest[:1]):
+        return None
+    try:
+        mag = read_folded("1" + surface[i:j]).value if j > i else Decimal(1)
+    except QuantityError:
+        return None
+    number = Decimal(digits) * mag
+    if number == 0:
+        return None
+    return q.unit, q.kind, mag, q.value / number
 
 
 _LOWER = frozenset(("more_than",))
@@ -164,13 +213,6 @@ def _join_bounds(text: str, folded: str, found: list[Quantity]) -> list[Quantity
         out.append(q)
         i += 1
     return out
-
-
-def _plain_figure(surface: str, unit: str | None = None) -> bool:
-    head = surface
-    if unit is not None:
-        head = surface.rstrip("%％ ").replace("个百分点", "").replace("百分点", "").replace(unit, "")
-    return bool(head) and all(ch.isascii() and (ch.isdigit() or ch in ".,") for ch in head)
 
 
 def parse_quantity(s: str) -> Quantity:
