@@ -12,12 +12,14 @@ files, then measures, each in a fresh child process:
   end (a worker pool and its extractors are started inside the call).
 
 Targets: ``local[2]`` steady state ≥ 1.6× ``local[1]``, and within 25% of
-``extract_many(workers=2)``. On a machine shared with other jobs the figures are noisy.
+``extract_many(workers=2)``. On a machine shared with other jobs the figures are noisy:
+each run is repeated (``--repeat``, alternating the order) and the best kept, with the
+load average at its end shown beside it.
 
 Usage::
 
-    .venv/bin/python benchmarks/bench_spark.py                 # 3000 documents
-    .venv/bin/python benchmarks/bench_spark.py --docs 1000 --files 8
+    .venv/bin/python benchmarks/bench_spark.py                 # 3000 documents, best of 2
+    .venv/bin/python benchmarks/bench_spark.py --docs 1000 --files 8 --repeat 3
 """
 from __future__ import annotations
 
@@ -107,10 +109,12 @@ def measure(*argv: str) -> dict[str, float]:
 
 
 def main() -> None:
-    """Build the archive, run the four measurements, print the table."""
+    """Build the archive, run the measurements (best of ``--repeat`` rounds), print the table."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--docs", type=int, default=3000, help="documents in the synthetic archive")
     ap.add_argument("--files", type=int, default=8, help="Parquet files in the archive")
+    ap.add_argument("--repeat", type=int, default=2,
+                    help="rounds over the four runs; the best of each is kept (a shared machine is noisy)")
     ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -118,23 +122,33 @@ def main() -> None:
         result = child_spark(archive, param) if kind == "spark" else child_many(archive, int(param))
         print(json.dumps(result))
         return
+    runs = [("spark", "local[1]"), ("spark", "local[2]"), ("many", "1"), ("many", "2")]
     with tempfile.TemporaryDirectory(prefix="hz-bench-spark-") as tmp:
         archive = str(build_archive(Path(tmp) / "archive", args.docs, args.files))
         print(f"archive: {args.docs} documents from {DEV_DOCS} in {args.files} Parquet files; "
-              f"{os.cpu_count()} CPUs (load average {os.getloadavg()[0]:.1f})")
-        rate = {}
+              f"{os.cpu_count()} CPUs; best of {args.repeat} round(s)")
+        best: dict[tuple[str, str], dict[str, float]] = {}
+        for rnd in range(args.repeat):
+            for kind, param in runs if rnd % 2 == 0 else runs[::-1]:
+                r = measure(kind, archive, param)
+                r["load"] = os.getloadavg()[0]
+                if (kind, param) not in best or r["seconds"] < best[kind, param]["seconds"]:
+                    best[kind, param] = r
+        rate = {key: r["docs"] / r["seconds"] for key, r in best.items()}
         for master in ("local[1]", "local[2]"):
-            r = measure("spark", archive, master)
-            rate[master] = r["docs"] / r["seconds"]
+            r = best["spark", master]
             print(f"spark {master:<9} start-up {r['startup']:5.1f} s  warm-up {r['warmup']:5.1f} s  steady "
-                  f"{r['seconds']:6.1f} s  {rate[master]:7.1f} docs/s  ({r['partitions']} partitions)")
-        for workers in (1, 2):
-            r = measure("many", archive, str(workers))
-            rate[f"many{workers}"] = r["docs"] / r["seconds"]
+                  f"{r['seconds']:6.1f} s  {rate['spark', master]:7.1f} docs/s  ({r['partitions']} partitions, "
+                  f"load {r['load']:.1f})")
+        for workers in ("1", "2"):
+            r = best["many", workers]
             print(f"extract_many(workers={workers})   end to end {r['seconds']:6.1f} s  "
-                  f"{rate[f'many{workers}']:7.1f} docs/s  ({r['records']} records, {r['failed']} failed)")
-        print(f"local[2] / local[1] steady state: {rate['local[2]'] / rate['local[1]']:.2f}x (target >= 1.6x)")
-        print(f"local[2] / extract_many(workers=2): {rate['local[2]'] / rate['many2']:.2f} (target >= 0.75)")
+                  f"{rate['many', workers]:7.1f} docs/s  ({r['records']} records, {r['failed']} failed, "
+                  f"load {r['load']:.1f})")
+        print(f"local[2] / local[1] steady state: {rate['spark', 'local[2]'] / rate['spark', 'local[1]']:.2f}x "
+              f"(target >= 1.6x)")
+        print(f"local[2] / extract_many(workers=2): {rate['spark', 'local[2]'] / rate['many', '2']:.2f} "
+              f"(target >= 0.75)")
 
 
 if __name__ == "__main__":
