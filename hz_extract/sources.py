@@ -214,8 +214,8 @@ def _expand(paths: Iterable[Path]) -> Iterator[tuple[Path, Path | None]]:
 
 
 def count_documents(paths: Iterable[Path]) -> int | None:
-    """The number of documents when it is cheap to know (only .txt files and zip archives),
-    else ``None`` (JSON Lines and gzip would have to be read twice).
+    """The number of documents when it is cheap to know (.txt and .txt.gz files, zip archives),
+    else ``None`` (JSON Lines would have to be read twice).
 
     >>> count_documents([])
     0
@@ -223,7 +223,7 @@ def count_documents(paths: Iterable[Path]) -> int | None:
     total = 0
     for f, _ in _expand(paths):
         kind = _kind(f)
-        if kind == ".txt":
+        if kind in (".txt", ".txt.gz"):
             total += 1
         elif kind == ".zip":
             try:

@@ -103,6 +103,7 @@ def test_gzip_of_txt_and_jsonl(tmp_path):
     docs = {d.id: d for d in docs_of(tmp_path)}
     assert docs["a"].text == TEXT
     assert docs["j1"].text == TEXT and docs["j1"].published == dt.date(2024, 11, 18)
+    assert count_documents([tmp_path / "a.txt.gz"]) == 1 and count_documents([tmp_path]) is None
 
 
 def test_truncated_gzip_is_an_error_not_a_crash(tmp_path):
