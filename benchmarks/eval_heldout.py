@@ -38,6 +38,7 @@ HELDOUT_BATCHES: dict[str, tuple[str, ...]] = {
     "heldout batch 1": tuple(f"ho-{i:02d}" for i in range(1, 16)),
     "heldout batch 2": tuple(f"ho-{i:02d}" for i in range(16, 23)),
     "heldout batch 3": tuple(f"ho-{i:02d}" for i in range(23, 28)),
+    "heldout batch 4": tuple(f"ho-{i:02d}" for i in range(28, 31)),
 }
 SETS: dict[str, tuple[Path, Path]] = {
     "dev": (SHARED_EVAL / "dev" / "docs", SHARED_EVAL / "dev" / "gold.jsonl"),
