@@ -24,7 +24,7 @@ examples:
   hz-extract spark articles/ records/ --mode overwrite --indicators my_terms.txt
   hz-extract spark news.jsonl --jdbc-url jdbc:postgresql://db/hz --jdbc-table records \\
       --jdbc-user hz --packages org.postgresql:postgresql:42.7.4
-  spark-submit --master yarn hz_job.py hdfs:///news/ hdfs:///records/   # hz_job.py: see the README
+  spark-submit --master yarn hz_job.py hdfs:///news/ hdfs:///records/ --format parquet
 
 exit status: 0 every document extracted, 1 some documents failed (the rest written,
 failures in OUTPUT/_errors), 2 bad usage (missing input, unknown format, missing
@@ -143,8 +143,14 @@ def _check(args: argparse.Namespace) -> str:
             raise _Usage(f"--published {args.published!r} is not a date; write it as YYYY-MM-DD")
     if args.partitions is not None and args.partitions < 1:
         raise _Usage(f"--partitions must be at least 1, not {args.partitions}")
-    if args.format != "auto" or "://" in args.input:
-        return "jsonl" if args.format == "auto" else args.format
+    if args.format != "auto":
+        return args.format
+    if "://" in args.input:  # hdfs://, s3a://: tell by the extension alone
+        name = args.input.rstrip("/").rsplit("/", 1)[-1].lower()
+        fmt = next((f for f, suffixes in _SUFFIXES.items() if name.endswith(suffixes)), None)
+        if fmt is None:
+            raise _Usage(f"cannot tell the format of {args.input}; pass --format parquet, jsonl or text")
+        return fmt
     return _detect_format(Path(args.input))
 
 
@@ -173,8 +179,9 @@ def _session(args: argparse.Namespace) -> tuple[Any, bool]:
     return session, True
 
 
-def _read(spark: Any, args: argparse.Namespace, fmt: str) -> tuple[Any, Any]:
-    """The documents, and the rows that could not be read (malformed JSON lines), as DataFrames."""
+def _read(spark: Any, args: argparse.Namespace, fmt: str) -> tuple[Any, Any, Any]:
+    """The documents, the rows that could not be read (malformed JSON lines), and a cached frame to
+    release at the end (or ``None``)."""
     from pyspark.sql import functions as F
 
     if fmt == "text":
@@ -185,15 +192,15 @@ def _read(spark: Any, args: argparse.Namespace, fmt: str) -> tuple[Any, Any]:
         name = F.url_decode(F.regexp_replace("_metadata.file_name", r"\+", "%2B"))
         df = df.select(F.regexp_replace(name, r"\.[^.]*$", "").alias(args.id_col),
                        F.col("content").alias(args.text_col))
-        return df, None
+        return df, None, None
     if fmt == "parquet":
-        return spark.read.parquet(args.input), None
+        return spark.read.parquet(args.input), None, None
     df = spark.read.option("mode", "PERMISSIVE").json(args.input)
     if "_corrupt_record" not in df.columns:
-        return df, None
+        return df, None, None
     df = df.cache()  # Spark refuses to filter on the corrupt-record column of an uncached scan
     bad = df.where(F.col("_corrupt_record").isNotNull())
-    return df.where(F.col("_corrupt_record").isNull()).drop("_corrupt_record"), bad
+    return df.where(F.col("_corrupt_record").isNull()).drop("_corrupt_record"), bad, df
 
 
 def _extractor(args: argparse.Namespace) -> Any:
@@ -265,10 +272,10 @@ def run(args: argparse.Namespace) -> int:
     from pyspark.errors import PySparkException
 
     spark, own = _session(args)
-    unreadable = None
+    cached = None
     try:
         try:
-            docs, unreadable = _read(spark, args, fmt)
+            docs, unreadable, cached = _read(spark, args, fmt)
         except (PySparkException, Py4JJavaError) as e:  # Spark's analysis, or a failed footer read
             return _fail(f"cannot read {args.input} as {fmt} ({_first_line(e)}); check the path, "
                          f"or pass --format")
@@ -281,8 +288,8 @@ def run(args: argparse.Namespace) -> int:
     except _OutputError as e:
         return _fail(str(e))
     finally:
-        if unreadable is not None:
-            unreadable.unpersist()
+        if cached is not None:
+            cached.unpersist()
         if own:
             spark.stop()
 
