@@ -128,20 +128,19 @@ class Extractor:
     # -- internals -------------------------------------------------------------
 
     def _drafts(self, cleaned: Cleaned, published: _dt.date | None) -> tuple[list[Draft], list[Context]]:
-        from .periods import find_periods, reference_year
+        from .periods import read_periods
         from .quantities import find_quantities
         from .rules import engine, noise
         from .rules.prepare import complete
         from .rules.base import Context, Slot
         from .segment import split_clauses, split_sentences
-        from .subjects import find_subjects
+        from .subjects import subjects_in
 
-        t = cleaned.text
+        t = cleaned.text  # cleaned once, here: every layer below reads this text as it is
         lex = self.lexicon
         quantities = [q for q in complete(find_quantities(t), t) if noise.keep(q, t, lex)]
-        year = reference_year(t, published)
-        periods = [p for p in find_periods(t, year=year)]
-        subjects = find_subjects(t, organisations=self.organisations, regions=self.regions)
+        _, periods = read_periods(t, published)
+        subjects = list(subjects_in(t, self.organisations, self.regions))
         p_starts = [p.start for p in periods]
         s_starts = [s.start for s in subjects]
         drafts: list[Draft] = []
@@ -179,11 +178,17 @@ class Extractor:
     def _records(self, cleaned: Cleaned, drafts: list[Draft], ctxs: list[Context],
                  doc_id: str | None) -> list[Record]:
         from .rules import modality
-        from .subjects import main_place
+        from .subjects import place_in, subjects_in
 
         t = cleaned.text
         place: list[str | None] = []
         out: list[Record] = []
+
+        def main_place(_: str) -> str | None:
+            # The article's place is told from the mentions found without the user's additions.
+            plain = ctxs[0].all_subjects if not (self.organisations or self.regions) else subjects_in(t)
+            return place_in(t, plain)
+
         for d, ctx in zip(drafts, ctxs):
             anchor = d.anchor if d.anchor is not None else d.start
             subject = d.subject or subject_for(ctx, anchor, t, place, main_place)

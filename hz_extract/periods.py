@@ -38,7 +38,7 @@ import regex
 
 from .clean import Cleaned, clean
 
-__all__ = ["PeriodMention", "find_periods", "document_date", "reference_year", "PERIOD_KINDS"]
+__all__ = ["PeriodMention", "find_periods", "document_date", "reference_year", "read_periods", "PERIOD_KINDS"]
 
 PERIOD_KINDS = ("period", "base", "date", "range")
 
@@ -193,11 +193,89 @@ def _date_value(m: regex.Match[str], year: int | None) -> str | None:
         return None
 
 
+# How a hit's value depends on the reference year.
+_FIXED, _YEAR_ITSELF, _RELATIVE, _DATE = range(4)
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """One match of the period pattern; ``value`` is final unless ``how`` says it needs the year."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    match: regex.Match[str]
+    value: str | None
+    how: int
+
+
+def _value(h: _Hit, year: int | None) -> str | None:
+    """The value of ``h`` against the reference ``year``."""
+    if h.how == _FIXED:
+        return h.value
+    if h.how == _YEAR_ITSELF:
+        return str(year) if year is not None else None
+    if h.how == _DATE:
+        return h.value if h.value is not None else _date_value(h.match, year)
+    rel = h.match.group("rel")
+    y = year if year is None or not rel else year + _REL[rel]
+    return _sub_value(h.match, y)
+
+
 @lru_cache(maxsize=2)
-def _matches(text: str) -> tuple[regex.Match[str], ...]:
-    """The pattern's matches in ``text``, memoised: :func:`reference_year` and the
-    extractor's own :func:`find_periods` call scan the same text."""
-    return tuple(_pattern().finditer(text))
+def _scan(text: str) -> tuple[_Hit, ...]:
+    """Every period expression of cleaned ``text``, read once, before any year is known.
+
+    Memoised: the public :func:`reference_year` and :func:`find_periods` calls on one
+    text share it; :func:`read_periods` needs only one pass anyway.
+    """
+    pat = _pattern()
+    base_re: regex.Pattern[str] = _STATE["base"]
+    event_after: regex.Pattern[str] = _STATE["event_after"]
+    event_before: regex.Pattern[str] = _STATE["event_before"]
+    out: list[_Hit] = []
+    for m in pat.finditer(text):
+        a, b = m.span()
+        if a == b:
+            continue
+        g = m.group
+        if g("date"):
+            fixed = g("dy") or g("dy2")  # a year of its own: the value needs no reference year
+            out.append(_Hit(a, b, g(), "date", m, _date_value(m, None) if fixed else None, _DATE))
+            continue
+        if g("plan"):
+            n = _num(g("pn")) or 0
+            first = 1966 + 5 * (n - 3)  # the 3rd plan began in 1966, the 14th in 2021
+            out.append(_Hit(a, b, g(), "range", m, f"{first}/{first + 4}", _FIXED))
+            continue
+        if g("yrange"):
+            ya, yb = int(g("ya")), int(g("yb"))
+            out.append(_Hit(a, b, g(), "range", m, f"{ya}/{yb}" if ya < yb else None, _FIXED))
+            continue
+        kind = "period"
+        value: str | None = None
+        how = _FIXED
+        if g("lat"):
+            value = g("ylat") + g("lat")
+        elif g("bare"):
+            value = g("bare")
+        elif g("full"):
+            how = _YEAR_ITSELF
+        elif g("y"):
+            value = _sub_value(m, _num(g("y")))
+        else:
+            how = _RELATIVE
+            rel = g("rel")
+            if rel and g("rx") == "同期":
+                kind = "base"
+        if base_re.search(text, max(0, a - 2), a):
+            kind = "base"
+        elif event_after.match(text, b) or (
+                event_before.search(text, max(0, a - 2), a) and not g("yx") and not g("rx")):
+            kind = "date"
+        out.append(_Hit(a, b, g(), kind, m, value, how))
+    return tuple(out)
 
 
 def find_periods(text: str, *, year: int | None = None) -> list[PeriodMention]:
@@ -216,7 +294,7 @@ def find_periods(text: str, *, year: int | None = None) -> list[PeriodMention]:
     [('今年上半年', '2010H1'), ('去年同期', '2009'), ('2至6月份', '2010-02/2010-06')]
     """
     c = _cleaned(text)
-    found = _find_in(c.text, year)
+    found = _resolve(_scan(c.text), year)
     if isinstance(c.offsets, range):  # cleaning changed nothing
         return found
     out = []
@@ -231,54 +309,25 @@ def _cleaned(text: str) -> Cleaned:
     return clean(text)
 
 
-def _find_in(text: str, year: int | None) -> list[PeriodMention]:
-    """:func:`find_periods` on cleaned ``text``."""
-    _pattern()
-    base_re: regex.Pattern[str] = _STATE["base"]
-    out: list[PeriodMention] = []
-    for m in _matches(text):
-        a, b = m.span()
-        if a == b:
-            continue
-        kind = "period"
-        value: str | None
-        if m.group("date"):
-            out.append(PeriodMention(a, b, m.group(), _date_value(m, year), "date"))
-            continue
-        if m.group("plan"):
-            n = _num(m.group("pn")) or 0
-            first = 1966 + 5 * (n - 3)  # the 3rd plan began in 1966, the 14th in 2021
-            out.append(PeriodMention(a, b, m.group(), f"{first}/{first + 4}", "range"))
-            continue
-        if m.group("yrange"):
-            ya, yb = int(m.group("ya")), int(m.group("yb"))
-            value = f"{ya}/{yb}" if ya < yb else None
-            out.append(PeriodMention(a, b, m.group(), value, "range"))
-            continue
-        if m.group("lat"):
-            value = m.group("ylat") + m.group("lat")
-        elif m.group("bare"):
-            value = m.group("bare")
-        elif m.group("full"):
-            value = str(year) if year is not None else None
-        else:
-            y: int | None = year
-            if m.group("y"):
-                y = _num(m.group("y"))
-            elif m.group("rel"):
-                y = None if year is None else year + _REL[m.group("rel")]
-                if m.group("rx") == "同期":
-                    kind = "base"
-            value = _sub_value(m, y)
-        if base_re.search(text, max(0, a - 2), a):
-            kind = "base"
-        elif _STATE["event_after"].match(text, b) or (
-                _STATE["event_before"].search(text, max(0, a - 2), a) and not m.group("yx")
-                and not m.group("rx")):
-            kind = "date"
-        out.append(PeriodMention(a, b, m.group(), value, kind))
-    return out
+def _resolve(hits: tuple[_Hit, ...], year: int | None) -> list[PeriodMention]:
+    """The mentions of ``hits`` with their values against ``year``."""
+    return [PeriodMention(h.start, h.end, h.text, _value(h, year), h.kind) for h in hits]
 
+
+def read_periods(text: str, published: _dt.date | None = None) -> tuple[int | None, list[PeriodMention]]:
+    """The reference year and the periods of *cleaned* ``text``, read in one pass.
+
+    What :func:`reference_year` and :func:`find_periods` (with that year) give, for
+    text that :func:`hz_extract.clean.clean` has already cleaned (the extractor's
+    case): the text is neither cleaned again nor scanned twice.
+
+    >>> year, found = read_periods("2011年增长11.3%。全年…")
+    >>> year, [(p.text, p.value) for p in found]
+    (2011, [('2011年', '2011'), ('全年', '2011')])
+    """
+    hits = _scan(text)
+    year = _reference_year(text, hits, _date_in_head(text, published))
+    return year, _resolve(hits, year)
 
 _DATE_LINE = regex.compile(  # 2025-01-27, 2024/02/29, 2024.2.29 (one separator), 2012年3月19日
     rf"(?P<y>{_DATE_YEAR})(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=sep)(?P<d>3[01]|[12]\d|0?[1-9])(?![\d月.])"
@@ -301,7 +350,14 @@ def document_date(text: str, published: _dt.date | None = None) -> _dt.date | No
     """
     if published is not None:
         return published
-    head = "\n".join(clean(text[:_HEAD_CHARS]).text.splitlines()[:_HEAD_LINES])  # ２０２５－０１－２７ too
+    return _date_in_head(clean(text[:_HEAD_CHARS]).text)  # ２０２５－０１－２７ too
+
+
+def _date_in_head(text: str, published: _dt.date | None = None) -> _dt.date | None:
+    """:func:`document_date` of cleaned ``text``."""
+    if published is not None:
+        return published
+    head = "\n".join(text[:_HEAD_CHARS].splitlines()[:_HEAD_LINES])
     for m in _DATE_LINE.finditer(head):
         y, mo, d = (m.group("y"), m.group("m"), m.group("d")) if m.group("y") else m.group("y2", "m2", "d2")
         try:
@@ -336,15 +392,20 @@ def reference_year(text: str, published: _dt.date | None = None) -> int | None:
     >>> reference_year("上半年增长5%。2023年全市…", _dt.date(2024, 7, 9))
     2024
     """
-    d = document_date(text, published)
+    return _reference_year(_cleaned(text).text, _scan(_cleaned(text).text), document_date(text, published))
+
+
+def _reference_year(text: str, hits: tuple[_Hit, ...], d: _dt.date | None) -> int | None:
+    """:func:`reference_year` of cleaned ``text`` with its period ``hits`` and document date ``d``."""
     counts: Counter[int] = Counter()
     part_of_year = False  # 上半年, 一季度, 1-6月 with no year of their own
-    for p in find_periods(text, year=None):
-        if p.kind != "period":
+    for h in hits:
+        if h.kind != "period":
             continue
-        if p.value and p.value[:4].isdigit():
-            counts[int(p.value[:4])] += 1
-        elif p.value is None and _PART_OF_YEAR.search(p.text):
+        value = _value(h, None)
+        if value and value[:4].isdigit():
+            counts[int(value[:4])] += 1
+        elif value is None and _PART_OF_YEAR.search(h.text):
             part_of_year = True
     e = max(counts, key=lambda k: (counts[k], k)) if counts else None
     if d is None:

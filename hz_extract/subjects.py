@@ -32,7 +32,7 @@ first; offsets are into the text as given).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -44,7 +44,7 @@ from .clean import clean
 from .organisations import company_stem, find_organisations
 
 __all__ = ["SubjectMention", "Region", "find_subjects", "main_place", "default_subject", "lookup_name",
-           "regions", "region_words", "SUBJECT_KINDS"]
+           "regions", "region_words", "subjects_in", "place_in", "SUBJECT_KINDS"]
 
 SUBJECT_KINDS = ("region", "national", "local", "org")
 
@@ -192,9 +192,26 @@ def find_subjects(text: str, *, organisations: Iterable[str] = (),
 
 @lru_cache(maxsize=2)
 def _find(text: str, organisations: tuple[str, ...], regions: tuple[str, ...]) -> tuple[SubjectMention, ...]:
-    """:func:`find_subjects`, memoised: the extractor and :func:`main_place` ask about the same text."""
+    """:func:`find_subjects`, memoised: :func:`main_place` after :func:`find_subjects` asks about the same text."""
     c = clean(text)
-    t = c.text
+    found = subjects_in(c.text, organisations, regions)
+    if c.text == text:  # cleaning changed nothing
+        return found
+    out = []
+    for s in found:
+        oa, ob = c.to_original(s.start, s.end)
+        out.append(SubjectMention(oa, ob, text[oa:ob], s.name, s.kind, s.level, s.code))
+    return tuple(out)
+
+
+def subjects_in(t: str, organisations: tuple[str, ...] = (),
+                regions: tuple[str, ...] = ()) -> tuple[SubjectMention, ...]:
+    """:func:`find_subjects` of *cleaned* text ``t`` (offsets into ``t``): the extractor's path,
+    which has cleaned the document once already.
+
+    >>> [s.name for s in subjects_in("杭州市全市")]
+    ['杭州市', '全市']
+    """
     found: list[tuple[int, int, str, str, str, str]] = []  # a, b, name, kind, level, code
     for m in _pattern().finditer(t):
         a, b = m.span()
@@ -224,8 +241,7 @@ def _find(text: str, organisations: tuple[str, ...], regions: tuple[str, ...]) -
     for a, b, name, kind, level, code in found:
         if a < last_end:
             continue
-        oa, ob = c.to_original(a, b)
-        out.append(SubjectMention(oa, ob, text[oa:ob], name, kind, level, code))
+        out.append(SubjectMention(a, b, t[a:b], name, kind, level, code))
         last_end = b
     return tuple(out)
 
@@ -282,7 +298,17 @@ def main_place(text: str) -> str | None:
     '拱墅区'
     """
     t = clean(text).text  # one cleaning; mentions found in (and offsets into) the cleaned text
-    subs = find_subjects(t)
+    return place_in(t, find_subjects(t))
+
+
+def place_in(t: str, subs: Sequence[SubjectMention]) -> str | None:
+    """:func:`main_place` of *cleaned* text ``t`` whose mentions (found without user
+    additions, offsets into ``t``) are ``subs``: nothing is cleaned or searched again.
+
+    >>> t = "拱墅区统计公报。全区生产总值增长1.5%"
+    >>> place_in(t, subjects_in(t))
+    '拱墅区'
+    """
     voters = [s for s in subs if s.kind == "local" and not _local_is_base(t, s)]
     local = Counter(s.level for s in voters)
     regs = [s for s in subs if s.kind == "region"
