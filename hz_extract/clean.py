@@ -13,7 +13,10 @@ What :func:`clean` does, in this order (every step keeps a per-character map):
    themselves.
 2. **Script.** Traditional → simplified with OpenCC ``t2s``, line by line; a line
    whose conversion would change its length (a phrase mapping) is converted
-   character by character instead, so the map stays exact.
+   character by character instead, so the map stays exact. t2s keeps ``著`` where
+   mainland script writes ``着`` (``衣著``, ``隨著`` → ``随著``); the phrases of
+   ``data/t2s_zhe.txt`` then get their ``着`` (``衣着``, ``随着``), while ``著名``,
+   ``显著``, ``土著`` keep ``著``.
 3. **Noise.** Converter pinyin right after a CJK character is dropped
    (``統(tǒng)計`` → ``统计``, ``產業(yè)`` → ``产业``: a parenthesised run of
    lower-case Latin letters with at least one tone mark), and so are zero-width
@@ -129,6 +132,59 @@ def _converter() -> Any:
     return conv
 
 
+def _zhe_table() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The ``[phrases]`` and ``[keep]`` sections of ``data/t2s_zhe.txt``, loaded once."""
+    table = _STATE.get("zhe")
+    if table is None:
+        from importlib import resources
+
+        text = resources.files("hz_extract").joinpath("data", "t2s_zhe.txt").read_text(encoding="utf-8")
+        sections: dict[str, list[str]] = {"phrases": [], "keep": []}
+        current: list[str] | None = None
+        for n, raw in enumerate(text.splitlines(), 1):
+            line = raw.strip()
+            if not line or line.startswith("#"):
+                continue
+            if line.startswith("[") and line.endswith("]"):
+                current = sections.setdefault(line[1:-1], [])
+            elif current is None or line.count("著") != 1:
+                raise ValueError(f"data/t2s_zhe.txt line {n}: {line!r} is not a word with one 著 inside a section")
+            else:
+                current.append(line)
+        table = (tuple(sections["phrases"]), tuple(sections["keep"]))
+        _STATE["zhe"] = table
+    return table
+
+
+def _covers(text: str, k: int, words: tuple[str, ...]) -> bool:
+    """Whether one of ``words`` sits in ``text`` with its 著 at ``k``."""
+    for w in words:
+        i = k - w.index("著")
+        if i >= 0 and text.startswith(w, i):
+            return True
+    return False
+
+
+def _zhe(text: str) -> str:
+    """著 → 着 in the phrases t2s leaves with 著 (衣著 → 衣着), one character for one.
+
+    >>> _zhe("衣著价格上涨,随著发展,显著提高,有著名品牌")
+    '衣着价格上涨,随着发展,显著提高,有著名品牌'
+    """
+    k = text.find("著")
+    if k < 0:
+        return text
+    phrases, keep = _zhe_table()
+    chars: list[str] | None = None
+    while k >= 0:
+        if _covers(text, k, phrases) and not _covers(text, k, keep):
+            if chars is None:
+                chars = list(text)
+            chars[k] = "着"
+        k = text.find("著", k + 1)
+    return "".join(chars) if chars is not None else text
+
+
 _HAN = regex.compile(r"\p{Han}")
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")
 
@@ -158,7 +214,7 @@ def to_simplified(text: str) -> str:
                 chars.append(c2 if len(c2) == 1 else ch)
             new = "".join(chars)
         out.append(new)
-    return "".join(out)
+    return _zhe("".join(out))
 
 
 def clean(text: str) -> Cleaned:

@@ -129,3 +129,44 @@ def test_length_changing_conversion_falls_back_per_character(monkeypatch: pytest
     c = clean("新髮型 5 %")
     assert c.text == "新发型5%"
     _check_invariants(c)
+
+
+@pytest.mark.parametrize(("raw", "want"), [
+    ("衣著價格上漲2.4%", "衣着价格上涨2.4%"),
+    ("隨著各地創新", "随着各地创新"),
+    ("著力推進,著陸", "着力推进,着陆"),
+    ("取得了顯著成效", "取得了显著成效"),  # 著 that is 著 in mainland script stays
+    ("擁有著名品牌", "拥有著名品牌"),  # 有著 is a phrase, but 著名 claims the 著
+    ("土著居民,原著", "土著居民,原著"),
+])
+def test_zhe_phrases_t2s_keeps(raw: str, want: str) -> None:
+    c = clean(raw)
+    assert c.text == want
+    _check_invariants(c)
+
+
+def test_zhe_table_changes_only_zhe_on_dev_docs(shared_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On the traditional-script dev docs the table turns 衣著/隨著 into 衣着/随着 and nothing else."""
+    import hz_extract.clean as cl
+
+    docs = {d: (shared_dir / "eval" / "dev" / "docs" / f"{d}.txt").read_text(encoding="utf-8")
+            for d in ("rt-001", "rt-021", "rt-033")}
+    with_table = {d: clean(t).text for d, t in docs.items()}
+    monkeypatch.setitem(cl._STATE, "zhe", ((), ()))
+    plain = {d: clean(t).text for d, t in docs.items()}
+    for d in docs:
+        assert len(with_table[d]) == len(plain[d])
+        diff = [(a, b) for a, b in zip(plain[d], with_table[d], strict=True) if a != b]
+        assert all(pair == ("著", "着") for pair in diff), d
+    assert "衣着" in with_table["rt-001"] and "衣著" in plain["rt-001"]
+    assert "随着" in with_table["rt-021"]
+    assert "显著" in with_table["rt-033"] and "显着" not in with_table["rt-033"]
+
+
+def test_zhe_table_file() -> None:
+    from hz_extract.clean import _zhe_table
+
+    phrases, keep = _zhe_table()
+    assert "衣著" in phrases and "著名" in keep
+    assert not set(phrases) & set(keep)
+    assert len(set(phrases)) == len(phrases) and len(set(keep)) == len(keep)
