@@ -35,6 +35,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from importlib import resources
 from typing import Any
 
@@ -158,13 +159,16 @@ def _region_hits(t: str) -> list[tuple[int, int, str, str, str, str]]:
     from .tokenize import segmenter
 
     lookup = _lookup()
+    words = segmenter().cut(t, hmm=False)
+    hits = [i for i, w in enumerate(words) if w in lookup]  # few: no per-word Python work beyond this
+    if not hits:
+        return []
+    ends = list(accumulate(map(len, words)))
     out = []
-    pos = 0
-    for w in segmenter().cut(t, hmm=False):
-        r = lookup.get(w)
-        if r is not None:
-            out.append((pos, pos + len(w), w, "region", r.level, r.code))
-        pos += len(w)
+    for i in hits:
+        w = words[i]
+        r = lookup[w]
+        out.append((ends[i] - len(w), ends[i], w, "region", r.level, r.code))
     return out
 
 
