@@ -46,7 +46,7 @@ def main() -> None:
     from hz_extract.periods import find_periods, reference_year
     from hz_extract.segment import split_clauses, split_sentences
     from hz_extract.subjects import find_subjects, main_place
-    from hz_extract.tokenize import Segmenter, tokenize
+    from hz_extract.tokens import Segmenter, tokenize
 
     text = _corpus(args.mb)
     n = len(text)

@@ -24,8 +24,8 @@ _EXPORTS = {
     "Extractor": "hz_extract.extractor",
     "extract": "hz_extract.extractor",
     "extract_many": "hz_extract.batch",
-    "Token": "hz_extract.tokenize",
-    "tokenize": "hz_extract.tokenize",
+    "Token": "hz_extract.tokens",
+    "tokenize": "hz_extract.tokens",
     "render_html": "hz_extract.review",
     "HzExtractError": "hz_extract.errors",
     "QuantityError": "hz_extract.errors",
@@ -42,7 +42,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .quantities import Quantity, find_quantities, parse_quantity
     from .records import Record
     from .review import render_html
-    from .tokenize import Token, tokenize
+    from .tokens import Token, tokenize
 
 
 def __getattr__(name: str) -> Any:

@@ -30,7 +30,7 @@ from .rules.assemble import abbreviations, dedupe, implied_base, period_for, sam
 if TYPE_CHECKING:  # pragma: no cover
     from .clean import Cleaned
     from .rules.base import Context, Draft
-    from .tokenize import Token
+    from .tokens import Token
 
 __all__ = ["Extractor", "extract", "default_extractor", "same_name"]
 
@@ -91,7 +91,7 @@ class Extractor:
         >>> [t.kind for t in Extractor().tokenize("增长4.0%")][-1]
         'quantity'
         """
-        from .tokenize import tokenize
+        from .tokens import tokenize
 
         return tokenize(text, extra_terms=self.indicators + self.regions + self.organisations)
 

@@ -88,7 +88,7 @@ def _patterns() -> dict[str, Any]:
 @lru_cache(maxsize=4096)
 def _name(cand: str) -> str | None:
     """The organisation name at the end of ``cand`` (which ends at an anchor), or None."""
-    from .tokenize import segmenter
+    from .tokens import segmenter
 
     p = _patterns()
     sm = p["suffix_end"].search(cand)

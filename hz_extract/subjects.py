@@ -156,7 +156,7 @@ def _region_hits(t: str) -> list[tuple[int, int, str, str, str, str]]:
     The segmenter knows every searchable name, so a name is found only where it is a
     word: 长江华东 is 长江|华东 (no 江华), 杭州市场 is 杭州|市场 (杭州, not 杭州市).
     """
-    from .tokenize import segmenter
+    from .tokens import segmenter
 
     lookup = _lookup()
     words = segmenter().cut(t, hmm=False)

@@ -7,7 +7,7 @@ import pytest
 
 import hz_extract.organisations as organisations
 import hz_extract.subjects as subjects
-import hz_extract.tokenize as tok
+import hz_extract.tokens as tok
 
 
 @pytest.fixture()

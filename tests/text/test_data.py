@@ -7,7 +7,7 @@ from importlib import resources
 import regex
 
 from hz_extract.subjects import regions
-from hz_extract.tokenize import indicator_terms
+from hz_extract.tokens import indicator_terms
 
 DATA = resources.files("hz_extract").joinpath("data")
 

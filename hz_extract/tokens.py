@@ -1,5 +1,8 @@
 """The domain tokenizer: jieba plus indicator terms, with quantities and periods as single tokens.
 
+The public function is :func:`hz_extract.tokenize`; this module is ``hz_extract.tokens``
+(a module named like the function it holds would shadow it on the package).
+
 :func:`tokenize` cleans the text (:mod:`hz_extract.clean`), takes quantities
 (:func:`hz_extract.quantities.find_quantities`) and period expressions
 (:func:`hz_extract.periods.find_periods`, event dates included) as single tokens,
@@ -19,8 +22,6 @@ it is built on first use, never at import, and never touches jieba's global one.
 from __future__ import annotations
 
 import logging
-import sys
-import types
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -253,24 +254,3 @@ def tokenize(text: str, *, extra_terms: Iterable[str] = ()) -> list[Token]:
     if pos < len(t):
         words(pos, len(t))
     return out
-
-
-class _CallableModule(types.ModuleType):
-    """This module, callable as :func:`tokenize`.
-
-    ``hz_extract.tokenize`` is both this submodule and the public function: once
-    anything imports the submodule, Python binds the package attribute to the
-    module, hiding the function that ``hz_extract.__getattr__`` would give. Calling
-    the module calls the function, so ``hz_extract.tokenize(text)`` works whatever
-    was imported first.
-    """
-
-    def __call__(self, text: str, *, extra_terms: Iterable[str] = ()) -> list[Token]:
-        return tokenize(text, extra_terms=extra_terms)
-
-
-sys.modules[__name__].__class__ = _CallableModule
-# And the other way round: code that reaches this module as ``from hz_extract import
-# tokenize`` may get the function (once ``hz_extract.__getattr__`` bound it) and call
-# ``tokenize.tokenize(...)``; let that work too.
-tokenize.tokenize = tokenize  # type: ignore[attr-defined]
