@@ -24,7 +24,8 @@ import regex
 
 __all__ = ["find_organisations", "company_stem", "org_lexicon", "ORG_SECTIONS"]
 
-ORG_SECTIONS = ("suffixes", "roles", "stem_suffixes", "cut", "bad_start", "generic", "government", "not_after")
+ORG_SECTIONS = ("suffixes", "roles", "stem_suffixes", "cut", "bad_start", "generic", "government", "not_after",
+                "companies")
 
 # Part-of-speech tags of words that can be part of a name (jieba's tag set; words
 # added to the segmenter without a tag come out as x).

@@ -7,12 +7,16 @@
   by full name (杭州市, 江华瑶族自治县) or short form (杭州, 拱墅, 江华). Short
   forms that are common words (和平, 新华, 运河 …) are not searched for, and a
   hit must start and end on a word boundary of the domain segmenter, so 长江华东
-  holds no 江华 and 杭州市场 gives 杭州, not 杭州市.
+  holds no 江华 and 杭州市场 gives 杭州, not 杭州市; a known company that starts
+  with a place (宁德时代, ``data/organisations.txt`` [companies]) is one word, so it
+  holds no 宁德, and a short form right after a figure is a word of the figure
+  (突破5万亿元大关 holds no 大关县).
 - ``national``: 全国, 我国, and 中国 when it is the country, not part of a name
   (中国视谷, 中国移动 are not).
 - ``local``: 全市/全省/全区/全县/我市/我省/本市 …: the place the article is about;
   :func:`main_place` tells which it is.
-- ``org``: organisations passed by the caller; company-like names ending in
+- ``org``: organisations passed by the caller; the known companies of
+  ``data/organisations.txt`` [companies]; company-like names ending in
   科技/集团/股份/证券/制冷/公司/银行/控股 … and names right before a role word
   (副总经理, 相关负责人, 董事长 …), see :mod:`hz_extract.organisations`; and the
   stem of a company name found in the same text (东方财富证券 → 东方财富).
@@ -150,25 +154,41 @@ def _pattern() -> regex.Pattern[str]:
     return pat
 
 
+# A figure (with a magnitude or a unit: a bare 2024 is a year) right before a short form
+# makes it a word of the figure (突破5万亿元大关, 3000点大关, 万亿大关).
+_FIGURE_UNIT = "(?:元|美元|港元|吨|%|个|家|人|倍|点|户|台|辆|件)"
+_AFTER_FIGURE = regex.compile(rf"(?:\d[\d.,]*(?:[十百千万亿]+{_FIGURE_UNIT}?|{_FIGURE_UNIT})|[万亿]{_FIGURE_UNIT}?)$")
+
+
 def _region_hits(t: str) -> list[tuple[int, int, str, str, str, str]]:
-    """Regions named in cleaned ``t``: words of the domain segmenter that are region names.
+    """Regions and known companies named in cleaned ``t``: words of the domain segmenter.
 
     The segmenter knows every searchable name, so a name is found only where it is a
-    word: 长江华东 is 长江|华东 (no 江华), 杭州市场 is 杭州|市场 (杭州, not 杭州市).
+    word: 长江华东 is 长江|华东 (no 江华), 杭州市场 is 杭州|市场 (杭州, not 杭州市), and
+    宁德时代 is one word (a company of ``data/organisations.txt`` [companies], no 宁德).
+    A short form right after a figure is a word of the figure (5万亿元大关: no 大关县).
     """
+    from .organisations import org_lexicon
     from .tokens import segmenter
 
     lookup = _lookup()
+    companies = _STATE.get("companies")
+    if companies is None:
+        companies = _STATE["companies"] = frozenset(org_lexicon()["companies"])
     words = segmenter().cut(t, hmm=False)
-    hits = [i for i, w in enumerate(words) if w in lookup]  # few: no per-word Python work beyond this
+    hits = [i for i, w in enumerate(words) if w in lookup or w in companies]  # few: no other per-word work
     if not hits:
         return []
     ends = list(accumulate(map(len, words)))
     out = []
     for i in hits:
         w = words[i]
-        r = lookup[w]
-        out.append((ends[i] - len(w), ends[i], w, "region", r.level, r.code))
+        a, b = ends[i] - len(w), ends[i]
+        r = lookup.get(w)
+        if r is None:
+            out.append((a, b, w, "org", "", ""))
+        elif not (w == r.short and _AFTER_FIGURE.search(t, max(0, a - 12), a)):
+            out.append((a, b, w, "region", r.level, r.code))
     return out
 
 

@@ -156,7 +156,7 @@ def _reslice(text: str, words: list[str]) -> list[str]:
 
 
 def segmenter(extra_terms: Iterable[str] = ()) -> Segmenter:
-    """The domain segmenter (indicator terms and region names), built once.
+    """The domain segmenter (indicator terms, region names, known companies), built once.
 
     Args:
         extra_terms: more words to keep whole (a user's indicator terms, region or
@@ -170,9 +170,11 @@ def segmenter(extra_terms: Iterable[str] = ()) -> Segmenter:
         with _LOCK:
             seg = _STATE.get(key)
             if seg is None:
+                from .organisations import org_lexicon
                 from .subjects import region_words
 
-                seg = Segmenter([*indicator_terms(), *region_words(), *extra])
+                companies = org_lexicon()["companies"]  # 宁德时代 is one word: 宁德 is no region there
+                seg = Segmenter([*indicator_terms(), *region_words(), *companies, *extra])
                 if extra:
                     built = [k for k in _STATE if isinstance(k, tuple) and k != DEFAULT_KEY]
                     for old in built[: max(0, len(built) - _MAX_EXTRA_SEGMENTERS + 1)]:

@@ -207,3 +207,19 @@ def test_default_subject(text: str, want: str | None) -> None:
 def test_user_region_is_main_place() -> None:
     t = "钱塘新区规上工业增加值增长5%,全区…钱塘新区"
     assert [s.name for s in find_subjects(t, regions=("钱塘新区",))] == ["钱塘新区", "全区", "钱塘新区"]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("宁德时代发布年报,营收增长", [("宁德时代", "org")]),  # a company, not the city inside it
+    ("比亚迪和宁德时代营收", [("宁德时代", "org")]),
+    ("贵州茅台营收增长", [("贵州茅台", "org")]),
+    ("沪指突破5万亿元大关", []),  # a word of the figure, not 大关县
+    ("沪指站上3000点大关", []),
+    ("成交额突破万亿大关", []),
+    ("宁德全年生产总值增长", [("宁德", "region")]),  # the short form alone is still the city
+    ("细数2024宁德工业经济", [("宁德", "region")]),  # a bare year is no figure
+    ("2024年宁德全市", [("宁德", "region"), ("全市", "local")]),  # a year is no figure before it
+    ("大关县生产总值增长5%", [("大关县", "region")]),
+])
+def test_region_short_form_inside_a_longer_word(text: str, want: list[tuple[str, str]]) -> None:
+    assert named(text) == want
