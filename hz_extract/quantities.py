@@ -86,16 +86,19 @@ def find_quantities(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     pos, n = 0, len(folded)
     alone = folded.strip()
+    size = len(alone)
+    search = pat.search
     while pos < n:
-        m = pat.search(folded, pos)
+        m = search(folded, pos)
         if m is None:
             break
-        if m.end() == m.start():
-            pos = m.start() + 1
+        s, e = m.span()
+        if e == s:
+            pos = s + 1
             continue
-        got, resume = read_match(folded, m, alone == m.group(0).strip())
+        got, resume = read_match(folded, m, e - s >= size and alone == m.group(0).strip())
         if got is None:
-            pos = max(resume, m.start() + 1)
+            pos = max(resume, s + 1)
             continue
         start, end, value, value_max, unit, qualifier, kind = got
         out.append(Quantity(text[start:end], start, end, value, value_max, unit, qualifier, kind))
@@ -131,19 +134,25 @@ def _share_units(folded: str, found: list[Quantity]) -> list[Quantity]:
     its own takes nothing.
     """
     lend: tuple[str, str, Decimal, Decimal] | None = None  # unit, kind, magnitude, unit factor
-    for i in range(len(found) - 1, -1, -1):
-        q = found[i]
-        if lend is not None and i + 1 < len(found):
-            nxt = found[i + 1]
-            between = folded[q.end:nxt.start].strip()
-            if q.kind == "number" and q.value_max is None and q.qualifier == "exact" \
-                    and len(between) == 1 and between in _LIST_JOINERS:
-                unit, kind, mag, factor = lend
-                own = _magnitude_of(folded[q.start:q.end])
-                if own is not None:
-                    found[i] = q = replace(q, unit=unit, kind=kind, value=_clean(q.value * factor * (1 if own else mag)))
-                    continue  # and lends on
-        lend = _lender(folded[q.start:q.end], q)
+    for i in range(len(found) - 1, 0, -1):
+        q, prev = found[i], found[i - 1]
+        if prev.kind != "number" or prev.value_max is not None or prev.qualifier != "exact":
+            lend = None
+            continue
+        between = folded[prev.end:q.start].strip()
+        if len(between) != 1 or between not in _LIST_JOINERS:
+            lend = None
+            continue
+        if lend is None:
+            lend = _lender(folded[q.start:q.end], q)
+            if lend is None:
+                continue
+        own = _magnitude_of(folded[prev.start:prev.end])
+        if own is None:
+            lend = None
+            continue
+        unit, kind, mag, factor = lend
+        found[i - 1] = replace(prev, unit=unit, kind=kind, value=_clean(prev.value * factor * (1 if own else mag)))
     return found
 
 

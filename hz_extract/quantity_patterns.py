@@ -51,28 +51,47 @@ def _spaced(word: str) -> str:
     return "[ ]{0,3}".join(regex.escape(ch) for ch in word)
 
 
-def _units(lex) -> str:
+def _units(lex, lists: dict[str, list[str]]) -> str:
     words = sorted(set(lex.units) | set(lex.not_units), key=lambda w: (-len(w), w))
-    return _words(words, lex)
+    return _words(words, lex, "units", lists)
 
 
-def _per(lex) -> str:
-    return _words(sorted(lex.per_units, key=lambda w: (-len(w), w)), lex)
+def _per(lex, lists: dict[str, list[str]]) -> str:
+    return _words(sorted(lex.per_units, key=lambda w: (-len(w), w)), lex, "per", lists)
 
 
-def _words(words, lex) -> str:
-    parts = []
+def _words(words, lex, name: str, lists: dict[str, list[str]]) -> str:
+    """One of ``words``, longest first; a word may have spaces between its characters (个 百分 点).
+
+    Words without a condition go in a named list (``\\L<name>``, which ``regex`` matches
+    as a set, longest first) instead of a long alternation tried word by word; the
+    spaced alternation is only tried when a space follows within a word's length. A
+    word with a condition (ASCII: no letter may follow; 'not_followed_by') is its own
+    alternative; none of them starts with a listed word, so the order stays longest first.
+    """
+    spaced, conditional, plain = [], [], []
     for w in words:
         p = regex.escape(w) + "(?![A-Za-z])" if w.isascii() else _spaced(w)
         bad = lex.not_followed_by.get(w)
         if bad:
             p += f"(?![{regex.escape(bad)}])"
-        parts.append(p)
-    return "(?:" + "|".join(parts) + ")"
+        spaced.append(p)
+        if w.isascii() or bad:
+            conditional.append(p)
+        else:
+            plain.append(w)
+    if any(c.startswith(w) for c in words if c.isascii() or c in lex.not_followed_by for w in plain if c != w):
+        raise AssertionError(f"a conditional {name} word starts with a listed one; order them by hand")
+    lists[name] = plain
+    longest = max(map(len, words))
+    return (rf"(?:(?=[^ \n]{{1,{longest - 1}}}[ ])(?:{'|'.join(spaced)})"
+            rf"|\L<{name}>|{'|'.join(conditional)})")
 
 
-def _build() -> str:
+def _build() -> tuple[str, dict[str, list[str]]]:
+    """The pattern's source and the named word lists it uses (``\\L<units>``, ``\\L<per>``)."""
     lex = lexicon()
+    lists: dict[str, list[str]] = {}
     digits = "".join(sorted(set(lex.digits) | set(lex.tens)))
     mags = []
     for ch in sorted(set(lex.small) | set(lex.big)):
@@ -94,8 +113,8 @@ def _build() -> str:
     ar = rf"(?<![0-9A-Za-z_.])(?:{_AR})(?![0-9]|\.[0-9])"
     piece = rf"(?:{ar}(?:[ ]{{0,2}}{magr})?)"
     body = rf"(?>(?:{piece}|{cnr})(?:(?<=[十拾百佰千仟万亿兆零〇])[ ]?(?:{piece}|{cnr})){{0,6}})"
-    unit = _units(lex)
-    per = _per(lex)
+    unit = _units(lex, lists)
+    per = _per(lex, lists)
     sym = _alt(lex.money_prefixes)
     sign = r"(?:(?<![0-9A-Za-z)）])-|负)[ ]?"
     skip = (r"https?://[!-~]{1,2000}"
@@ -136,7 +155,7 @@ def _build() -> str:
     trigger = "[" + "".join(regex.escape(c) for c in sorted(firsts)) + "]"
     # A digit starts a match only at the head of a digit run (a line of 100,000 digits is one try)
     trigger = rf"(?:(?=[0-9.])(?<![0-9A-Za-z_.])|(?={trigger}))"
-    return rf"{trigger}(?:(?P<skip>{skip})|(?P<special>{special})|{doubling}|{core})"
+    return rf"{trigger}(?:(?P<skip>{skip})|(?P<special>{special})|{doubling}|{core})", lists
 
 
 @cache
@@ -155,4 +174,5 @@ def money_tail() -> regex.Pattern:
 @cache
 def pattern() -> regex.Pattern:
     """The compiled quantity pattern (built on first use from the lexicons)."""
-    return regex.compile(_build(), regex.V0)
+    source, lists = _build()
+    return regex.compile(source, regex.V0, **lists)

@@ -29,6 +29,7 @@ __all__ = ["read_match", "Reading"]
 Reading = tuple[int, int, Decimal, "Decimal | None", "str | None", str, str]
 
 _ORDINAL_UNITS = ("位", "名")
+_ONE = Decimal(1)
 _QUOTES = {"“": "”", "\"": "\"", "「": "」", "『": "』", "‘": "’", "'": "'"}
 
 
@@ -68,12 +69,18 @@ def _in_stopword(folded: str, at: int, mstart: int, mend: int) -> bool:
     return False
 
 
-@cache
+_NAMES: tuple[str, ...] = ()  # the group names of the quantity pattern, set on first use
+_N1 = _U1 = 0  # where n1 and u1 are in them
+
+
 def _group_names(pat: regex.Pattern) -> tuple[str, ...]:
+    global _NAMES, _N1, _U1
     names = sorted(pat.groupindex, key=pat.groupindex.get)
     if len(names) != pat.groups:
         raise AssertionError("every group of the quantity pattern must be named")
-    return tuple(names)
+    _N1, _U1 = names.index("n1"), names.index("u1")
+    _NAMES = tuple(names)
+    return _NAMES
 
 
 @cache
@@ -148,7 +155,12 @@ _HAN = regex.compile(r"\p{Han}")
 
 
 def _is_not_unit(word: str | None) -> bool:
-    return word is not None and word.replace(" ", "") in lexicon().not_units
+    return word is not None and word.replace(" ", "") in _not_units()
+
+
+@cache
+def _not_units() -> frozenset[str]:
+    return frozenset(lexicon().not_units)
 
 
 def _bare_rejected(folded: str, m: regex.Match, g: dict, alone: bool) -> bool:
@@ -214,7 +226,8 @@ def _per_word_share(pw: str) -> Decimal:
 
 def _numbers(g: dict) -> tuple[Numeral, Numeral | None, Numeral | None, Numeral | None]:
     """Read the numerals of a match: (n1, the range's high end, a fraction's numerator, a whole part)."""
-    two = len(g["n1"].replace(" ", "")) == 2
+    # two Chinese digits side by side (an Arabic 12 is neither a pair nor a vague range)
+    two = not g["n1"][0].isascii() and len(g["n1"].replace(" ", "")) == 2
     pair = digit_pair(g["n1"]) if two and g["u1"] == "折" else None  # 三八折
     vague = vague_pair(g["n1"]) if two and g["u1"] is not None and pair is None else None  # 七八成, 两三个
     n1 = Numeral(pair, None, 0) if pair is not None else vague or read_folded(g["n1"])
@@ -277,7 +290,13 @@ def read_match(folded: str, m: regex.Match, alone: bool = False) -> tuple[Readin
         m: the match.
         alone: the match is the whole (stripped) text, so a lone 五 is the number 5.
     """
-    g = dict(zip(_group_names(m.re), m.groups()))  # far cheaper than m.groupdict()
+    names = _NAMES or _group_names(m.re)
+    groups = m.groups()
+    if FAST and groups.count(None) == len(groups) - 2:
+        got = _read_plain(folded, m, names, groups)
+        if got is not None:
+            return got, got[1]
+    g = dict(zip(names, groups))  # far cheaper than m.groupdict()
     start, end = m.span()
     if g["skip"] is not None:
         return None, end
@@ -291,14 +310,15 @@ def read_match(folded: str, m: regex.Match, alone: bool = False) -> tuple[Readin
             qualifier = lexicon().after.get(g["fanpost"], "more_than")  # 还多
         return (start, end, value, None, "倍", qualifier or "exact", "multiple"), end
     u1, u2 = g["u1"], g["u2"]
-    points = _points(u1, g["n1"])
+    points = _points(u1, g["n1"]) if u1 in _DATE_WORDS_AS_UNITS else None
     if points is not None:
         u1 = None
-    if u2 is not None and (points is not None or u1 is None) and _points(u2, g["n2"]):
+    if u2 in _DATE_WORDS_AS_UNITS and (points is not None or u1 is None) and _points(u2, g["n2"]):
         points, u2 = _points(u2, g["n2"]), None
     if (u1 is not None and _is_not_unit(u1)) or (u2 is not None and _is_not_unit(u2)):
         return None, end  # 2024年, 11月, 1-10月, 623路, 三季度
-    if _in_stopword(folded, m.start("n1"), start, end):
+    at = m.start("n1")
+    if folded[at] in _stop_chars() and _in_stopword(folded, at, start, end):
         return None, end
     if g["n2"] is not None and u1 is not None and \
             (_unit(u2, g["per2"]) or _unit(u1, g["per1"])).unit != _unit(u1, g["per1"]).unit:
@@ -306,7 +326,7 @@ def read_match(folded: str, m: regex.Match, alone: bool = False) -> tuple[Readin
         end = m.end("per1") if g["per1"] else m.end("u1")
         g.update(n2=None, u2=None, per2=None, post=None, half=None)
         u2 = None
-    if u2 is None and g["n2"] is None and g["per1"] is None and g["post"] is None \
+    if u1 in lexicon().cn_bound and u2 is None and g["n2"] is None and g["per1"] is None and g["post"] is None \
             and _unbound(folded, m.end("u1"), u1, g["n1"]):
         return None, end  # 三角洲, 六角形, 五角大楼, 九分熟, 三分天下
     try:
@@ -359,11 +379,50 @@ def read_match(folded: str, m: regex.Match, alone: bool = False) -> tuple[Readin
             unit, qualifier, kind), end
 
 
+#: Take the short road for the commonest match (Arabic digits and a unit, nothing else);
+#: ``tests/quantities/test_fast_path.py`` turns it off to check that both roads agree.
+FAST = True
+
+
+def _read_plain(folded: str, m: regex.Match, names: tuple[str, ...], groups: tuple) -> Reading | None:
+    """``4.0%``, ``6305亿元``, ``近700家``: a number that starts with an Arabic digit and a plain unit word.
+
+    Returns ``None`` (take the long road of :func:`read_match`) for anything that needs
+    more thought: another group, a Chinese numeral (统一, 一个, 七八成), spaces in the unit,
+    a unit word the long road treats specially (折, 块, not-units), an unreadable numeral.
+    """
+    n1, u1 = groups[_N1], groups[_U1]
+    if n1 is None or u1 is None or not (n1[0].isascii() and (n1[0].isdigit() or n1[0] == ".")) or u1 in _SLOW_UNITS:
+        return None
+    info = lexicon().units.get(u1)
+    if info is None:
+        return None
+    try:
+        numeral = read_folded(n1)
+    except QuantityError:
+        return None
+    start, end = m.span()
+    value = numeral.value * info.factor
+    if info.kind == "money" and info.unit == "元" and folded[end - 1] in "元圆块角毛":
+        value, end = _money_tail(folded, end, value, folded[end - 1] in "角毛")
+    value_max = numeral.value_max * info.factor if numeral.value_max is not None else None
+    start, qualifier = _qualifier_before(folded, start)
+    if value_max is not None:
+        qualifier = "range"
+    elif qualifier is None:
+        qualifier = numeral.fuzzy or "exact"
+    return (start, end, _clean(value), _clean(value_max) if value_max is not None else None,
+            info.unit, qualifier, info.kind)
+
+
+_SLOW_UNITS = frozenset(("折", "块"))
+
+
 def _clean(d: Decimal) -> Decimal:
     """Drop exponent noise: 1.64E+9 → 1640000000, 1640000000.0 → 1640000000, 4.0 stays 4.0."""
+    if d.same_quantum(_ONE):
+        return d  # exponent 0, the common case, without building a tuple
     exp = d.as_tuple().exponent
-    if exp == 0:
-        return d
     if exp > 0 or (abs(d) >= 1000 and d == d.to_integral_value()):
         return Decimal(int(d))
     return d
