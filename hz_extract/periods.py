@@ -32,7 +32,7 @@ import datetime as _dt
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -105,6 +105,11 @@ _PARTS = {
 
 # Every period starts with one of these: the lookahead lets the engine skip other text fast.
 _FIRST = r"[\d〇○零一二三四五六七八九十两今本当去上前明次全第首下年半]"
+# And every period either starts with a 19xx/20xx year or holds one of 年月季半五 at most
+# 7 characters in (1-2024年, 前11个月, 第一季度, 十四五 …; only a spaced-out dash, 1 - 4月,
+# reaches further, so whitespace as near lets the whole pattern try too). A cheap
+# necessary condition: most digits and numerals in the text fail it at once.
+_NEAR = r"(?=[^年月季半五]{0,7}[年月季半五\s]|(?:19|20)\d\d)"
 
 _STATE: dict[str, Any] = {}
 
@@ -114,7 +119,7 @@ def _pattern() -> regex.Pattern[str]:
     if pat is None:
         p = _PARTS
         pat = regex.compile(
-            rf"(?={_FIRST})(?:(?P<date>{p['date']})|(?P<yrange>{p['yrange']})|{p['latin']}|{p['plan']}"
+            rf"(?={_FIRST}){_NEAR}(?:(?P<date>{p['date']})|(?P<yrange>{p['yrange']})|{p['latin']}|{p['plan']}"
             rf"|(?P<pre>{p['pre']})(?P<sub>{p['sub']})?|(?P<sub2>{p['sub']})|{p['full']}|{p['bare']})")
         _STATE["pat"] = pat
         _STATE["base"] = regex.compile(_BASE_BEFORE)
@@ -197,8 +202,7 @@ def _date_value(m: regex.Match[str], year: int | None) -> str | None:
 _FIXED, _YEAR_ITSELF, _RELATIVE, _DATE = range(4)
 
 
-@dataclass(frozen=True)
-class _Hit:
+class _Hit(NamedTuple):
     """One match of the period pattern; ``value`` is final unless ``how`` says it needs the year."""
 
     start: int

@@ -208,3 +208,22 @@ def test_raw_text_is_cleaned_and_spans_map_back() -> None:
     ]
     assert document_date("標題\n２０２５－０１－２７\n") == dt.date(2025, 1, 27)
     assert reference_year("２０２３年全年增長") == 2023
+
+
+_PERIOD_ALPHABET = ("0123456789 -/.~\n年月日号季度半上下前全第首今去本当个份至到、,和及一二三四五六七八九十两〇"
+                    "QH末底初以来的发布于增长亿元“”规划时期期间")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_PERIOD_ALPHABET, max_size=40))
+def test_near_condition_changes_no_match(text: str) -> None:
+    """The cheap lookahead (_NEAR) only skips positions where no period can start."""
+    import regex
+
+    from hz_extract import periods as pm
+
+    pat = pm._pattern()
+    plain = regex.compile(pat.pattern.replace(pm._NEAR, "", 1))
+    assert plain.pattern != pat.pattern
+    assert [(m.span(), m.groupdict()) for m in pat.finditer(text)] == \
+        [(m.span(), m.groupdict()) for m in plain.finditer(text)]
