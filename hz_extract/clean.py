@@ -39,6 +39,7 @@ so any span found in the cleaned text maps back with :meth:`Cleaned.to_original`
 """
 from __future__ import annotations
 
+import re
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -90,6 +91,19 @@ _SPACES = "\u3000\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2
 _WIDTH: dict[int, Any] = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _WIDTH.update({ord(c): " " for c in _SPACES})
 _WIDTH.update({0xFF61: "。", 0xFF64: "、", 0xFE6A: "%", 0xFE50: ",", 0xFE54: ";"})  # half-width/small forms
+_WIDTH_CHARS = {chr(k): v if isinstance(v, str) else chr(v) for k, v in _WIDTH.items()}
+
+
+def _width(text: str) -> str:
+    """``text.translate(_WIDTH)``, faster: only the (few) characters to change are visited.
+
+    The standard library's ``re`` scans a plain character class several times faster
+    than ``regex`` or ``str.translate`` over CJK text, and nothing here needs ``regex``.
+    """
+    pat = _STATE.get("width")
+    if pat is None:
+        pat = _STATE["width"] = re.compile("[" + re.escape("".join(_WIDTH_CHARS)) + "]")
+    return pat.sub(lambda m: _WIDTH_CHARS[m.group()], text)
 
 # --- deletions (after width and script) ---------------------------------------
 
@@ -201,12 +215,23 @@ def to_simplified(text: str) -> str:
     if not _HAN.search(text):
         return text
     conv = _converter()
+    lines = text.splitlines(keepends=True)
+    converted: list[str] | None = None
+    if not _SURROGATE.search(text):
+        # One call for the whole text: OpenCC's phrases never span a line break, so its
+        # lines are the lines converted one by one (checked: same count, else per line).
+        converted = conv.convert(text).splitlines(keepends=True)
+        if len(converted) != len(lines):
+            converted = None
     out: list[str] = []
-    for line in text.splitlines(keepends=True):
+    for i, line in enumerate(lines):
         if not _HAN.search(line):
             out.append(line)
             continue
-        new = conv.convert(line) if not _SURROGATE.search(line) else ""  # OpenCC cannot encode lone surrogates
+        if converted is not None:
+            new = converted[i]
+        else:
+            new = conv.convert(line) if not _SURROGATE.search(line) else ""  # OpenCC cannot encode lone surrogates
         if len(new) != len(line):
             chars = []
             for ch in line:
@@ -232,7 +257,7 @@ def clean(text: str) -> Cleaned:
     """
     if not isinstance(text, str):
         raise TypeError(f"clean() takes str, not {type(text).__name__}")
-    step = to_simplified(text.translate(_WIDTH))
+    step = to_simplified(_width(text))
     pieces: list[str] = []
     kept: list[tuple[int, int]] = []  # (start, end) runs of ``step`` that are kept
     pos = 0
