@@ -57,7 +57,9 @@ def decide(ctx: Context, d: Draft) -> str:
     if m is None and d.measure != "share" and _WILL.search(left):
         return "target"  # 全年将新增就业10万人: a plan (RECORDS.md counts 将 with the targets)
     line_start = ctx.text.rfind("\n", max(0, d.start - 300), d.start) + 1 or max(0, d.start - 300)
-    if _LISTED_TARGETS.search(ctx.text, max(line_start, d.start - 300), d.start):
+    lo = max(line_start, d.start - 300)
+    has_colon = ctx.text.find(":", lo, d.start) >= 0 or ctx.text.find("：", lo, d.start) >= 0
+    if has_colon and _LISTED_TARGETS.search(ctx.text, lo, d.start):
         return "target"  # 主要预期目标是:地区生产总值增长5.5%左右;城镇新增就业60万人以上…
     if not counted and ca > ctx.start:
         # 目标到2025年,…占GDP比重达到15%: a cue opening the sentence governs all of it

@@ -31,7 +31,7 @@ FAMILY = "noise"
 _DIGIT = regex.compile(r"\d")
 _TEMPERATURE = frozenset({"℃", "度", "摄氏度", "华氏度", "℉"})
 _FORECAST = regex.compile(r"预报|气象台|天气预报|气象部门|冷空气|降温过程|升温过程")
-_HAN = regex.compile(r"\p{Han}")
+_TWO_HAN = regex.compile(r"\p{Han}[^\p{Han}]*\p{Han}")
 _LATIN = regex.compile(r"[A-Za-z]")
 _MAGNITUDE_FIRST = regex.compile(r"^(?:超过|突破|迈向|超|逾|近)?[十百千万亿]")
 
@@ -94,7 +94,7 @@ def keep(q: Quantity, text: str, lex: Lexicon) -> bool:
             and _FORECAST.search(text, max(0, q.start - 300), min(len(text), q.end + 100)):
         return False  # a weather forecast: temperatures and chances of rain are no indicators
     line = _line(text, q.start, q.end)
-    if len(_HAN.findall(line.replace(q.text, ""))) < 2:
+    if _TWO_HAN.search(line.replace(q.text, "")) is None:  # fewer than two CJK characters
         return False
     if line.count("|") >= 2 or line.count("\t") >= 2:
         return False  # a table row flattened into text: out of scope (RECORDS.md)
