@@ -150,11 +150,14 @@ def _build() -> tuple[str, dict[str, list[str]]]:
     doubling = rf"(?P<fan>翻[ ]?了?[ ]?(?P<fann>{times})?[ ]?番)(?P<fanpost>还多|{after})?"
     # Every match starts with one of these characters: checking it first lets the
     # engine pass over plain text at the speed of a character-class scan.
-    firsts = set(digits) | set(lex.small) | set(lex.big) | {w[0] for w in SPECIAL} | {w[0] for w in lex.money_prefixes}
-    firsts |= set("-负第数几h翻")
+    firsts = set(digits) | set(lex.small) | set(lex.big) | set("-负第")
+    # Other characters start a match only as the head of a word: 数十亿, 人民币, 半成, 首位, 翻番,
+    # https:// (数据, 人口, 半年, 首批 are passed over at the speed of the scan)
+    heads = {w for w in list(SPECIAL) + list(lex.money_prefixes) if w[0] not in firsts}
+    heads |= {"数十", "数百", "数千", "数万", "数亿", "几十", "几百", "几千", "几万", "几亿", "翻", "http"}
     trigger = "[" + "".join(regex.escape(c) for c in sorted(firsts)) + "]"
     # A digit starts a match only at the head of a digit run (a line of 100,000 digits is one try)
-    trigger = rf"(?:(?=[0-9.])(?<![0-9A-Za-z_.])|(?={trigger}))"
+    trigger = rf"(?:(?=[0-9.])(?<![0-9A-Za-z_.])|(?={trigger})|(?={_alt(heads)}))"
     return rf"{trigger}(?:(?P<skip>{skip})|(?P<special>{special})|{doubling}|{core})", lists
 
 
