@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args._module.run(args) or 0)
     except KeyboardInterrupt:
-        print("hz-extract: interrupted; run the same command again to resume", file=sys.stderr)
+        print("hz-extract: interrupted; with --db, run the same command again to resume", file=sys.stderr)
         return 130
 
 
