@@ -25,6 +25,8 @@ Spans never include leading or trailing whitespace, and blank spans are dropped.
 """
 from __future__ import annotations
 
+import re
+
 import regex
 
 __all__ = ["split_sentences", "split_clauses", "find_parentheses", "MAX_PAREN"]
@@ -41,10 +43,12 @@ _CLAUSE_BREAKS = ",，;；:：。！？!?"
 # An ASCII full stop that ends a sentence (not a decimal point, not in "No.1").
 _ASCII_STOP = regex.compile(r"(?<=[\p{Han}%)）”\"])\.(?![A-Za-z\d.])")
 # Commas and colons that are part of a number: 1,100.9 / 82，225 / 2.7:54.8 / 07:18.
-_THOUSANDS = regex.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))|(?<=\d)[:：](?=\d)")
-_SENT_MARKS = regex.compile("[" + regex.escape("\n" + _OPEN + _CLOSE + _ENDS + ".") + "]")
-_CLAUSE_MARKS = regex.compile("[" + regex.escape("\n" + _OPEN + _CLOSE + _CLAUSE_BREAKS + ".") + "]")
-_PAREN_MARKS = regex.compile("[" + regex.escape("\n" + _OPEN + _CLOSE) + "]")
+# These plain classes use the standard re: it scans CJK text for a few marks about twice
+# as fast as regex, and they need none of regex's features.
+_THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))|(?<=\d)[:：](?=\d)")
+_SENT_MARKS = re.compile("[" + re.escape("\n" + _OPEN + _CLOSE + _ENDS + ".") + "]")
+_CLAUSE_MARKS = re.compile("[" + re.escape("\n" + _OPEN + _CLOSE + _CLAUSE_BREAKS + ".") + "]")
+_PAREN_MARKS = re.compile("[" + re.escape("\n" + _OPEN + _CLOSE) + "]")
 _PUNCT_ONLY = regex.compile(r"[\p{P}\p{S}\s]+")
 _SPACE = " \t\r\u3000\u00a0"
 
