@@ -43,9 +43,9 @@ def main() -> None:
     import jieba
 
     from hz_extract.clean import clean
-    from hz_extract.periods import find_periods, reference_year
+    from hz_extract.periods import find_periods, read_periods, reference_year
     from hz_extract.segment import split_clauses, split_sentences
-    from hz_extract.subjects import find_subjects, main_place
+    from hz_extract.subjects import find_subjects, main_place, place_in, subjects_in
     from hz_extract.tokens import Segmenter, tokenize
 
     text = _corpus(args.mb)
@@ -58,9 +58,20 @@ def main() -> None:
     _time("split_sentences", n, lambda: split_sentences(cleaned))
     _time("split_clauses (every sentence)", n,
           lambda: [split_clauses(cleaned, a, b) for a, b in split_sentences(cleaned)])
-    _time("reference_year + find_periods", n, lambda: find_periods(cleaned, year=reference_year(cleaned)))
+    from hz_extract import periods
+
+    def fresh() -> None:  # no memoised scan of this text from an earlier line
+        periods._scan.cache_clear()
+        periods._cleaned.cache_clear()
+
+    _time("reference_year + find_periods", n,
+          lambda: (fresh(), find_periods(cleaned, year=reference_year(cleaned))))
+    _time("read_periods (extract's one pass)", n, lambda: (fresh(), read_periods(cleaned)))
     _time("find_subjects", n, lambda: find_subjects(cleaned))
     _time("main_place (after find_subjects)", n, lambda: main_place(cleaned))
+    mentions = subjects_in(cleaned)
+    _time("subjects_in (extract's path)", n, lambda: subjects_in(cleaned))
+    _time("place_in (mentions given)", n, lambda: place_in(cleaned, mentions))
     _time("tokenize", n, lambda: tokenize(text))
     _time("jieba.lcut", n, lambda: jieba.lcut(text))
     plain = Segmenter(backend="jieba")
