@@ -112,9 +112,9 @@ def _unit(word: str | None, per: str | None = None) -> UnitInfo | None:
     if not word:
         return None
     info = lexicon().units.get(word.replace(" ", ""))
-    if info is None or not per:
-        return info
-    return UnitInfo(f"{info.unit}/{lexicon().per_units[per]}", info.kind, info.factor)
+    if info is None or not per or info.kind not in ("money", "measure"):
+        return info  # 5%/年 stays a percent
+    return UnitInfo(f"{info.unit}/{lexicon().per_units[per.replace(' ', '')]}", info.kind, info.factor)
 
 
 def _points(word: str | None, n: str | None) -> UnitInfo | None:
