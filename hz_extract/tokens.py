@@ -7,7 +7,8 @@ The public function is :func:`hz_extract.tokenize`; this module is ``hz_extract.
 (:func:`hz_extract.quantities.find_quantities`) and period expressions
 (:func:`hz_extract.periods.find_periods`, event dates included) as single tokens,
 and segments the rest with a private jieba segmenter that knows the indicator
-terms of ``data/indicators.txt`` and the region names of ``data/regions.tsv``.
+terms of ``data/indicators.txt``, the region names of ``data/regions.tsv`` and the
+known companies of ``data/organisations.txt`` ([companies]).
 Offsets are into the *original* text (``text[start:end] == token.text``), so
 traditional script and full-width digits tokenize too.
 

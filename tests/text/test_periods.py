@@ -227,3 +227,15 @@ def test_near_condition_changes_no_match(text: str) -> None:
     assert plain.pattern != pat.pattern
     assert [(m.span(), m.groupdict()) for m in pat.finditer(text)] == \
         [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+
+
+def test_read_periods_is_reference_year_and_find_periods(shared_dir: Path) -> None:
+    """The extractor's one pass gives what the two public calls give, with or without a date."""
+    from hz_extract.periods import read_periods
+
+    for path in sorted((shared_dir / "eval" / "dev" / "docs").glob("*.txt")):
+        t = clean(path.read_text(encoding="utf-8")).text
+        for published in (None, dt.date(2025, 6, 30)):
+            year, found = read_periods(t, published)
+            assert year == reference_year(t, published)
+            assert found == find_periods(t, year=year)

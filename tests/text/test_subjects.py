@@ -223,3 +223,16 @@ def test_user_region_is_main_place() -> None:
 ])
 def test_region_short_form_inside_a_longer_word(text: str, want: list[tuple[str, str]]) -> None:
     assert named(text) == want
+
+
+def test_extractor_path_matches_public_functions(shared_dir: Path) -> None:
+    """subjects_in/place_in on cleaned text give what find_subjects/main_place give."""
+    from hz_extract.clean import clean
+    from hz_extract.subjects import place_in, subjects_in
+
+    for path in sorted((shared_dir / "eval" / "dev" / "docs").glob("*.txt")):
+        raw = path.read_text(encoding="utf-8")
+        t = clean(raw).text
+        mentions = subjects_in(t)
+        assert list(mentions) == find_subjects(t)
+        assert place_in(t, mentions) == main_place(raw) == main_place(t)
