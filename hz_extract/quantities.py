@@ -15,7 +15,7 @@ from .errors import QuantityError
 from .numerals import fold, read_folded
 from .quantity_lexicon import lexicon
 from .quantity_read import _clean, read_match
-from .quantity_patterns import pattern
+from .quantity_patterns import pattern, prefilter
 
 __all__ = ["Quantity", "find_quantities", "parse_quantity", "KINDS", "QUALIFIERS"]
 
@@ -77,8 +77,8 @@ def find_quantities(text: str) -> list[Quantity]:
     """
     if not isinstance(text, str):
         raise TypeError(f"find_quantities() takes str, not {type(text).__name__}")
-    if not text:
-        return []
+    if not text or prefilter().search(text) is None:
+        return []  # no character that can start a quantity
     folded = fold(text)
     if len(folded.strip()) == 1:
         return _lone_numeral(text, folded)

@@ -22,7 +22,7 @@ import regex
 
 from .quantity_lexicon import lexicon
 
-__all__ = ["pattern", "money_tail", "FAMILIES", "SPECIAL", "DOUBLINGS"]
+__all__ = ["pattern", "prefilter", "money_tail", "FAMILIES", "SPECIAL", "DOUBLINGS"]
 
 #: The pattern families, each with its corpus in ``tests/quantities/corpora/<family>.txt``.
 FAMILIES = ("number", "money", "percent", "pp", "multiple", "ordinal", "fraction", "measure",
@@ -155,6 +155,7 @@ def _build() -> tuple[str, dict[str, list[str]]]:
     # https:// (数据, 人口, 半年, 首批 are passed over at the speed of the scan)
     heads = {w for w in list(SPECIAL) + list(lex.money_prefixes) if w[0] not in firsts}
     heads |= {"数十", "数百", "数千", "数万", "数亿", "几十", "几百", "几千", "几万", "几亿", "翻", "http"}
+    _STARTS.update(firsts | {w[0] for w in heads} | set("0123456789."))
     trigger = "[" + "".join(regex.escape(c) for c in sorted(firsts)) + "]"
     # A digit starts a match only at the head of a digit run (a line of 100,000 digits is one try)
     trigger = rf"(?:(?=[0-9.])(?<![0-9A-Za-z_.])|(?={trigger})|(?={_alt(heads)}))"
@@ -172,6 +173,22 @@ def money_tail() -> regex.Pattern:
         rf"|零[ ]?(?P<fen0>{d})[ ]?分?|(?P<fen1>{d})[ ]?分"
         rf"|(?P<short>{dig})(?![0-9.%{dig[1:-1]}十百千万亿]|[ ]?[个位只家台元块]))"  # 一块二; never 元4.0%
     )
+
+
+_STARTS: set[str] = set()  # every character a match can start with, filled by _build
+
+
+@cache
+def prefilter() -> regex.Pattern:
+    """Any character of the *unfolded* text that can start a quantity: a text without one has none.
+
+    ``find_quantities`` checks it before folding and scanning, so that a sentence without
+    a digit or numeral character costs one character-class scan.
+    """
+    pattern()  # fills _STARTS
+    table = lexicon().fold
+    chars = set(_STARTS) | {chr(code) for code, dst in table.items() if dst in _STARTS}
+    return regex.compile("[" + "".join(regex.escape(c) for c in sorted(chars)) + "]")
 
 
 @cache

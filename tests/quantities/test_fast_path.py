@@ -33,3 +33,19 @@ def test_fast_and_slow_roads_agree(path):
 def test_fast_and_slow_roads_agree_on_forms(text):
     fast, slow = _both(text)
     assert [(q, str(q.value)) for q in fast] == [(q, str(q.value)) for q in slow]
+
+
+def test_prefilter_lets_every_start_through():
+    from hz_extract.quantity_lexicon import lexicon
+    from hz_extract.quantity_patterns import SPECIAL, prefilter
+
+    lex = lexicon()
+    starts = set(lex.digits) | set(lex.tens) | set(lex.small) | set(lex.big) | set("0123456789.-负第数几翻h")
+    starts |= {w[0] for w in SPECIAL} | {w[0] for w in lex.money_prefixes}
+    starts |= {chr(code) for code, dst in lex.fold.items() if dst in starts}
+    assert [c for c in sorted(starts) if prefilter().search(c) is None] == []
+
+
+@pytest.mark.parametrize("text", ["没有数字的句子", "The quick brown fox", "，。！？"])
+def test_text_without_a_start_has_no_quantity(text):
+    assert find_quantities(text) == []
