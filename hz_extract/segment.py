@@ -171,7 +171,7 @@ def split_clauses(text: str, start: int = 0, end: int | None = None) -> list[tup
         if prev < c <= end:
             span = _trim(text, prev, c)
             if span:
-                if spans and _PUNCT_ONLY.fullmatch(text, *span):
+                if spans and not text[span[0]].isalnum() and _PUNCT_ONLY.fullmatch(text, *span):
                     spans[-1] = (spans[-1][0], span[1])  # a lone "。" joins the clause before
                 else:
                     spans.append(span)
