@@ -15,7 +15,7 @@ from .errors import QuantityError
 from .numerals import fold, read_folded
 from .quantity_lexicon import lexicon
 from .quantity_read import _clean, read_match
-from .quantity_patterns import pattern, prefilter
+from .quantity_patterns import pattern, prefilter, trigger
 
 __all__ = ["Quantity", "find_quantities", "parse_quantity", "KINDS", "QUALIFIERS"]
 
@@ -87,11 +87,17 @@ def find_quantities(text: str) -> list[Quantity]:
     pos, n = 0, len(folded)
     alone = folded.strip()
     size = len(alone)
-    search = pat.search
+    # The next place a match can start is found by the standard engine's scan; the big
+    # pattern is only tried there (the leftmost match, as pat.search would find it).
+    match, following = pat.match, trigger().search
     while pos < n:
-        m = search(folded, pos)
-        if m is None:
+        at = following(folded, pos)
+        if at is None:
             break
+        m = match(folded, at.start())
+        if m is None:
+            pos = at.start() + 1
+            continue
         s, e = m.span()
         if e == s:
             pos = s + 1

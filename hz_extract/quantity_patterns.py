@@ -16,13 +16,14 @@ linear time.
 """
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import regex
 
 from .quantity_lexicon import lexicon
 
-__all__ = ["pattern", "prefilter", "money_tail", "FAMILIES", "SPECIAL", "DOUBLINGS"]
+__all__ = ["pattern", "prefilter", "trigger", "money_tail", "FAMILIES", "SPECIAL", "DOUBLINGS"]
 
 #: The pattern families, each with its corpus in ``tests/quantities/corpora/<family>.txt``.
 FAMILIES = ("number", "money", "percent", "pp", "multiple", "ordinal", "fraction", "measure",
@@ -159,6 +160,7 @@ def _build() -> tuple[str, dict[str, list[str]]]:
     trigger = "[" + "".join(regex.escape(c) for c in sorted(firsts)) + "]"
     # A digit starts a match only at the head of a digit run (a line of 100,000 digits is one try)
     trigger = rf"(?:(?=[0-9.])(?<![0-9A-Za-z_.])|(?={trigger})|(?={_alt(heads)}))"
+    _TRIGGER[:] = [trigger]
     return rf"{trigger}(?:(?P<skip>{skip})|(?P<special>{special})|{doubling}|{core})", lists
 
 
@@ -176,6 +178,19 @@ def money_tail() -> regex.Pattern:
 
 
 _STARTS: set[str] = set()  # every character a match can start with, filled by _build
+_TRIGGER: list[str] = []  # the pattern's opening lookaheads (where a match can start), filled by _build
+
+
+@cache
+def trigger() -> re.Pattern:
+    """Where a match of :func:`pattern` can start, as a standard ``re`` pattern (zero width).
+
+    The trigger is plain character classes and words, so the standard engine finds the
+    next place to try several times faster than ``regex`` passes over the text between;
+    ``pattern().match`` there gives what ``pattern().search`` would.
+    """
+    pattern()  # fills _TRIGGER
+    return re.compile(_TRIGGER[0])
 
 
 @cache
