@@ -190,7 +190,10 @@ def trigger() -> re.Pattern:
     ``pattern().match`` there gives what ``pattern().search`` would.
     """
     pattern()  # fills _TRIGGER
-    return re.compile(_TRIGGER[0])
+    # A class of every possible first character up front lets the scan skip plain text
+    # before the alternatives are looked at.
+    firsts = "".join(re.escape(c) for c in sorted(_STARTS))
+    return re.compile(f"(?=[{firsts}]){_TRIGGER[0]}")
 
 
 @cache
