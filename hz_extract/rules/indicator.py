@@ -12,6 +12,8 @@ only what follows the last inner verb stays (``东方财富证券实现营业收
 """
 from __future__ import annotations
 
+import re
+
 import regex
 
 from .base import QMARK, Context
@@ -30,6 +32,8 @@ _STREAK = regex.compile(r"(?:连续|已连续|持续)[\d一二三四五六七八
 _WILL_LEAD = regex.compile(r"^(?:将|已|再|又|还|共)(?=新增|实现|完成|达到|累计|新建|建成|引进|培育|带动|签约|计|有)")
 _STREAK_FIRST = "连已持多一始再继仍"  # the first characters of _STREAK's alternatives
 _WILL_FIRST = frozenset("将已再又还共")
+_OPENERS = re.compile("[([（【]")  # a character class: the standard re scans it fastest
+_STREAK_START = re.compile(f"[{_STREAK_FIRST}]")
 _PLAIN_NOUN = regex.compile(r"[\p{Han}A-Za-z]+")
 _BY_METHOD = regex.compile(r"^按[^,，;]{1,12}?(?:计算|折算|统计|核算)(?:为)?")
 _PER = regex.compile(r"(?:为|是|收于|报收|收报|达)?每(?:公斤|千克|斤|吨|桶|升|平方米|立方米|盎司|克|千瓦时|度|人|户|台|件|辆|张|份|只|头)$")
@@ -54,6 +58,41 @@ def _patterns(lex: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str], reg
         pats = (lead, trail, split)
         _CACHE[key] = pats
     return pats
+
+
+_AFFIX: dict[int, tuple[frozenset[str], tuple[int, ...], frozenset[str], tuple[int, ...]]] = {}
+
+
+def _affixes(lex: Lexicon) -> tuple[frozenset[str], tuple[int, ...], frozenset[str], tuple[int, ...]]:
+    """The lead and trail fillers as sets with their lengths, longest first.
+
+    ``^(?:lead…)`` and ``(?:trail…)$`` (alternations longest first) match the longest
+    filler a phrase starts or ends with: a slice looked up per length finds the same
+    word without trying the alternation at every position.
+    """
+    got = _AFFIX.get(id(lex))
+    if got is None:
+        lead, trail = frozenset(lex.lead), frozenset(lex.trail)
+        got = (lead, tuple(sorted({len(w) for w in lead}, reverse=True)),
+               trail, tuple(sorted({len(w) for w in trail}, reverse=True)))
+        _AFFIX[id(lex)] = got
+    return got
+
+
+def _lead_end(words: frozenset[str], sizes: tuple[int, ...], text: str, a: int, b: int) -> int:
+    """The end of the longest word of ``words`` at ``text[a:]`` ending by ``b``, or -1."""
+    for n in sizes:
+        if a + n <= b and text[a:a + n] in words:
+            return a + n
+    return -1
+
+
+def _strip_trail(words: frozenset[str], sizes: tuple[int, ...], s: str) -> str:
+    """``s`` without the longest word of ``words`` it ends with (once)."""
+    for n in sizes:
+        if n <= len(s) and s[len(s) - n:] in words:
+            return s[:len(s) - n]
+    return s
 
 
 _LEAD_AT: dict[int, regex.Pattern[str]] = {}
@@ -85,8 +124,8 @@ def trim(phrase: str, lex: Lexicon | None = None, *, split: bool = True) -> str:
     lead, trail, splitter = _patterns(lex)
     # Each pattern is tried only when a character it must start with is there (most
     # phrases have none of them): the same result, without five scans per phrase.
-    s = _PAREN.sub("", phrase) if any(c in phrase for c in "([（【") else phrase
-    s = _STREAK.sub("", s) if any(c in s for c in _STREAK_FIRST) else s
+    s = _PAREN.sub("", phrase) if _OPENERS.search(phrase) else phrase
+    s = _STREAK.sub("", s) if _STREAK_START.search(s) else s
     s = _PER.sub("", s) if "每" in s else s
     s = _BY_METHOD.sub("", s) if s.startswith("按") else s
     s = _WILL_LEAD.sub("", s) if s[:1] in _WILL_FIRST else s
@@ -100,11 +139,18 @@ def trim(phrase: str, lex: Lexicon | None = None, *, split: bool = True) -> str:
             s = before + tail  # 轻工业完成产值 → 轻工业产值: a bare head keeps whose it is
         else:
             s = tail
+    leads, lead_sizes, trails, trail_sizes = _affixes(lex)
+    exact = "" not in leads and "" not in trails  # an empty filler would match anywhere: the patterns decide
     for _ in range(8):
         before = s
         s = s.strip(_EDGE_PUNCT).lstrip("的之")
-        s = lead.sub("", s, count=1)
-        s = trail.sub("", s, count=1)
+        if exact and not s.endswith("\n"):  # ``$`` also matches before a final newline
+            end = _lead_end(leads, lead_sizes, s, 0, len(s))
+            s = s[end:] if end > 0 else s
+            s = _strip_trail(trails, trail_sizes, s) if not s.endswith("\n") else trail.sub("", s, count=1)
+        else:
+            s = lead.sub("", s, count=1)
+            s = trail.sub("", s, count=1)
         if s == before:
             break
     if s.endswith("规模") and lex.head_of(s[:-2]):
@@ -167,7 +213,9 @@ def name(ctx: Context, a: int, b: int) -> str:
 
 def skip_lead(ctx: Context, a: int, b: int, *, subjects: bool = True) -> int:
     """Move ``a`` past period (and, unless ``subjects`` is false, subject) mentions and fillers at the start of ``[a, b)``."""
-    lead = _lead_at(ctx.lex)
+    words, sizes, _, _ = _affixes(ctx.lex)
+    lead = _lead_at(ctx.lex) if "" in words else None
+    text = ctx.text
     for _ in range(10):
         moved = False
         while a < b and ctx.text[a] in _EDGE_PUNCT:
@@ -178,9 +226,13 @@ def skip_lead(ctx: Context, a: int, b: int, *, subjects: bool = True) -> int:
         for s in ctx.near(a, a + 1, subjects=True) if subjects else ():
             if s.start <= a < s.end and s.end <= b:
                 a, moved = s.end, True
-        m = lead.match(ctx.text, a, b)
-        if m and m.end() < b:
-            a, moved = m.end(), True
+        if lead is not None:
+            m = lead.match(text, a, b)
+            end = m.end() if m else -1
+        else:
+            end = _lead_end(words, sizes, text, a, b)
+        if 0 <= end < b:
+            a, moved = end, True
         if not moved:
             break
     return a
