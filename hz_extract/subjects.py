@@ -172,11 +172,11 @@ def _region_hits(t: str) -> list[tuple[int, int, str, str, str, str]]:
     from .tokens import segmenter
 
     lookup = _lookup()
-    companies = _STATE.get("companies")
-    if companies is None:
-        companies = _STATE["companies"] = frozenset(org_lexicon()["companies"])
+    names = _STATE.get("names")
+    if names is None:  # every word that is a hit: one set lookup per word
+        names = _STATE["names"] = frozenset(lookup) | frozenset(org_lexicon()["companies"])
     words = segmenter().cut(t, hmm=False)
-    hits = [i for i, w in enumerate(words) if w in lookup or w in companies]  # few: no other per-word work
+    hits = [i for i, w in enumerate(words) if w in names]  # few: no other per-word work
     if not hits:
         return []
     ends = list(accumulate(map(len, words)))
