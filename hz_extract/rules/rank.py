@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import re
+
 import regex
 
 from ..errors import QuantityError
@@ -28,6 +30,7 @@ _END = r"(?=$|[^\p{Han}]|的|和|、|并|且|以|位置)"
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _STREAK = regex.compile(r"^(?:连续|已连续|持续)?[\d一二三四五六七八九十两]+(?:年|个月|个季度|届)|^(?:多年|常年|始终|一直|再次|继续)")
 _CACHE: dict[int, tuple[regex.Pattern[str], regex.Pattern[str]]] = {}
+_NEEDS: dict[int, re.Pattern[str]] = {}
 
 
 def _patterns(lex: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
@@ -39,6 +42,9 @@ def _patterns(lex: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
             rf"(?:在(?P<peer1>[^#,;。在]{{1,10}}?))?(?P<verb>{verbs})(?P<peer2>[^#,;。第前]{{0,10}}?)"
             rf"(?:第(?P<n>{_N})(?:位|名)?|前(?P<upto>{_N})(?:位|名|强)?|(?P<top>{top})){_END}")
         other = regex.compile(rf"第(?P<n>{_N})(?:位|名)的")
+        # A rank holds 第, 前 or a top word (榜首): a sentence without any has none, and the
+        # standard re tells that faster than the rank pattern tried at every 在 and verb.
+        _NEEDS[id(lex)] = re.compile("|".join(re.escape(w) for w in sorted({"第", "前", *lex.rank_top}, key=len)))
         pats = (rank, other)
         _CACHE[id(lex)] = pats
     return pats
@@ -87,6 +93,8 @@ def _frame(ctx: Context, clause_start: int) -> str:
 def apply(ctx: Context) -> None:
     """Find the ranks of the sentence and add them as drafts."""
     rank, other = _patterns(ctx.lex)
+    if _NEEDS[id(ctx.lex)].search(ctx.masked) is None:
+        return  # no 第, 前 or top word: neither pattern can match
     for m in rank.finditer(ctx.masked):
         if m.group("top"):
             value, qual = 1, "exact"
