@@ -11,6 +11,7 @@ True
 from __future__ import annotations
 
 from bisect import bisect_left
+from operator import attrgetter
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -94,16 +95,12 @@ def _aside(text: str, a: int, b: int, anchor: int) -> bool:
     return after.count(")") + after.count("）") > after.count("(") + after.count("（")
 
 
+_START = attrgetter("start")
+
+
 def bisect_start(items: list[Any], pos: int) -> int:
     """Index of the first item starting at or after ``pos`` (items sorted by ``start``)."""
-    lo, hi = 0, len(items)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if items[mid].start < pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    return bisect_left(items, pos, key=_START)
 
 
 def within(items: list[Any], starts: list[int], a: int, b: int) -> list[Any]:
