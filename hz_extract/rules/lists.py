@@ -118,7 +118,7 @@ def distribute(name: str, lex: Lexicon | None = None) -> list[str]:
     >>> distribute("机械、化工两大行业增加值")
     ['机械增加值', '化工增加值']
     """
-    m = _GROUP.match(name)
+    m = _GROUP.match(name) if "、" in name else None  # a group lists its items with 、
     if not m:
         return []
     from .rank import ordinal_value

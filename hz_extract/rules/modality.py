@@ -54,7 +54,7 @@ def decide(ctx: Context, d: Draft) -> str:
         m = None  # 完成年度目标的102.1%: the completion of a target is an actual figure
     if m and (m.lastgroup == "expected" or not counted or m.end() >= len(left) - 2):
         return "expected" if m.lastgroup == "expected" else "target"
-    if m is None and d.measure != "share" and _WILL.search(left):
+    if m is None and d.measure != "share" and "将" in left and _WILL.search(left):
         return "target"  # 全年将新增就业10万人: a plan (RECORDS.md counts 将 with the targets)
     line_start = ctx.text.rfind("\n", max(0, d.start - 300), d.start) + 1 or max(0, d.start - 300)
     lo = max(line_start, d.start - 300)
