@@ -150,22 +150,12 @@ def _zhe_table() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The ``[phrases]`` and ``[keep]`` sections of ``data/t2s_zhe.txt``, loaded once."""
     table = _STATE.get("zhe")
     if table is None:
-        from importlib import resources
+        from ._data import read_sections
 
-        text = resources.files("hz_extract").joinpath("data", "t2s_zhe.txt").read_text(encoding="utf-8")
-        sections: dict[str, list[str]] = {"phrases": [], "keep": []}
-        current: list[str] | None = None
-        for n, raw in enumerate(text.splitlines(), 1):
-            line = raw.strip()
-            if not line or line.startswith("#"):
-                continue
-            if line.startswith("[") and line.endswith("]"):
-                current = sections.setdefault(line[1:-1], [])
-            elif current is None or line.count("著") != 1:
-                raise ValueError(f"data/t2s_zhe.txt line {n}: {line!r} is not a word with one 著 inside a section")
-            else:
-                current.append(line)
-        table = (tuple(sections["phrases"]), tuple(sections["keep"]))
+        sections = read_sections(
+            "t2s_zhe.txt",
+            lambda _, word: None if word.count("著") == 1 else "is not a word with one 著")
+        table = (tuple(sections.get("phrases", ())), tuple(sections.get("keep", ())))
         _STATE["zhe"] = table
     return table
 

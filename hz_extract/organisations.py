@@ -17,10 +17,11 @@ ending in 局/委/厅 … is a government body. The cues live in ``data/organisa
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import regex
+
+from ._data import read_sections
 
 __all__ = ["find_organisations", "company_stem", "org_lexicon", "ORG_SECTIONS"]
 
@@ -44,19 +45,7 @@ def org_lexicon() -> dict[str, tuple[str, ...]]:
     """
     lex = _STATE.get("lex")
     if lex is None:
-        text = resources.files("hz_extract").joinpath("data", "organisations.txt").read_text(encoding="utf-8")
-        sections: dict[str, list[str]] = {}
-        current: list[str] | None = None
-        for n, raw in enumerate(text.splitlines(), 1):
-            line = raw.strip()
-            if not line or line.startswith("#"):
-                continue
-            if line.startswith("[") and line.endswith("]"):
-                current = sections.setdefault(line[1:-1], [])
-            elif current is None:
-                raise ValueError(f"data/organisations.txt line {n}: entry {line!r} before any [section]")
-            else:
-                current.append(line)
+        sections = read_sections("organisations.txt")
         lex = {name: tuple(sections.get(name, ())) for name in ORG_SECTIONS}
         _STATE["lex"] = lex
     return lex

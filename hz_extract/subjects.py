@@ -40,7 +40,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
-from importlib import resources
 from typing import Any
 
 import regex
@@ -99,7 +98,9 @@ def regions() -> tuple[Region, ...]:
     """
     regs = _STATE.get("regions")
     if regs is None:
-        text = resources.files("hz_extract").joinpath("data", "regions.tsv").read_text(encoding="utf-8")
+        from ._data import read_text
+
+        text = read_text("regions.tsv")
         out = []
         for line in text.splitlines():
             if not line.strip() or line.startswith("#"):

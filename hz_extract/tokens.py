@@ -26,7 +26,6 @@ import logging
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 import regex
@@ -55,8 +54,9 @@ _STATE: dict[Any, Any] = {}
 
 
 def _read_lines(name: str) -> list[str]:
-    text = resources.files("hz_extract").joinpath("data", name).read_text(encoding="utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    from ._data import read_lines
+
+    return read_lines(name)
 
 
 def indicator_terms() -> tuple[str, ...]:

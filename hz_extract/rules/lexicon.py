@@ -13,7 +13,6 @@ import json
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 import regex
@@ -26,7 +25,9 @@ DATA_FILES = ("measure_verbs.txt", "measure_compare.txt", "measure_bases.txt", "
 
 
 def _read_text(name: str) -> str:
-    return resources.files("hz_extract").joinpath("data", name).read_text(encoding="utf-8")
+    from .._data import read_text
+
+    return read_text(name)
 
 
 def read_lines(name: str) -> list[str]:
