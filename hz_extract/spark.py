@@ -12,7 +12,7 @@ those pickled settings, so it is built once per process, not per row or partitio
 reused by every later task and job of that process (Spark reuses Python workers by
 default). Documents go through ``mapInArrow`` in Arrow batches.
 
-Schema of :func:`extract_records` (one row per record; see ``docs/sections/spark.md``):
+Schema of :func:`extract_records` (one row per record; see the README, section "Output schema"):
 the document id column as given (its name and type), then the RECORDS.md fields with
 ``span`` as ``span_start``/``span_end`` and ``value``/``value_max`` as
 ``DecimalType(38, 10)``: exact for every figure a text states (16.4亿 is 1640000000,

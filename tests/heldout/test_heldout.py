@@ -10,7 +10,7 @@ What is guarded here:
 
 * record F1 on the held-out set stays at or above ``F1_FLOOR``. The floor is a
   regression guard set a few points below the measured value (see
-  ``docs/sections/evaluation.md`` for the figure and when it was measured);
+  the README's evaluation section for the figure and when it was measured);
   raise it when the extractor improves, never lower it to get green without
   saying why in the commit;
 * the negative documents (no gold lines: sports, weather, routes, phone

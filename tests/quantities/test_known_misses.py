@@ -17,7 +17,7 @@ MISSES = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="known miss, see docs/sections/quantities.md")
+@pytest.mark.xfail(strict=True, reason="known miss, see the README's Quantities section")
 @pytest.mark.parametrize("text,value", MISSES)
 def test_known_miss(text, value):
     assert any(q.value == Decimal(value) for q in find_quantities(text))

@@ -192,7 +192,7 @@ def test_schema_table_in_the_docs_matches(spark):
     import regex
 
     root = Path(__file__).resolve().parents[2]
-    text = (root / "docs" / "sections" / "spark.md").read_text(encoding="utf-8")
+    text = (root / "README.md").read_text(encoding="utf-8")
     section = text.split("### Output schema", 1)[1].split("\n#", 1)[0]
     documented = []
     for line in section.splitlines():
