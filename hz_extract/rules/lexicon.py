@@ -79,6 +79,7 @@ class Lexicon:
     expected: tuple[str, ...]
     target: tuple[str, ...]
     target_nouns: tuple[str, ...]
+    actual_marks: tuple[str, ...]
     rank_verbs: tuple[str, ...]
     rank_top: tuple[str, ...]
     rank_peers: tuple[str, ...]
@@ -165,6 +166,7 @@ def _build(extra_heads: tuple[str, ...]) -> Lexicon:
         expected=tuple(mod["expected"]),
         target=tuple(mod["target"]),
         target_nouns=tuple(mod["target_nouns"]),
+        actual_marks=tuple(mod["actual_marks"]),
         rank_verbs=tuple(rank["verbs"]),
         rank_top=tuple(rank["top"]),
         rank_peers=tuple(rank["peers"]),

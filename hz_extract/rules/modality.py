@@ -27,6 +27,7 @@ FAMILY = "modality"
 _WILL = regex.compile(r"(?<![即必终])将(?![近于其会是要来])")
 _LISTED_TARGETS = regex.compile(r"(?:目标|任务|计划)(?:是|为|如下)?[:：]")
 _CACHE: dict[int, regex.Pattern[str]] = {}
+_OPEN_SLACK = 2  # a frame opens a clause, after at most 其中 or 而
 
 
 def _cues(lex: Lexicon) -> regex.Pattern[str]:
@@ -63,9 +64,32 @@ def decide(ctx: Context, d: Draft) -> str:
         return "target"  # 主要预期目标是:地区生产总值增长5.5%左右;城镇新增就业60万人以上…
     if not counted and ca > ctx.start:
         # 目标到2025年,…占GDP比重达到15%: a cue opening the sentence governs all of it
-        head = ctx.m(ctx.start, ctx.clause_of(ctx.start)[1])[:4]
-        if head.startswith(lex.expected):
-            return "expected"
-        if head.startswith(lex.target):
-            return "target"
+        head_end = ctx.clause_of(ctx.start)[1]
+        head = ctx.m(ctx.start, head_end)[:4]
+        if head.startswith((*lex.expected, *lex.target)) and not _frame_breaks(ctx, head_end, d.start):
+            return "expected" if head.startswith(lex.expected) else "target"
     return "actual"
+
+
+def _frame_breaks(ctx: Context, lo: int, hi: int) -> bool:
+    """Whether the clauses from ``lo`` to the figure at ``hi`` leave the scope of the sentence's opening cue.
+
+    They do when one of them is explicitly actual (已, 实现了) or opens a frame of
+    its own: a period other than the opening clause's (预计全年增长6%,前三季度增长5.2%)
+    or a subject (预计全市增长6%,该县增长5%).
+    """
+    if any(mark in ctx.m(lo, hi) for mark in ctx.lex.actual_marks):
+        return True
+    head_periods = {p.value or p.text for p in ctx.periods if p.start < lo and p.kind == "period"}
+    for a, b in ctx.clauses:
+        if not lo <= a < hi:
+            continue
+        opening = ctx.t(a, min(b, a + 2 + _OPEN_SLACK))
+        if opening.startswith("该"):
+            return True
+        for p in ctx.periods:
+            if p.kind == "period" and a <= p.start <= a + _OPEN_SLACK and (p.value or p.text) not in head_periods:
+                return True
+        if any(a <= s.start <= a + _OPEN_SLACK for s in ctx.subjects):
+            return True
+    return False
