@@ -10,8 +10,11 @@ Also the share of a group that does something, named after the figure: 有近七
 """
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
+from ..quantity_lexicon import lexicon as quantity_lexicon
 from .base import Context, Draft, Slot
 from .cues import clean_base
 from .indicator import trim
@@ -21,7 +24,18 @@ __all__ = ["FAMILY", "classify"]
 FAMILY = "share"
 
 _TO = r"(?:一般|已|已经|进一步|继续|分别)?(?:为|达|达到|是|约|在|提高到|上升到|提升至|升至|提高至|上升至)?"
-_OF = regex.compile(rf"(?P<cue>占(?!比)(?P<base>[^#,;()]*?)(?:#+|\([^)]*\))*的?(?:比重|比例|份额)?{_TO})$")
+_OF_TAIL = rf"占(?!比)(?P<base>[^#,;()]*?)(?:#+|\([^)]*\))*的?(?:比重|比例|份额)?{_TO})$"
+
+
+@cache
+def _of() -> regex.Pattern[str]:
+    """占…(比重), opened by an approximating word of qualifiers.json's 'before' when there is one (约占, 大约占)."""
+    qual = quantity_lexicon()
+    words = sorted((w for w, q in qual.before.items() if q == "approx" and not w.endswith("为")), key=len, reverse=True)
+    not_after = qual.before_not_after  # 节约占用 is not 约占
+    hedges = "|".join((f"(?<![{regex.escape(not_after[w])}])" if w in not_after else "") + regex.escape(w)
+                      for w in words)
+    return regex.compile(rf"(?P<cue>(?P<hedge>{hedges})?{_OF_TAIL}")
 _RATIO = regex.compile(rf"(?P<cue>(?P<base>[^#,;]{{0,8}}?)占比{_TO})$")
 _DONE = regex.compile(r"(?P<cue>完成(?P<base>[^#,;]*?)(?:#+|\([^)]*\))*的)$")
 _CONTRIB = regex.compile(rf"(?P<cue>(?:对(?P<base>[^#,;]*?)的?)?贡献率{_TO})$")
@@ -36,7 +50,7 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
     part = _part(ctx, slot, left)
     if part is not None:
         return part
-    for pat, rule in ((_DONE, "share.done"), (_OF, "share.of"), (_CONTRIB, "share.contribution"),
+    for pat, rule in ((_DONE, "share.done"), (_of(), "share.of"), (_CONTRIB, "share.contribution"),
                       (_RATIO, "share.ratio"), (_WEIGHT, "share.weight"), (_RECOVER, "share.recovery")):
         m = pat.search(left)
         if m:
@@ -49,6 +63,8 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
     if rule == "share.ratio" and base:
         d.hint = "ratio"  # 营收占比58%: the chain settles whether 营收 is the whole or the part
     d.base = base
+    if m.groupdict().get("hedge") and d.qualifier == "exact":
+        d.qualifier = "approx"  # 约占地区生产总值的55%: the share is approximate
     return d
 
 
