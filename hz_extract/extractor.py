@@ -114,7 +114,7 @@ class Extractor:
         """
         if not isinstance(text, str):
             raise TypeError(f"extract() takes str, not {type(text).__name__}")
-        published = _as_date(published)
+        published = as_date(published)
         if not text.strip():
             return []
         from .clean import clean
@@ -206,18 +206,28 @@ class Extractor:
                 sentence=cleaned.original[s0:s1], rule=d.rule))
         return out
 
-def _as_date(published: object) -> _dt.date | None:
-    """``published`` as a date: a date passes, an ISO string is read, anything else is an error."""
-    if published is None or isinstance(published, _dt.date):
-        return published
-    if isinstance(published, str):
+def as_date(value: object, *, where: str = "published") -> _dt.date | None:
+    """``value`` as a date: ``None``/``""`` stay ``None``, a date (or datetime's day) passes,
+    an ISO string (``2024-05-31``, also with a time after it) is read; anything else is an
+    :class:`~hz_extract.errors.InputError` naming ``where``.
+
+    >>> as_date("2024-05-31 08:00")
+    datetime.date(2024, 5, 31)
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str):
         try:
-            return _dt.date.fromisoformat(published.strip()[:10])
+            return _dt.date.fromisoformat(value.strip()[:10])
         except ValueError:
             pass
     from .errors import InputError
 
-    raise InputError(f"published={published!r} is not a date: pass a datetime.date or an ISO date such as '2024-05-31'")
+    raise InputError(f"{where}={value!r} is not a date: pass a datetime.date or an ISO date such as '2024-05-31'")
 
 
 _DEFAULT: Extractor | None = None

@@ -20,7 +20,6 @@ span, made of the tokens it touches.
 from __future__ import annotations
 
 import dataclasses
-import datetime as _dt
 import logging
 from collections.abc import Iterable
 from decimal import Decimal
@@ -29,8 +28,7 @@ from typing import Any, List, Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .errors import InputError
-from .extractor import Extractor
+from .extractor import Extractor, as_date
 from .records import Record
 
 __all__ = ["HzExtractComponent", "make_component", "register_extensions", "records_of",
@@ -93,22 +91,6 @@ def register_extensions() -> None:
         Doc.set_extension("hz_published", default=None)
     if not Doc.has_extension("hz_doc_id"):
         Doc.set_extension("hz_doc_id", default=None)
-
-
-def _parse_date(value: Any, *, where: str) -> _dt.date | None:
-    """``None``, a ``date`` or an ISO ``YYYY-MM-DD`` string as a date; else :class:`InputError`."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, _dt.datetime):
-        return value.date()
-    if isinstance(value, _dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return _dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise InputError(f"{where}: {value!r} is not a date; give an ISO date such as '2025-01-27' or null")
 
 
 def _char_span(doc: Doc, start: int, end: int, label: str, kb_id: str = "") -> Span | None:
@@ -198,7 +180,7 @@ class HzExtractComponent:
         self.name = name
         self.organisations = tuple(organisations)
         self.regions = tuple(regions)
-        self.published = _parse_date(published, where=f"[components.{name}] published")
+        self.published = as_date(published, where=f"[components.{name}] published")
         self.extractor = Extractor(indicators=indicators, regions=self.regions,
                                    organisations=self.organisations)
 
@@ -209,7 +191,7 @@ class HzExtractComponent:
         from .subjects import find_subjects
 
         text = doc.text
-        published = _parse_date(doc._.hz_published, where="doc._.hz_published") or self.published
+        published = as_date(doc._.hz_published, where="doc._.hz_published") or self.published
         records = self.extractor.extract(text, doc_id=doc._.hz_doc_id, published=published)
         doc.user_data[RECORDS_KEY] = [_record_to_data(r) for r in records]
 
