@@ -3,8 +3,9 @@
 A cue in the clause before the figure sets the modality (rule_modality.json); a
 figure right after a target noun is the target itself (完成市分配任务25亿元 → 25亿元
 is a target), and a cue opening the sentence (目标到2025年,…; 预计,…) governs every
-clause of it; a list of targets (主要预期目标是:…;…;…) makes every figure of its
-paragraph that follows the colon a target. Counts of things (个, 家 …) stay actual under a plan unless its cue is right
+clause of it, counts included, up to a clause that is explicitly actual (已, 实现了)
+or opens a period or subject of its own; a list of targets (主要预期目标是:…;…;…) makes every figure of its
+paragraph that follows the colon a target. Within a clause, counts of things (个, 家 …) stay actual under a plan unless its cue is right
 before them: ``拟于近期开工项目1个`` counts projects that exist, while ``预计吸引2000家
 企业`` is a forecast.
 
@@ -62,7 +63,7 @@ def decide(ctx: Context, d: Draft) -> str:
     has_colon = ctx.text.find(":", lo, d.start) >= 0 or ctx.text.find("：", lo, d.start) >= 0
     if has_colon and _LISTED_TARGETS.search(ctx.text, lo, d.start):
         return "target"  # 主要预期目标是:地区生产总值增长5.5%左右;城镇新增就业60万人以上…
-    if not counted and ca > ctx.start:
+    if ca > ctx.start:
         # 目标到2025年,…占GDP比重达到15%: a cue opening the sentence governs all of it
         head_end = ctx.clause_of(ctx.start)[1]
         head = ctx.m(ctx.start, head_end)[:4]
