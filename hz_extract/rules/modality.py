@@ -77,11 +77,12 @@ def _frame_breaks(ctx: Context, lo: int, hi: int) -> bool:
 
     They do when one of them is explicitly actual (已, 实现了) or opens a frame of
     its own: a period other than the opening clause's (预计全年增长6%,前三季度增长5.2%)
-    or a subject (预计全市增长6%,该县增长5%).
+    or a subject other than its own (预计全市增长6%,该县增长5%; 杭州…,宁波…).
     """
     if any(mark in ctx.m(lo, hi) for mark in ctx.lex.actual_marks):
         return True
     head_periods = {p.value or p.text for p in ctx.periods if p.start < lo and p.kind == "period"}
+    head_subjects = {s.name for s in ctx.subjects if s.start < lo}
     for a, b in ctx.clauses:
         if not lo <= a < hi:
             continue
@@ -91,6 +92,6 @@ def _frame_breaks(ctx: Context, lo: int, hi: int) -> bool:
         for p in ctx.periods:
             if p.kind == "period" and a <= p.start <= a + _OPEN_SLACK and (p.value or p.text) not in head_periods:
                 return True
-        if any(a <= s.start <= a + _OPEN_SLACK for s in ctx.subjects):
+        if any(a <= s.start <= a + _OPEN_SLACK and s.name not in head_subjects for s in ctx.subjects):
             return True
     return False
