@@ -208,23 +208,18 @@ class Extractor:
 
 def as_date(value: object, *, where: str = "published") -> _dt.date | None:
     """``value`` as a date: ``None``/``""`` stay ``None``, a date (or datetime's day) passes,
-    an ISO string (``2024-05-31``, also with a time after it) is read; anything else is an
+    a string holding a date (``2024-05-31``, ``2024/11/18 20:43``, ``2024年11月18日``) is
+    read (:func:`hz_extract.sources.parse_date`); anything else is an
     :class:`~hz_extract.errors.InputError` naming ``where``.
 
     >>> as_date("2024-05-31 08:00")
     datetime.date(2024, 5, 31)
     """
-    if value is None or value == "":
-        return None
-    if isinstance(value, _dt.datetime):
-        return value.date()
-    if isinstance(value, _dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return _dt.date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            pass
+    from .sources import parse_date
+
+    date = parse_date(value)
+    if date is not None or value is None or value == "":
+        return date
     from .errors import InputError
 
     raise InputError(f"{where}={value!r} is not a date: pass a datetime.date or an ISO date such as '2024-05-31'")
