@@ -36,7 +36,7 @@ def _of() -> regex.Pattern[str]:
     hedges = "|".join((f"(?<![{regex.escape(not_after[w])}])" if w in not_after else "") + regex.escape(w)
                       for w in words)
     return regex.compile(rf"(?P<cue>(?P<hedge>{hedges})?{_OF_TAIL}")
-_RATIO = regex.compile(rf"(?P<cue>(?P<base>[^#,;]{{0,8}}?)占比{_TO})$")
+_RATIO = regex.compile(rf"(?P<cue>(?P<base>[^#,;\s]{{0,20}}?)占比{_TO})$")
 _DONE = regex.compile(r"(?P<cue>完成(?P<base>[^#,;]*?)(?:#+|\([^)]*\))*的)$")
 _CONTRIB = regex.compile(rf"(?P<cue>(?:对(?P<base>[^#,;]*?)的?)?贡献率{_TO})$")
 _RECOVER = regex.compile(r"(?P<cue>(?:恢复至|恢复到|相当于|达到|为)(?P<base>[^#,;]{1,12}?(?:年|期|水平|同期))的)$")
@@ -57,15 +57,30 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
             break
     else:
         return None
-    base = clean_base(m.groupdict().get("base"))
+    raw, anchor = m.groupdict().get("base"), at + m.start()
+    if rule == "share.ratio" and raw:
+        raw, anchor = _after_mentions(ctx, raw, at + m.start("base"))
+    base = clean_base(raw)
     d = ctx.from_slot(slot, "share", rule)
-    d.cue = d.anchor = at + m.start()
+    d.cue = d.anchor = anchor
     if rule == "share.ratio" and base:
         d.hint = "ratio"  # 营收占比58%: the chain settles whether 营收 is the whole or the part
     d.base = base
     if m.groupdict().get("hedge") and d.qualifier == "exact":
         d.qualifier = "approx"  # 约占地区生产总值的55%: the share is approximate
     return d
+
+
+def _after_mentions(ctx: Context, phrase: str, start: int) -> tuple[str, int]:
+    """``phrase`` (at absolute ``start``) from the end of the last period or subject named in it,
+    trimmed of fillers, and where that rest starts: 2024年全市数字经济核心产业增加值占比 names
+    数字经济核心产业增加值, and the period and subject before it stay the record's own."""
+    end = start + len(phrase)
+    cut = start
+    for mention in (*ctx.near(start, end), *ctx.near(start, end, subjects=True)):
+        if start <= mention.start and mention.end <= end:
+            cut = max(cut, mention.end)
+    return trim(phrase[cut - start:], ctx.lex), cut
 
 
 _PART_LEFT = regex.compile(r"(?:^|有|其中|中|约|近)$")
