@@ -22,7 +22,7 @@ from .base import Context, Draft
 from .cues import ONE_FIGURE_BASES
 from .indicator import name
 from .level import RATE_NAME, TIME_NAME
-from .lists import distribute
+from .lists import distribute, distribute_each
 
 __all__ = ["FAMILY", "settle"]
 
@@ -36,6 +36,7 @@ def _own(ctx: Context, d: Draft) -> str:
 
 
 _TOGETHER = regex.compile(r"^[,;\s]*(?:合计|共计|总计|合占|三者合计|两者合计|共占|合共)")
+_EACH = regex.compile(r"(?:均|都)(?:将|已|要)?(?:为|是|达|达到|保持|增长|下降|提高|上涨|实现)?[^#,;]{0,2}$")  # one figure for every item
 _UNREAD = regex.compile(r"(?:为|达|达到|是|收于|报收|收报|报)?(?<![\dA-Za-z.])\d[\d.,]*(?:万亿|亿|万|千|点)")
 
 
@@ -123,6 +124,8 @@ def settle(ctx: Context) -> list[Draft]:
             ind += d.unit
         d.indicator = ind
         items = distribute(ind, ctx.lex)  # the chain keeps the group's name
+        if not items and "、" in ind and _EACH.search(ctx.m(ctx.clause_of(d.start)[0], d.start)):
+            items = distribute_each(ind, ctx.lex)  # 广播、电视人口综合覆盖率均为100%
         extra = [replace(d, indicator=item, rule="list.shared." + d.rule) for item in items[1:]]
         if items:
             d.indicator, d.rule = items[0], "list.shared." + d.rule

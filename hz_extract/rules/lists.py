@@ -132,6 +132,36 @@ def distribute(name: str, lex: Lexicon | None = None) -> list[str]:
     return [i.strip() + head for i in split_items(m.group("items"), n)]
 
 
+_EACH_ITEM = regex.compile(r"\p{Han}{1,8}")
+_RATE_HEAD = regex.compile(r"\p{Han}{2}率$")  # 普及率, 覆盖率: a rate names its own head
+
+
+def distribute_each(name: str, lex: Lexicon | None = None) -> list[str]:
+    """The items of ``A、B<head>`` when one figure is stated for each with 均/都, else ``[]``.
+
+    The head the last item ends with goes with every item; without a known head, or
+    with items that are not short plain names, nothing is distributed.
+
+    >>> distribute_each("粮食、棉花产量")
+    ['粮食产量', '棉花产量']
+    >>> distribute_each("广播、电视人口综合覆盖率")
+    ['广播覆盖率', '电视人口综合覆盖率']
+    >>> distribute_each("批发零售业增加值")
+    []
+    """
+    parts = name.split("、")
+    if len(parts) < 2:
+        return []
+    head = (lex or lexicon()).head_of(parts[-1])
+    if head is None and (rate := _RATE_HEAD.search(parts[-1])):
+        head = rate.group()
+    if not head or parts[-1] == head or any(p.endswith(head) for p in parts[:-1]):
+        return []
+    if not all(_EACH_ITEM.fullmatch(p) for p in parts[:-1]):
+        return []
+    return [p + head for p in parts[:-1]] + [parts[-1]]
+
+
 def _heads(ctx: Context, items: list[str], verb_text: str) -> list[str]:
     """The indicator name of each item, with the shared head attached."""
     last, first = items[-1], items[0]
