@@ -6,42 +6,15 @@ the extractor currently finds; the end-to-end tests use ``extract`` itself.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
-
 import pytest
 
 from hz_extract.records import Record
 
 
-def build_record(text: str, surface: str, *, occurrence: int = 0, **fields: Any) -> Record:
-    """A record whose span is the ``occurrence``-th place ``surface`` stands in ``text``."""
-    start = -1
-    for _ in range(occurrence + 1):
-        start = text.index(surface, start + 1)
-    end = start + len(surface)
-    sent_start = max(text.rfind("\n", 0, start), text.rfind("。", 0, start)) + 1
-    sent_end = text.find("。", end)
-    defaults: dict[str, Any] = dict(
-        doc=None, indicator="指标", subject=None, period=None, measure="level",
-        value=Decimal(0), value_max=None, unit=None, qualifier="exact", base=None,
-        modality="actual", text=surface, span=(start, end),
-        sentence=text[sent_start:sent_end + 1 if sent_end >= 0 else len(text)], rule="test.hand")
-    defaults.update(fields)
-    if not isinstance(defaults["value"], Decimal):
-        defaults["value"] = Decimal(str(defaults["value"]))
-    return Record(**defaults)
-
-
 @pytest.fixture()
-def make_record():
-    """:func:`build_record`, for tests that write their own records."""
-    return build_record
-
-
-@pytest.fixture()
-def seed_records(seed_text: str) -> list[Record]:
+def seed_records(seed_text: str, make_record) -> list[Record]:
     """A dozen records on the seed article, one of each measure, written by hand."""
-    t = seed_text
+    t, build_record = seed_text, make_record
     return [
         build_record(t, "超过4400亿元", indicator="规模以上工业增加值", subject="杭州", period="2024",
                     value=Decimal("440000000000"), unit="元", qualifier="more_than"),
