@@ -13,10 +13,11 @@ only what follows the last inner verb stays (``东方财富证券实现营业收
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import regex
 
-from .base import QMARK, Context
+from .base import Context
 from .lexicon import Lexicon, lexicon
 
 __all__ = ["FAMILY", "name", "trim", "skip_lead", "MAX_LEN"]
@@ -27,7 +28,8 @@ MAX_LEN = 28
 """Longer phrases are prose, not names: only their tail after the last 的/verb is kept."""
 
 _PAREN = regex.compile(r"\([^()]*\)|（[^（）]*）|\[[^\]]*\]|【[^】]*】")
-_HARD = regex.compile(r"[#,;:。!?！？，；：\n|]|\((?![^()]*\))|（(?![^（）]*）)")
+_LAST_HARD = regex.compile(r"(?r)[#,;:。!?！？，；：\n|]|\((?![^()]*\))|（(?![^（）]*）)")
+"""The last hard break of a stretch (searched from its end): punctuation, a figure, an unclosed bracket."""
 _STREAK = regex.compile(r"(?:连续|已连续|持续)[\d一二三四五六七八九十两]+(?:年|个月|个季度|季度|届|次)|多年来?|一直|始终|再度|继续|仍然|仍")
 _WILL_LEAD = regex.compile(r"^(?:将|已|再|又|还|共)(?=新增|实现|完成|达到|累计|新建|建成|引进|培育|带动|签约|计|有)")
 _STREAK_FIRST = "连已持多一始再继仍"  # the first characters of _STREAK's alternatives
@@ -43,70 +45,79 @@ _GOVERNED = "在占对比较于与从由向"
 """A mention right after one of these is governed by it (服务业在全区经济中的比重), not whose figure it is."""
 _TAIL_PUNCT = ",;:。!?，；：、 \n"
 _EDGE_PUNCT = "、“”\"'‘’《》 \t·-—…"
-_CACHE: dict[int, regex.Pattern[str]] = {}
 
 
-def _patterns(lex: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
-    key = id(lex)
-    pats = _CACHE.get(key)
-    if pats is None:
-        from .lexicon import alternation
-
-        lead = regex.compile(f"^(?:{alternation(lex.lead)})")
-        trail = regex.compile(f"(?:{alternation(lex.trail)})$")
-        split = regex.compile(f"(?:{alternation(lex.split + ('是', '得益于', '受益于', '带动', '推动', '依托'))})")
-        pats = (lead, trail, split)
-        _CACHE[key] = pats
-    return pats
-
-
-_AFFIX: dict[int, tuple[frozenset[str], tuple[int, ...], frozenset[str], tuple[int, ...]]] = {}
-
-
-def _affixes(lex: Lexicon) -> tuple[frozenset[str], tuple[int, ...], frozenset[str], tuple[int, ...]]:
-    """The lead and trail fillers as sets with their lengths, longest first.
+@dataclass(frozen=True)
+class _Tables:
+    """What :func:`trim` and :func:`skip_lead` read from one lexicon, built once.
 
     ``^(?:lead…)`` and ``(?:trail…)$`` (alternations longest first) match the longest
-    filler a phrase starts or ends with: a slice looked up per length finds the same
-    word without trying the alternation at every position.
+    filler a phrase starts or ends with; a slice looked up per length finds the same
+    word without trying the alternation at every position. The lengths are kept per
+    first (lead) or last (trail) character, so most positions cost one dict lookup.
     """
-    got = _AFFIX.get(id(lex))
+
+    lead: regex.Pattern[str]
+    trail: regex.Pattern[str]
+    split: regex.Pattern[str]
+    split_start: re.Pattern[str]
+    lead_at: regex.Pattern[str]
+    leads: frozenset[str]
+    lead_sizes: dict[str, tuple[int, ...]]
+    trails: frozenset[str]
+    trail_sizes: dict[str, tuple[int, ...]]
+    exact: bool
+
+
+_TABLES: dict[int, _Tables] = {}
+
+
+def _by_edge(words: frozenset[str], edge: int) -> dict[str, tuple[int, ...]]:
+    """The lengths of ``words`` per first (``edge`` 0) or last (-1) character, longest first."""
+    sizes: dict[str, set[int]] = {}
+    for w in words:
+        if w:
+            sizes.setdefault(w[edge], set()).add(len(w))
+    return {c: tuple(sorted(n, reverse=True)) for c, n in sizes.items()}
+
+
+def _tables(lex: Lexicon) -> _Tables:
+    got = _TABLES.get(id(lex))
     if got is None:
-        lead, trail = frozenset(lex.lead), frozenset(lex.trail)
-        got = (lead, tuple(sorted({len(w) for w in lead}, reverse=True)),
-               trail, tuple(sorted({len(w) for w in trail}, reverse=True)))
-        _AFFIX[id(lex)] = got
+        from .lexicon import alternation
+
+        splits = lex.split + ("是", "得益于", "受益于", "带动", "推动", "依托")
+        leads, trails = frozenset(lex.lead), frozenset(lex.trail)
+        got = _Tables(
+            lead=regex.compile(f"^(?:{alternation(lex.lead)})"),
+            trail=regex.compile(f"(?:{alternation(lex.trail)})$"),
+            split=regex.compile(f"(?:{alternation(splits)})"),
+            split_start=re.compile("[" + "".join(sorted({re.escape(w[0]) for w in splits if w})) + "]"),
+            lead_at=regex.compile(f"(?:{alternation(lex.lead)})"),  # unanchored: ``^`` only matches at 0
+            leads=leads, lead_sizes=_by_edge(leads, 0), trails=trails, trail_sizes=_by_edge(trails, -1),
+            exact="" not in leads and "" not in trails,  # an empty filler would match anywhere: the patterns decide
+        )
+        _TABLES[id(lex)] = got
     return got
 
 
-def _lead_end(words: frozenset[str], sizes: tuple[int, ...], text: str, a: int, b: int) -> int:
-    """The end of the longest word of ``words`` at ``text[a:]`` ending by ``b``, or -1."""
-    for n in sizes:
-        if a + n <= b and text[a:a + n] in words:
-            return a + n
+def _lead_end(tab: _Tables, text: str, a: int, b: int) -> int:
+    """The end of the longest lead filler at ``text[a:]`` ending by ``b``, or -1."""
+    if a < b:
+        for n in tab.lead_sizes.get(text[a], ()):
+            if a + n <= b and text[a:a + n] in tab.leads:
+                return a + n
     return -1
 
 
-def _strip_trail(words: frozenset[str], sizes: tuple[int, ...], s: str) -> str:
-    """``s`` without the longest word of ``words`` it ends with (once)."""
-    for n in sizes:
-        if n <= len(s) and s[len(s) - n:] in words:
-            return s[:len(s) - n]
+def _strip_trail(tab: _Tables, s: str) -> str:
+    """``s`` without the longest trail filler it ends with (once)."""
+    if s:
+        k = len(s)
+        for n in tab.trail_sizes.get(s[-1], ()):
+            if n <= k and s[k - n:] in tab.trails:
+                return s[:k - n]
     return s
-
-
-_LEAD_AT: dict[int, regex.Pattern[str]] = {}
-
-
-def _lead_at(lex: Lexicon) -> regex.Pattern[str]:
-    """The lead fillers unanchored, for ``match(text, pos)`` (``^`` only matches at 0)."""
-    pat = _LEAD_AT.get(id(lex))
-    if pat is None:
-        from .lexicon import alternation
-
-        pat = regex.compile(f"(?:{alternation(lex.lead)})")
-        _LEAD_AT[id(lex)] = pat
-    return pat
 
 
 def trim(phrase: str, lex: Lexicon | None = None, *, split: bool = True) -> str:
@@ -121,44 +132,43 @@ def trim(phrase: str, lex: Lexicon | None = None, *, split: bool = True) -> str:
     '服务业比重'
     """
     lex = lex or lexicon()
-    lead, trail, splitter = _patterns(lex)
-    # Each pattern is tried only when a character it must start with is there (most
-    # phrases have none of them): the same result, without five scans per phrase.
+    tab = _tables(lex)
+    # Each pattern is tried only when a character it must start with (or a word it
+    # must hold) is there: most phrases have none of them, and the result is the same.
     s = _PAREN.sub("", phrase) if _OPENERS.search(phrase) else phrase
     s = _STREAK.sub("", s) if _STREAK_START.search(s) else s
     s = _PER.sub("", s) if "每" in s else s
     s = _BY_METHOD.sub("", s) if s.startswith("按") else s
     s = _WILL_LEAD.sub("", s) if s[:1] in _WILL_FIRST else s
     last = None
-    for m in (splitter.finditer(s) if split else ()):
-        last = m
+    if split and tab.split_start.search(s):
+        for m in tab.split.finditer(s):
+            last = m
     if last is not None and len(s[last.end():].strip(_EDGE_PUNCT)) >= 2:
         tail, before = s[last.end():], s[:last.start()].strip(_EDGE_PUNCT)
         if tail in lex.heads and 2 <= len(before) <= 8 and _PLAIN_NOUN.fullmatch(before) \
-                and not lead.match(before) and before not in lex.stop:
+                and not tab.lead.match(before) and before not in lex.stop:
             s = before + tail  # 轻工业完成产值 → 轻工业产值: a bare head keeps whose it is
         else:
             s = tail
-    leads, lead_sizes, trails, trail_sizes = _affixes(lex)
-    exact = "" not in leads and "" not in trails  # an empty filler would match anywhere: the patterns decide
     for _ in range(8):
         before = s
         s = s.strip(_EDGE_PUNCT).lstrip("的之")
-        if exact and not s.endswith("\n"):  # ``$`` also matches before a final newline
-            end = _lead_end(leads, lead_sizes, s, 0, len(s))
+        if tab.exact and not s.endswith("\n"):  # ``$`` also matches before a final newline
+            end = _lead_end(tab, s, 0, len(s))
             s = s[end:] if end > 0 else s
-            s = _strip_trail(trails, trail_sizes, s) if not s.endswith("\n") else trail.sub("", s, count=1)
+            s = _strip_trail(tab, s) if not s.endswith("\n") else tab.trail.sub("", s, count=1)
         else:
-            s = lead.sub("", s, count=1)
-            s = trail.sub("", s, count=1)
+            s = tab.lead.sub("", s, count=1)
+            s = tab.trail.sub("", s, count=1)
         if s == before:
             break
     if s.endswith("规模") and lex.head_of(s[:-2]):
         s = s[:-2]  # 产量规模: the size of an output is the output
-    m = _IN_WHOLE.match(s)
+    m = _IN_WHOLE.match(s) if "在" in s and "中的" in s else None
     if m:
         s = m.group("x") + m.group("h")
-    m = _SHARE_DE.search(s)
+    m = _SHARE_DE.search(s) if "占" in s else None
     if m:
         s = s[:m.start()] + "占" + m.group("w") + m.group("h")
     if len(s) > MAX_LEN:
@@ -166,7 +176,8 @@ def trim(phrase: str, lex: Lexicon | None = None, *, split: bool = True) -> str:
         s = s[cut + 1:] if cut >= 0 else ""
         if len(s) > MAX_LEN:
             s = ""
-    s = _balance(s)
+    if "“" in s or "”" in s or '"' in s:
+        s = _balance(s)
     if s in lex.stop or len(s) < 2 or s.count("(") != s.count(")"):
         return ""
     return s
@@ -190,47 +201,46 @@ def name(ctx: Context, a: int, b: int) -> str:
     """
     a = max(a, ctx.start)
     b = min(b, ctx.end)
-    while b > a and ctx.text[b - 1] in _TAIL_PUNCT:
+    text = ctx.text
+    while b > a and text[b - 1] in _TAIL_PUNCT:
         b -= 1
     if b <= a:
         return ""
-    seg = ctx.m(a, b)
-    last = None
-    for m in _HARD.finditer(seg):
-        last = m
+    last = _LAST_HARD.search(ctx.m(a, b))
     if last is not None:
-        a += last.end()
-        seg = seg[last.end():]
-    if QMARK in seg:
-        return ""
+        a += last.end()  # a figure (``#``) is a hard break: none is left in the stretch
     a = skip_lead(ctx, a, b)
-    a = _after_inner_mentions(ctx, a, b)
-    b = _drop_tail_mentions(ctx, a, b)
+    if ctx.periods or ctx.subjects:
+        a = _after_inner_mentions(ctx, a, b)
+        b = _drop_tail_mentions(ctx, a, b)
     if b <= a:
         return ""
-    return trim(ctx.t(a, b), ctx.lex)
+    return trim(text[a:b], ctx.lex)
 
 
 def skip_lead(ctx: Context, a: int, b: int, *, subjects: bool = True) -> int:
     """Move ``a`` past period (and, unless ``subjects`` is false, subject) mentions and fillers at the start of ``[a, b)``."""
-    words, sizes, _, _ = _affixes(ctx.lex)
-    lead = _lead_at(ctx.lex) if "" in words else None
+    tab = _tables(ctx.lex)
+    lead = tab.lead_at if "" in tab.leads else None
     text = ctx.text
+    periods, subs = bool(ctx.periods), subjects and bool(ctx.subjects)  # no mentions: no lookups
     for _ in range(10):
         moved = False
-        while a < b and ctx.text[a] in _EDGE_PUNCT:
+        while a < b and text[a] in _EDGE_PUNCT:
             a += 1
-        for p in ctx.near(a, a + 1):
-            if p.start <= a < p.end and p.end <= b:
-                a, moved = p.end, True
-        for s in ctx.near(a, a + 1, subjects=True) if subjects else ():
-            if s.start <= a < s.end and s.end <= b:
-                a, moved = s.end, True
+        if periods:
+            for p in ctx.near(a, a + 1):
+                if p.start <= a < p.end and p.end <= b:
+                    a, moved = p.end, True
+        if subs:
+            for s in ctx.near(a, a + 1, subjects=True):
+                if s.start <= a < s.end and s.end <= b:
+                    a, moved = s.end, True
         if lead is not None:
             m = lead.match(text, a, b)
             end = m.end() if m else -1
         else:
-            end = _lead_end(words, sizes, text, a, b)
+            end = _lead_end(tab, text, a, b)
         if 0 <= end < b:
             a, moved = end, True
         if not moved:
