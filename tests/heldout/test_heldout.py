@@ -37,8 +37,8 @@ DOCS = HELDOUT / "docs"
 GOLD = HELDOUT / "gold.jsonl"
 SCORE_PY = (ROOT / ".." / "shared" / "eval" / "score.py").resolve()
 
-# Measured 0.986 on 33 documents (29 annotated + 4 negative, 647 gold records),
-# 2026-11-26 16:00 UTC; the floor sits a few points below the measured value.
+# Measured 0.980 on 41 documents (36 annotated + 5 negative, 847 gold records; batch 6,
+# ho-34 … ho-41, at its first run), 2026-11-26 16:50 UTC; the floor sits a few points below.
 F1_FLOOR = 0.95
 
 # Negative documents the extractor is known to read figures from. xfail(strict=True):
@@ -46,7 +46,9 @@ F1_FLOOR = 0.95
 # must be removed, so a fix is recorded rather than silently absorbed.
 # (ho-14, the weather report, was one until the extractor learnt to leave ℃ and
 # 降水概率 alone; its XPASS removed it.)
-KNOWN_NEGATIVE_MISSES: dict[str, str] = {}
+KNOWN_NEGATIVE_MISSES: dict[str, str] = {
+    "ho-40": "a marathon report: the day's temperature range (气温12℃至18℃) and a spacing (每2.5公里设…) read as levels",
+}
 
 MEASURES = {"level", "growth", "change", "share", "pp_diff", "rank", "multiple"}
 QUALIFIERS = {"exact", "more_than", "less_than", "nearly", "approx", "up_to", "range"}
@@ -101,8 +103,8 @@ def predictions(texts: dict[str, str]) -> dict[str, list[dict[str, Any]]]:
 def test_fixture_has_positive_and_negative_documents() -> None:
     docs = _doc_ids()
     negatives = _negative_ids()
-    assert len(docs) >= 33, docs
-    assert 2 <= len(negatives) <= 4, negatives
+    assert len(docs) >= 41, docs
+    assert 2 <= len(negatives) <= len(docs) // 4, negatives
     assert set(KNOWN_NEGATIVE_MISSES) <= set(negatives), "a known miss names a document that is not negative"
 
 
