@@ -14,8 +14,9 @@ from ._jsonnum import json_number
 from .errors import QuantityError
 from .numerals import fold, read_folded
 from .quantity_lexicon import lexicon
-from .quantity_read import _clean, read_match
-from .quantity_patterns import pattern, prefilter, trigger
+from . import quantity_read
+from .quantity_read import _clean, read_common, read_match
+from .quantity_patterns import common, pattern, prefilter, trigger
 
 __all__ = ["Quantity", "find_quantities", "parse_quantity", "KINDS", "QUALIFIERS"]
 
@@ -88,24 +89,27 @@ def find_quantities(text: str) -> list[Quantity]:
     alone = folded.strip()
     size = len(alone)
     # The next place a match can start is found by the standard engine's scan; the big
-    # pattern is only tried there (the leftmost match, as pat.search would find it).
+    # pattern is only tried there (the leftmost match, as pat.search would find it), and
+    # only when the common form (digits and a unit, read the same way) is not there.
     match, following = pat.match, trigger().search
+    quick = common().match if quantity_read.FAST else None
     while pos < n:
         at = following(folded, pos)
         if at is None:
             break
-        m = match(folded, at.start())
-        if m is None:
-            pos = at.start() + 1
-            continue
-        s, e = m.span()
-        if e == s:
-            pos = s + 1
-            continue
-        got, resume = read_match(folded, m, e - s >= size and alone == m.group(0).strip())
+        s = at.start()
+        c = quick(folded, s) if quick is not None else None
+        got = read_common(folded, c) if c is not None else None
         if got is None:
-            pos = max(resume, s + 1)
-            continue
+            m = match(folded, s)
+            if m is None or m.end() == s:
+                pos = s + 1
+                continue
+            e = m.end()
+            got, resume = read_match(folded, m, e - s >= size and alone == m.group(0).strip())
+            if got is None:
+                pos = max(resume, s + 1)
+                continue
         start, end, value, value_max, unit, qualifier, kind = got
         out.append(Quantity(text[start:end], start, end, value, value_max, unit, qualifier, kind))
         pos = end

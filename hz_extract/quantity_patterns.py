@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import NamedTuple
 
 import regex
 
 from .quantity_lexicon import lexicon
 
-__all__ = ["pattern", "prefilter", "trigger", "money_tail", "FAMILIES", "SPECIAL", "DOUBLINGS"]
+__all__ = ["pattern", "prefilter", "trigger", "common", "money_tail", "FAMILIES", "SPECIAL", "DOUBLINGS"]
 
 #: The pattern families, each with its corpus in ``tests/quantities/corpora/<family>.txt``.
 FAMILIES = ("number", "money", "percent", "pp", "multiple", "ordinal", "fraction", "measure",
@@ -72,12 +73,9 @@ def _words(words, lex, name: str, lists: dict[str, list[str]]) -> str:
     """
     spaced, conditional, plain = [], [], []
     for w in words:
-        p = regex.escape(w) + "(?![A-Za-z])" if w.isascii() else _spaced(w)
-        bad = lex.not_followed_by.get(w)
-        if bad:
-            p += f"(?![{regex.escape(bad)}])"
+        p = _word(w, lex, _spaced(w))
         spaced.append(p)
-        if w.isascii() or bad:
+        if w.isascii() or w in lex.not_followed_by:
             conditional.append(p)
         else:
             plain.append(w)
@@ -89,8 +87,27 @@ def _words(words, lex, name: str, lists: dict[str, list[str]]) -> str:
             rf"|\L<{name}>|{'|'.join(conditional)})")
 
 
-def _build() -> tuple[str, dict[str, list[str]]]:
-    """The pattern's source and the named word lists it uses (``\\L<units>``, ``\\L<per>``)."""
+class _Parts(NamedTuple):
+    """What :func:`_build` makes from the lexicons; every compiled pattern below is made from it."""
+
+    source: str  # the quantity pattern
+    lists: dict[str, list[str]]  # the named word lists it uses (``\\L<units>``, ``\\L<per>``)
+    trigger: str  # its opening lookaheads: where a match can start
+    starts: frozenset[str]  # every character a match can start with
+    common: str  # the commonest quantity alone, in standard ``re`` syntax (see :func:`common`)
+
+
+def _word(w: str, lex, written: str) -> str:
+    """The unit or per word ``w`` (as ``written``, a pattern) with its condition: an ASCII word is
+    followed by no letter, a word in 'not_followed_by' by none of the characters listed there."""
+    p = written + "(?![A-Za-z])" if w.isascii() else written
+    bad = lex.not_followed_by.get(w)
+    return p + f"(?![{regex.escape(bad)}])" if bad else p
+
+
+@cache
+def _build() -> _Parts:
+    """Build the pattern's parts from the lexicons (once)."""
     lex = lexicon()
     lists: dict[str, list[str]] = {}
     digits = "".join(sorted(set(lex.digits) | set(lex.tens)))
@@ -156,12 +173,44 @@ def _build() -> tuple[str, dict[str, list[str]]]:
     # https:// (数据, 人口, 半年, 首批 are passed over at the speed of the scan)
     heads = {w for w in list(SPECIAL) + list(lex.money_prefixes) if w[0] not in firsts}
     heads |= {"数十", "数百", "数千", "数万", "数亿", "几十", "几百", "几千", "几万", "几亿", "翻", "http"}
-    _STARTS.update(firsts | {w[0] for w in heads} | set("0123456789."))
+    starts = frozenset(firsts | {w[0] for w in heads} | set("0123456789."))
     trigger = "[" + "".join(regex.escape(c) for c in sorted(firsts)) + "]"
     # A digit starts a match only at the head of a digit run (a line of 100,000 digits is one try)
     trigger = rf"(?:(?=[0-9.])(?<![0-9A-Za-z_.])|(?={trigger})|(?={_alt(heads)}))"
-    _TRIGGER[:] = [trigger]
-    return rf"{trigger}(?:(?P<skip>{skip})|(?P<special>{special})|{doubling}|{core})", lists
+    return _Parts(rf"{trigger}(?:(?P<skip>{skip})|(?P<special>{special})|{doubling}|{core})", lists,
+                  trigger, starts, _common(lex))
+
+
+def _common(lex) -> str:
+    """The source of :func:`common`: Arabic digits, 万 or 亿, a unit word, then nothing the full pattern takes in.
+
+    Each part is narrowed until the full pattern, at the same place, reads the same text
+    the same way (n1 the number, u1 the unit, no other group):
+
+    - the unit word starts with no character the full pattern reads between a number
+      and its unit or as more of the number (numerals, magnitudes, 个 点 数 几 多 余, 又 and
+      分 of a fraction, / of 1/4, 年 月 号 日 of a date, 、 和 of a list of dates, 时 of a
+      clock time, a space, an ASCII letter or digit), so no skip, fraction, vague digit
+      or longer number can be read there; 万 and 亿 begin no unit word, so they are
+      magnitudes;
+    - the unit word is the one the full pattern's unit part picks when no space follows
+      within a word's length (it would try the words written with spaces first then): the
+      longest unconditional word (as ``\\L<units>`` picks them), else the longest
+      conditional one whose condition holds;
+    - after the unit comes nothing that starts a per word (元/吨), (含), a range (-, ~,
+      至, 到, 和, 与), 半 or a qualifier word (以上, 左右, 多 …).
+    """
+    every = set(lex.units) | set(lex.not_units)
+    mags = [ch for ch in sorted(lex.big) if not any(w.startswith(ch) for w in every)]
+    barred = set(lex.digits) | set(lex.tens) | set(lex.small) | set(lex.big) | set("个点数几多余又分/年月号日、和时 ")
+    words = sorted((w for w in every if not (w[0].isascii() and w[0].isalnum()) and w[0] not in barred),
+                   key=lambda w: (-len(w), w))
+    conditional = [w for w in words if w.isascii() or w in lex.not_followed_by]
+    unit = "|".join([re.escape(w) for w in words if w not in conditional]
+                    + [_word(w, lex, re.escape(w)) for w in conditional])
+    ends = "".join(sorted({w[0] for w in lex.after} | set(" /(-~至到和与半")))
+    return (rf"(?<![0-9A-Za-z_.])(?P<n1>[0-9]{{1,24}}(?:\.[0-9]{{1,20}})?[{''.join(mags)}]{{0,2}})"
+            rf"(?![^ \n]{{1,{max(map(len, every)) - 1}}}[ ])(?P<u1>(?>{unit}))(?![{re.escape(ends)}])")
 
 
 @cache
@@ -177,10 +226,6 @@ def money_tail() -> regex.Pattern:
     )
 
 
-_STARTS: set[str] = set()  # every character a match can start with, filled by _build
-_TRIGGER: list[str] = []  # the pattern's opening lookaheads (where a match can start), filled by _build
-
-
 @cache
 def trigger() -> re.Pattern:
     """Where a match of :func:`pattern` can start, as a standard ``re`` pattern (zero width).
@@ -189,11 +234,11 @@ def trigger() -> re.Pattern:
     next place to try several times faster than ``regex`` passes over the text between;
     ``pattern().match`` there gives what ``pattern().search`` would.
     """
-    pattern()  # fills _TRIGGER
+    parts = _build()
     # A class of every possible first character up front lets the scan skip plain text
     # before the alternatives are looked at.
-    firsts = "".join(re.escape(c) for c in sorted(_STARTS))
-    return re.compile(f"(?=[{firsts}]){_TRIGGER[0]}")
+    firsts = "".join(re.escape(c) for c in sorted(parts.starts))
+    return re.compile(f"(?=[{firsts}]){parts.trigger}")
 
 
 @cache
@@ -203,14 +248,30 @@ def prefilter() -> regex.Pattern:
     ``find_quantities`` checks it before folding and scanning, so that a sentence without
     a digit or numeral character costs one character-class scan.
     """
-    pattern()  # fills _STARTS
+    starts = _build().starts
     table = lexicon().fold
-    chars = set(_STARTS) | {chr(code) for code, dst in table.items() if dst in _STARTS}
+    chars = set(starts) | {chr(code) for code, dst in table.items() if dst in starts}
     return regex.compile("[" + "".join(regex.escape(c) for c in sorted(chars)) + "]")
 
 
 @cache
 def pattern() -> regex.Pattern:
     """The compiled quantity pattern (built on first use from the lexicons)."""
-    source, lists = _build()
-    return regex.compile(source, regex.V0, **lists)
+    parts = _build()
+    return regex.compile(parts.source, regex.V0, **parts.lists)
+
+
+@cache
+def common() -> re.Pattern:
+    """The commonest quantity, ``4.0%``, ``6305亿元``, ``700家``, as a standard ``re`` pattern.
+
+    Where it matches, :func:`pattern` matches there too, the same text with the same
+    ``n1`` and ``u1`` groups and no other group (see :func:`_common` for why), in a
+    fraction of the time; anything else is left to :func:`pattern`.
+
+    >>> common().match("6305亿元,增长4.0%").group("n1", "u1")
+    ('6305亿', '元')
+    >>> common().match("2024年") is None
+    True
+    """
+    return re.compile(_build().common)

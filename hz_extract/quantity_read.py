@@ -13,6 +13,7 @@ just before the number (超过, 近, 约 …), which the pattern leaves to it.
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from functools import cache
 
@@ -23,7 +24,7 @@ from .numerals import Numeral, digit_pair, read_folded, vague_pair
 from .quantity_lexicon import UnitInfo, lexicon
 from .quantity_patterns import DOUBLINGS, SPECIAL, money_tail
 
-__all__ = ["read_match", "Reading"]
+__all__ = ["read_match", "read_common", "Reading"]
 
 #: (start, end, value, value_max, unit, qualifier, kind)
 Reading = tuple[int, int, Decimal, "Decimal | None", "str | None", str, str]
@@ -293,7 +294,7 @@ def read_match(folded: str, m: regex.Match, alone: bool = False) -> tuple[Readin
     names = _NAMES or _group_names(m.re)
     groups = m.groups()
     if FAST and groups.count(None) == len(groups) - 2:
-        got = _read_plain(folded, m, names, groups)
+        got = _read_plain(folded, *m.span(), groups[_N1], groups[_U1])
         if got is not None:
             return got, got[1]
     g = dict(zip(names, groups))  # far cheaper than m.groupdict()
@@ -379,19 +380,30 @@ def read_match(folded: str, m: regex.Match, alone: bool = False) -> tuple[Readin
             unit, qualifier, kind), end
 
 
-#: Take the short road for the commonest match (Arabic digits and a unit, nothing else);
-#: ``tests/quantities/test_fast_path.py`` turns it off to check that both roads agree.
+#: Take the short roads for the commonest match (Arabic digits and a unit, nothing else):
+#: :func:`read_common` after the common pattern, the same reading of a full-pattern match;
+#: ``tests/quantities/test_fast_path.py`` turns them off to check that both roads agree.
 FAST = True
 
 
-def _read_plain(folded: str, m: regex.Match, names: tuple[str, ...], groups: tuple) -> Reading | None:
+def read_common(folded: str, m: re.Match[str]) -> Reading | None:
+    """Read a match of :func:`hz_extract.quantity_patterns.common`; ``None`` when it needs the full pattern.
+
+    >>> from hz_extract.quantity_patterns import common
+    >>> read_common("近700家", common().match("近700家", 1))[2:]
+    (Decimal('700'), None, '家', 'nearly', 'measure')
+    """
+    n1, u1 = m.groups()
+    return _read_plain(folded, m.start(), m.end(), n1, u1)
+
+
+def _read_plain(folded: str, start: int, end: int, n1: str | None, u1: str | None) -> Reading | None:
     """``4.0%``, ``6305亿元``, ``近700家``: a number that starts with an Arabic digit and a plain unit word.
 
     Returns ``None`` (take the long road of :func:`read_match`) for anything that needs
     more thought: another group, a Chinese numeral (统一, 一个, 七八成), spaces in the unit,
     a unit word the long road treats specially (折, 块, not-units), an unreadable numeral.
     """
-    n1, u1 = groups[_N1], groups[_U1]
     if n1 is None or u1 is None or not (n1[0].isascii() and (n1[0].isdigit() or n1[0] == ".")) or u1 in _SLOW_UNITS:
         return None
     info = lexicon().units.get(u1)
@@ -401,7 +413,6 @@ def _read_plain(folded: str, m: regex.Match, names: tuple[str, ...], groups: tup
         numeral = read_folded(n1)
     except QuantityError:
         return None
-    start, end = m.span()
     value = numeral.value * info.factor
     if info.kind == "money" and info.unit == "元" and folded[end - 1] in "元圆块角毛":
         value, end = _money_tail(folded, end, value, folded[end - 1] in "角毛")
