@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from .records import Record
-from .rules.assemble import abbreviations, dedupe, implied_base, period_for, same_name, subject_for, within
+from .rules.assemble import Mentions, abbreviations, dedupe, implied_base, same_name, within
 
 if TYPE_CHECKING:  # pragma: no cover
     from .clean import Cleaned
@@ -177,33 +177,42 @@ class Extractor:
 
     def _records(self, cleaned: Cleaned, drafts: list[Draft], ctxs: list[Context],
                  doc_id: str | None) -> list[Record]:
+        if not drafts:
+            return []
         from .rules import modality
         from .subjects import place_in, subjects_in
 
         t = cleaned.text
-        place: list[str | None] = []
-        out: list[Record] = []
+        mentions = ctxs[0].all_subjects
 
-        def main_place(_: str) -> str | None:
+        def main_place() -> str | None:
             # The article's place is told from the mentions found without the user's additions.
-            plain = ctxs[0].all_subjects if not (self.organisations or self.regions) else subjects_in(t)
+            plain = mentions if not (self.organisations or self.regions) else subjects_in(t)
             return place_in(t, plain)
 
-        for d, ctx in zip(drafts, ctxs):
+        look = Mentions(t, mentions, ctxs[0].all_periods, main_place)
+        canonical = self.lexicon.canonical
+        original, to_original = cleaned.original, cleaned.to_original
+        out: list[Record] = []
+        ctx: Context | None = None
+        for d, c in zip(drafts, ctxs):
+            if c is not ctx:  # a sentence's drafts come together: what is the sentence's is read once
+                ctx = c
+                modal = modality.Sentence(ctx)
+                s0, s1 = to_original(ctx.start, ctx.end)
+                sentence = original[s0:s1]
             anchor = d.anchor if d.anchor is not None else d.start
-            subject = d.subject or subject_for(ctx, anchor, t, place, main_place)
-            mention = period_for(ctx.all_periods, anchor, t)
+            subject = d.subject or look.subject(anchor)
+            mention = look.period(anchor)
             period = d.period if d.period is not None else (mention.value if mention else None)
             if d.base is None and d.measure in ("growth", "change") and (period or mention):
                 d.base = implied_base(period or (mention.text if mention else ""))
-            o0, o1 = cleaned.to_original(d.start, d.end)
-            s0, s1 = cleaned.to_original(ctx.start, ctx.end)
-            indicator = self.lexicon.canonical(d.indicator or "", national=subject == "全国")
+            o0, o1 = to_original(d.start, d.end)
             out.append(Record(
-                doc=doc_id, indicator=indicator, subject=subject, period=period, measure=d.measure,
-                value=d.value, value_max=d.value_max, unit=d.unit, qualifier=d.qualifier, base=d.base,
-                modality=modality.decide(ctx, d), text=cleaned.original[o0:o1], span=(o0, o1),
-                sentence=cleaned.original[s0:s1], rule=d.rule))
+                doc=doc_id, indicator=canonical(d.indicator or "", national=subject == "全国"), subject=subject,
+                period=period, measure=d.measure, value=d.value, value_max=d.value_max, unit=d.unit,
+                qualifier=d.qualifier, base=d.base, modality=modal.decide(d), text=original[o0:o1], span=(o0, o1),
+                sentence=sentence, rule=d.rule))
         return out
 
 def as_date(value: object, *, where: str = "published") -> _dt.date | None:

@@ -11,7 +11,6 @@ True
 from __future__ import annotations
 
 from bisect import bisect_left
-from operator import attrgetter
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -21,10 +20,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..periods import PeriodMention
     from ..records import Record
     from ..subjects import SubjectMention
-    from .base import Context
 
-__all__ = ["subject_for", "period_for", "implied_base", "same_name", "dedupe", "abbreviations", "within",
-           "bisect_start"]
+__all__ = ["Mentions", "implied_base", "same_name", "dedupe", "abbreviations", "within"]
 
 _BIGRAMS_MIN = 0.5
 _LOOKBACK = 40
@@ -81,26 +78,17 @@ def _usual_local(subjects: list[SubjectMention]) -> str | None:
     return max(counts, key=lambda k: counts[k]) if counts else None
 
 
-def _aside(text: str, a: int, b: int, anchor: int) -> bool:
-    """Whether ``text[a:b]`` sits in a parenthesis that closes before ``anchor``.
-
-    长三角(含江西)大飞机: 江西 is an aside; so is the 2021 of (经最终核实,2021年…) for
-    the figures after the bracket. Looks at most a few hundred characters around.
-    """
+def _opened_before(text: str, a: int) -> bool:
+    """Whether a parenthesis is open at ``a`` (looking at most 120 characters back)."""
     before = text[max(0, a - 120):a]
     opens = before.count("(") + before.count("（")
-    if not opens or opens <= before.count(")") + before.count("）"):
-        return False
+    return bool(opens) and opens > before.count(")") + before.count("）")
+
+
+def _closed_before(text: str, b: int, anchor: int) -> bool:
+    """Whether more parentheses close than open between ``b`` and ``anchor`` (at most 400 characters)."""
     after = text[b:min(anchor, b + 400)]
     return after.count(")") + after.count("）") > after.count("(") + after.count("（")
-
-
-_START = attrgetter("start")
-
-
-def bisect_start(items: list[Any], pos: int) -> int:
-    """Index of the first item starting at or after ``pos`` (items sorted by ``start``)."""
-    return bisect_left(items, pos, key=_START)
 
 
 def within(items: list[Any], starts: list[int], a: int, b: int) -> list[Any]:
@@ -108,23 +96,101 @@ def within(items: list[Any], starts: list[int], a: int, b: int) -> list[Any]:
     return items[bisect_left(starts, a):bisect_left(starts, b)]
 
 
-def period_for(periods: list[PeriodMention], anchor: int, text: str) -> PeriodMention | None:
-    """The nearest period before ``anchor``: in the sentence, else carried over from before it.
+_SKIP = 1
+"""A mention never taken (not the subject; a mention that is no period)."""
+_ASIDE = 2
+"""A mention inside a parenthesis: passed over by figures after the parenthesis closes."""
+_FROM = 4
+"""A period after 由/从: a starting point, passed over by figures in a later clause."""
 
-    A period whose year is unknown (``1-4月份`` in a text with no date) is returned
-    too: its value stays None rather than borrowing an older period's year. A period
-    inside a parenthesis closed before ``anchor`` (a revised 2021 figure) does not carry.
+
+class Mentions:
+    """Whose and when a document's figures are: the subject and period mentions, looked up
+    backwards from a figure's anchor (the figure, or its comparison word).
+
+    What a mention's own surroundings say (an enumeration, a speaker, an open parenthesis
+    before it) is read once per mention, however many figures look past it.
+
+    Args:
+        text: the cleaned document.
+        subjects: its subject mentions, by start.
+        periods: its period mentions, by start.
+        main_place: the place the article is about (asked at most once).
+
+    >>> from hz_extract.periods import read_periods
+    >>> from hz_extract.subjects import subjects_in
+    >>> t = "2024年杭州市GDP增长5.6%。"
+    >>> look = Mentions(t, list(subjects_in(t)), read_periods(t)[1], lambda: None)
+    >>> look.subject(14), look.period(14).value
+    ('杭州市', '2024')
     """
-    i = bisect_start(periods, anchor)
-    while i > 0:
-        i -= 1
-        p = periods[i]
-        if p.kind != "period" or _aside(text, p.start, p.end, anchor):
-            continue
-        if text[p.start - 1:p.start] in ("由", "从") and regex.search(r"[,;。]", text[p.end:anchor]):
-            continue  # 由上年的9.4:66.8调整为…: a starting point, not the period of what follows
-        return p
-    return None
+
+    def __init__(self, text: str, subjects: list[SubjectMention], periods: list[PeriodMention],
+                 main_place: Callable[[], str | None]) -> None:
+        self.text = text
+        self.subjects = subjects
+        self.periods = periods
+        self._main_place = main_place
+        self._place: list[str | None] = []
+        self._s_starts = [s.start for s in subjects]
+        self._p_starts = [p.start for p in periods]
+        self._s_marks: list[int | None] = [None] * len(subjects)
+        self._p_marks: list[int | None] = [None] * len(periods)
+
+    def subject(self, anchor: int) -> str | None:
+        """The subject of a figure anchored at ``anchor``.
+
+        The nearest mention before the anchor that names whose figure it is; a local form
+        (全市) or no mention at all gives the place the article is about, else the local
+        form the article uses most.
+        """
+        best: SubjectMention | None = None
+        subjects, marks, text = self.subjects, self._s_marks, self.text
+        i = bisect_left(self._s_starts, anchor)
+        stop = max(0, i - _LOOKBACK)
+        while i > stop:
+            i -= 1
+            s = subjects[i]
+            mark = marks[i]
+            if mark is None:
+                mark = marks[i] = (_SKIP if _not_the_subject(text, s) else
+                                   _ASIDE if _opened_before(text, s.start) else 0)
+            if mark & _SKIP or mark & _ASIDE and _closed_before(text, s.end, anchor):
+                continue
+            best = s
+            break
+        if best is None or best.kind == "local":
+            if not self._place:
+                self._place.append(self._main_place() or _usual_local(subjects))
+            return self._place[0] or (best.name if best is not None else None)
+        return best.name
+
+    def period(self, anchor: int) -> PeriodMention | None:
+        """The nearest period before ``anchor``: in the sentence, else carried over from before it.
+
+        A period whose year is unknown (``1-4月份`` in a text with no date) is returned
+        too: its value stays None rather than borrowing an older period's year. A period
+        inside a parenthesis closed before ``anchor`` (a revised 2021 figure) does not carry.
+        """
+        periods, marks, text = self.periods, self._p_marks, self.text
+        i = bisect_left(self._p_starts, anchor)
+        while i > 0:
+            i -= 1
+            p = periods[i]
+            mark = marks[i]
+            if mark is None:
+                mark = marks[i] = (_SKIP if p.kind != "period" else
+                                   (_ASIDE if _opened_before(text, p.start) else 0)
+                                   | (_FROM if text[p.start - 1:p.start] in ("由", "从") else 0))
+            if mark & _SKIP or mark & _ASIDE and _closed_before(text, p.end, anchor):
+                continue
+            if mark & _FROM and _CLAUSE_BREAK.search(text, p.end, anchor):
+                continue  # 由上年的9.4:66.8调整为…: a starting point, not the period of what follows
+            return p
+        return None
+
+
+_CLAUSE_BREAK = regex.compile(r"[,;。]")
 
 
 def _bigrams(s: str) -> set[str]:
@@ -224,29 +290,3 @@ def dedupe(records: list[Record], abbr: list[tuple[str, str]] | None = None) -> 
         twins.append(r)
         kept.append(r)
     return kept
-
-
-def subject_for(ctx: Context, anchor: int, text: str, place: list[str | None],
-                main_place: Callable[[str], str | None]) -> str | None:
-    """The subject of a figure anchored at ``anchor``; ``place`` caches the article's own place.
-
-    The nearest mention before the anchor that names whose figure it is; a local form
-    (全市) or no mention at all gives the place the article is about, else the local
-    form the article uses most.
-    """
-    best: SubjectMention | None = None
-    subjects = ctx.all_subjects
-    i = bisect_start(subjects, anchor)
-    stop = max(0, i - _LOOKBACK)
-    while i > stop:
-        i -= 1
-        s = subjects[i]
-        if _not_the_subject(text, s) or _aside(text, s.start, s.end, anchor):
-            continue
-        best = s
-        break
-    if best is None or best.kind == "local":
-        if not place:
-            place.append(main_place(text) or _usual_local(subjects))
-        return place[0] or (best.name if best is not None else None)
-    return best.name

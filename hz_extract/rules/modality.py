@@ -20,7 +20,7 @@ import regex
 from .base import Context, Draft
 from .lexicon import Lexicon, alternation
 
-__all__ = ["FAMILY", "decide"]
+__all__ = ["FAMILY", "Sentence"]
 
 FAMILY = "modality"
 
@@ -39,37 +39,76 @@ def _cues(lex: Lexicon) -> regex.Pattern[str]:
     return pat
 
 
-def decide(ctx: Context, d: Draft) -> str:
-    """The modality of a draft: ``actual``, ``expected`` or ``target``."""
-    if d.modality:
-        return d.modality
-    ca, _ = ctx.clause_of(d.start)
-    left = ctx.m(ca, d.start)
-    lex = ctx.lex
-    if left.rstrip().endswith(lex.target_nouns):
-        return "target"
-    counted = d.unit in lex.counters
-    m = _cues(lex).search(left)
-    if m and counted and "的" in left[m.end():]:
-        m = None  # 已发布业绩预告的14只券商股: the cue qualifies the noun, not the count
-    if m and m.lastgroup == "target" and d.measure == "share":
-        m = None  # 完成年度目标的102.1%: the completion of a target is an actual figure
-    if m and (m.lastgroup == "expected" or not counted or m.end() >= len(left) - 2):
-        return "expected" if m.lastgroup == "expected" else "target"
-    if m is None and d.measure != "share" and "将" in left and _WILL.search(left):
-        return "target"  # 全年将新增就业10万人: a plan (RECORDS.md counts 将 with the targets)
-    line_start = ctx.text.rfind("\n", max(0, d.start - 300), d.start) + 1 or max(0, d.start - 300)
-    lo = max(line_start, d.start - 300)
-    has_colon = ctx.text.find(":", lo, d.start) >= 0 or ctx.text.find("：", lo, d.start) >= 0
-    if has_colon and _LISTED_TARGETS.search(ctx.text, lo, d.start):
-        return "target"  # 主要预期目标是:地区生产总值增长5.5%左右;城镇新增就业60万人以上…
-    if ca > ctx.start:
-        # 目标到2025年,…占GDP比重达到15%: a cue opening the sentence governs all of it
-        head_end = ctx.clause_of(ctx.start)[1]
-        head = ctx.m(ctx.start, head_end)[:4]
-        if head.startswith((*lex.expected, *lex.target)) and not _frame_breaks(ctx, head_end, d.start):
-            return "expected" if head.startswith(lex.expected) else "target"
-    return "actual"
+class Sentence:
+    """The modalities of one sentence's drafts, with what holds for the whole sentence read once.
+
+    Whether a cue word, 将 or a colon occurs near the sentence at all, and which cue
+    opens it: most sentences state plain facts, and each of their figures then costs a
+    few string tests rather than a pattern search each.
+
+    >>> from hz_extract.rules.base import Context, Draft
+    >>> from hz_extract.rules.lexicon import lexicon
+    >>> ctx = Context(text="预计全年增长6%。", start=0, end=9, clauses=[(0, 9)], slots=[], periods=[],
+    ...               subjects=[], lex=lexicon())
+    >>> Sentence(ctx).decide(Draft(start=6, end=8, measure="growth", value=6, unit="%", rule="growth.percent"))
+    'expected'
+    """
+
+    __slots__ = ("ctx", "_cue", "_will", "_colon_from", "_opening", "_head_end")
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        lex, masked, text, start = ctx.lex, ctx.masked, ctx.text, ctx.start
+        cue = _cues(lex)
+        # The cues are literal words: none in the sentence means none in any part of it.
+        self._cue = cue if cue.search(masked) else None
+        self._will = "将" in masked
+        # A figure's colon window (its line, at most 300 characters back) starts here at the earliest.
+        lo = max(0, start - 300)
+        lo = max(lo, text.rfind("\n", lo, start) + 1)
+        colon = text.find(":", lo, ctx.end) >= 0 or text.find("：", lo, ctx.end) >= 0
+        self._colon_from = lo if colon else None
+        self._head_end = ctx.clause_of(start)[1]
+        head = ctx.m(start, self._head_end)[:4]
+        self._opening = ("expected" if head.startswith(lex.expected) else
+                         "target" if head.startswith(lex.target) else None)
+
+    def decide(self, d: Draft) -> str:
+        """The modality of a draft of this sentence: ``actual``, ``expected`` or ``target``."""
+        if d.modality:
+            return d.modality
+        ctx = self.ctx
+        lex = ctx.lex
+        ca, _ = ctx.clause_of(d.start)
+        left = ctx.m(ca, d.start)
+        if left.rstrip().endswith(lex.target_nouns):
+            return "target"
+        counted = d.unit in lex.counters
+        m = self._cue.search(left) if self._cue is not None else None
+        if m and counted and "的" in left[m.end():]:
+            m = None  # 已发布业绩预告的14只券商股: the cue qualifies the noun, not the count
+        if m and m.lastgroup == "target" and d.measure == "share":
+            m = None  # 完成年度目标的102.1%: the completion of a target is an actual figure
+        if m and (m.lastgroup == "expected" or not counted or m.end() >= len(left) - 2):
+            return "expected" if m.lastgroup == "expected" else "target"
+        if m is None and self._will and d.measure != "share" and "将" in left and _WILL.search(left):
+            return "target"  # 全年将新增就业10万人: a plan (RECORDS.md counts 将 with the targets)
+        if self._listed(d.start):
+            return "target"  # 主要预期目标是:地区生产总值增长5.5%左右;城镇新增就业60万人以上…
+        if ca > ctx.start and self._opening and not _frame_breaks(ctx, self._head_end, d.start):
+            return self._opening  # 目标到2025年,…占GDP比重达到15%: a cue opening the sentence governs all of it
+        return "actual"
+
+    def _listed(self, pos: int) -> bool:
+        """Whether ``pos`` follows the colon of a list of targets earlier on its line (within 300 characters)."""
+        ctx = self.ctx
+        if self._colon_from is None and ctx.start <= pos <= ctx.end:
+            return False  # no colon from the earliest line start a figure of the sentence can have
+        text = ctx.text
+        line_start = text.rfind("\n", max(0, pos - 300), pos) + 1 or max(0, pos - 300)
+        lo = max(line_start, pos - 300)
+        has_colon = text.find(":", lo, pos) >= 0 or text.find("：", lo, pos) >= 0
+        return has_colon and _LISTED_TARGETS.search(text, lo, pos) is not None
 
 
 def _frame_breaks(ctx: Context, lo: int, hi: int) -> bool:
