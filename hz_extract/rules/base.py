@@ -27,7 +27,7 @@ QMARK = "#"
 """The character a kept quantity is masked with in :attr:`Context.masked`."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Slot:
     """A kept quantity of the sentence (offsets into the cleaned text) and the clause it sits in."""
 
@@ -38,7 +38,7 @@ class Slot:
     index: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     """A record before subject, period and modality are settled.
 
@@ -77,7 +77,7 @@ class Draft:
     hint: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Context:
     """One sentence of a document, with everything the rules read and the state they carry.
 
@@ -113,7 +113,8 @@ class Context:
     rank_base: str | None = None
     _starts: list[int] = field(default_factory=list, repr=False)
     _by_clause: dict[int, list[Slot]] | None = field(default=None, repr=False)
-    _mention_starts: dict[str, list[int]] = field(default_factory=dict, repr=False)
+    _period_starts: list[int] | None = field(default=None, repr=False)
+    _subject_starts: list[int] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if not self.masked:
@@ -184,12 +185,16 @@ class Context:
         Mentions are few per clause but a sentence may hold thousands; looking them up
         by position keeps every name lookup independent of the sentence's length.
         """
-        items = self.subjects if subjects else self.periods
-        key = "s" if subjects else "p"
-        starts = self._mention_starts.get(key)
-        if starts is None:
-            starts = [m.start for m in items]
-            self._mention_starts[key] = starts
+        if subjects:
+            items, starts = self.subjects, self._subject_starts
+            if starts is None:
+                starts = self._subject_starts = [m.start for m in items]
+        else:
+            items, starts = self.periods, self._period_starts
+            if starts is None:
+                starts = self._period_starts = [m.start for m in items]
+        if not starts:
+            return []
         return items[bisect_left(starts, a - 12):bisect_left(starts, b)]
 
     def clause_index(self, pos: int) -> int:
