@@ -78,8 +78,9 @@ def settle(ctx: Context) -> list[Draft]:
     named: list[str] = []
     seen: set[str] = set()
     saved: tuple[str | None, str | None, str | None] | None = None
+    parens = "(" in ctx.masked  # without an opening bracket no draft is inside one
     for d in sorted(ctx.drafts, key=lambda x: (x.start, x.end)):
-        inside = _depth(ctx, d.start) > 0
+        inside = parens and _depth(ctx, d.start) > 0
         if inside and saved is None:
             saved = (ctx.chain, ctx.chain_measure, ctx.chain_base)
         elif not inside and saved is not None:
@@ -123,12 +124,14 @@ def settle(ctx: Context) -> list[Draft]:
         if d.hint == "unit_noun" and d.unit and not ind.endswith(d.unit):
             ind += d.unit
         d.indicator = ind
-        items = distribute(ind, ctx.lex)  # the chain keeps the group's name
-        if not items and "、" in ind and _EACH.search(ctx.m(ctx.clause_of(d.start)[0], d.start)):
-            items = distribute_each(ind, ctx.lex)  # 广播、电视人口综合覆盖率均为100%
-        extra = [replace(d, indicator=item, rule="list.shared." + d.rule) for item in items[1:]]
-        if items:
-            d.indicator, d.rule = items[0], "list.shared." + d.rule
+        extra: list[Draft] = []
+        if "、" in ind:  # only a name listing items is distributed
+            items = distribute(ind, ctx.lex)  # the chain keeps the group's name
+            if not items and _EACH.search(ctx.m(ctx.clause_of(d.start)[0], d.start)):
+                items = distribute_each(ind, ctx.lex)  # 广播、电视人口综合覆盖率均为100%
+            extra = [replace(d, indicator=item, rule="list.shared." + d.rule) for item in items[1:]]
+            if items:
+                d.indicator, d.rule = items[0], "list.shared." + d.rule
         if not d.hint.startswith("each:") and ind not in seen:
             named.append(ind)
             seen.add(ind)

@@ -19,6 +19,7 @@ from .base import Context, Draft, Slot
 __all__ = ["measure_families", "classify", "run"]
 
 _THRESHOLD = regex.compile(r"^(?:以上|以下|左右)?的[^#,;:。()]{1,12}?#")
+"""A threshold inside a name; its 的 is one of the first three characters after the figure."""
 
 MAX_LEFT = 80
 """Characters before a figure its cue is read from (a clause is rarely longer; patterns stay linear)."""
@@ -50,10 +51,10 @@ def run(ctx: Context) -> list[Draft]:
     for slot in ctx.slots:
         if slot.index in ctx.claimed:
             continue
-        if _THRESHOLD.match(ctx.right(slot)):
+        ca, cb = ctx.clauses[slot.clause]
+        if "的" in ctx.m(slot.end, min(cb, slot.end + 3)) and _THRESHOLD.match(ctx.m(slot.end, cb)):
             ctx.unmask(slot)  # 总投资超10亿元的重大项目38个: a threshold inside a name
             continue
-        ca, _ = ctx.clauses[slot.clause]
         ca = max(ca, slot.start - MAX_LEFT)
         d = classify(ctx, slot, ctx.m(ca, slot.start), ca)
         if d is not None:

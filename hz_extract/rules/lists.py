@@ -188,9 +188,9 @@ def _heads(ctx: Context, items: list[str], verb_text: str) -> list[str]:
 def apply(ctx: Context, classify: Classify) -> None:
     """Distribute the values of every 分别 clause of the sentence, and of clauses listing as
     many items as values without it (营业收入和净利润同比增长12%和15%)."""
+    each = "分别" in ctx.masked  # most sentences hold no 分别 list
     for k, (ca, cb) in enumerate(ctx.clauses):
-        text = ctx.m(ca, cb)
-        p = text.find("分别")
+        p = ctx.m(ca, cb).find("分别") if each else -1
         if p >= 0:
             at = ca + p
             vals = [s for s in ctx.slots_in_clause(k) if s.start > at and s.index not in ctx.claimed]
@@ -212,7 +212,10 @@ def _joined(ctx: Context, vals: list[Slot]) -> bool:
 
 def _run(ctx: Context, k: int) -> list[Slot]:
     """The first run of two or more figures of clause ``k`` joined by 、/和/及 (no 分别)."""
-    slots = [s for s in ctx.slots_in_clause(k) if s.index not in ctx.claimed]
+    slots = ctx.slots_in_clause(k)
+    if len(slots) < 2:
+        return []
+    slots = [s for s in slots if s.index not in ctx.claimed]
     for i in range(len(slots) - 1):
         j = i
         while j + 1 < len(slots) and _AND.match(ctx.m(slots[j].end, slots[j + 1].start)):
