@@ -175,8 +175,11 @@ def _build() -> _Parts:
     heads |= {"数十", "数百", "数千", "数万", "数亿", "几十", "几百", "几千", "几万", "几亿", "翻", "http"}
     starts = frozenset(firsts | {w[0] for w in heads} | set("0123456789."))
     trigger = "[" + "".join(regex.escape(c) for c in sorted(firsts)) + "]"
-    # A digit starts a match only at the head of a digit run (a line of 100,000 digits is one try)
-    trigger = rf"(?:(?=[0-9.])(?<![0-9A-Za-z_.])|(?={trigger})|(?={_alt(heads)}))"
+    # A digit starts a match only at the head of a digit run (a line of 100,000 digits is one
+    # try), and not at a date the core refuses (2024年, 11月, 29日: a number before 年 月 号,
+    # or a whole number before 日, cannot be n1), so the scan passes over them
+    dated = r"[0-9]{1,24}(?:\.[0-9]{1,20})?[ ]?[年月号]|[0-9]{1,24}[ ]?日(?![元本])"
+    trigger = rf"(?:(?=[0-9.])(?<![0-9A-Za-z_.])(?!{dated})|(?={trigger})|(?={_alt(heads)}))"
     return _Parts(rf"{trigger}(?:(?P<skip>{skip})|(?P<special>{special})|{doubling}|{core})", lists,
                   trigger, starts, _common(lex))
 
@@ -188,11 +191,11 @@ def _common(lex) -> str:
     the same way (n1 the number, u1 the unit, no other group):
 
     - the unit word starts with no character the full pattern reads between a number
-      and its unit or as more of the number (numerals, magnitudes, 个 点 数 几 多 余, 又 and
-      分 of a fraction, / of 1/4, 年 月 号 日 of a date, 、 和 of a list of dates, 时 of a
-      clock time, a space, an ASCII letter or digit), so no skip, fraction, vague digit
-      or longer number can be read there; 万 and 亿 begin no unit word, so they are
-      magnitudes;
+      and its unit or as more of the number (numerals, magnitudes, 个 before 万 or 亿,
+      点 数 几 多 余, 又 and 分 of a fraction, / of 1/4, 年 月 号 日 of a date, 、 和 of a
+      list of dates, 时 of a clock time, a space, an ASCII letter or digit), so no skip,
+      fraction, vague digit or longer number can be read there; 万 and 亿 begin no unit
+      word, so they are magnitudes;
     - the unit word is the one the full pattern's unit part picks when no space follows
       within a word's length (it would try the words written with spaces first then): the
       longest unconditional word (as ``\\L<units>`` picks them), else the longest
@@ -202,7 +205,7 @@ def _common(lex) -> str:
     """
     every = set(lex.units) | set(lex.not_units)
     mags = [ch for ch in sorted(lex.big) if not any(w.startswith(ch) for w in every)]
-    barred = set(lex.digits) | set(lex.tens) | set(lex.small) | set(lex.big) | set("个点数几多余又分/年月号日、和时 ")
+    barred = set(lex.digits) | set(lex.tens) | set(lex.small) | set(lex.big) | set("点数几多余又分/年月号日、和时 ")
     words = sorted((w for w in every if not (w[0].isascii() and w[0].isalnum()) and w[0] not in barred),
                    key=lambda w: (-len(w), w))
     conditional = [w for w in words if w.isascii() or w in lex.not_followed_by]
@@ -210,7 +213,8 @@ def _common(lex) -> str:
                     + [_word(w, lex, re.escape(w)) for w in conditional])
     ends = "".join(sorted({w[0] for w in lex.after} | set(" /(-~至到和与半")))
     return (rf"(?<![0-9A-Za-z_.])(?P<n1>[0-9]{{1,24}}(?:\.[0-9]{{1,20}})?[{''.join(mags)}]{{0,2}})"
-            rf"(?![^ \n]{{1,{max(map(len, every)) - 1}}}[ ])(?P<u1>(?>{unit}))(?![{re.escape(ends)}])")
+            rf"(?![^ \n]{{1,{max(map(len, every)) - 1}}}[ ]|个[{''.join(sorted(lex.big))}])"
+            rf"(?P<u1>(?>{unit}))(?![{re.escape(ends)}])")
 
 
 @cache
