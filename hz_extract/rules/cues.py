@@ -8,6 +8,7 @@ The patterns are anchored at the *end* of the masked text left of a figure
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import regex
@@ -15,7 +16,7 @@ import regex
 from .base import Context
 from .lexicon import Lexicon, alternation, lexicon
 
-__all__ = ["Cues", "cues", "find_base", "ADJ", "clean_base", "ONE_FIGURE_BASES"]
+__all__ = ["Cues", "EndCue", "cues", "find_base", "ADJ", "clean_base", "ONE_FIGURE_BASES"]
 
 ADJ = frozenset("高快多低慢少")
 """One-character comparatives: a sign only after 比/较 (比一季度低2.5个百分点), never a growth verb."""
@@ -25,18 +26,60 @@ _RATE = "增速|增幅|涨幅|增长率|增长速度|降幅|跌幅|增长幅度"
 _TO = "为|达|达到|是|超过|超|约|在"
 
 
+class EndCue:
+    """A cue pattern anchored at the end of the text, tried only when the text has what a match needs.
+
+    A match must end with one of ``endings`` and hold one of ``words`` (each test only
+    when given); :meth:`search` answers None at once otherwise, else it is the pattern's
+    own search.
+    """
+
+    __slots__ = ("_endings", "_sizes", "_words", "pattern")
+
+    def __init__(self, pattern: regex.Pattern[str], endings: Iterable[str] = (), words: Iterable[str] = ()) -> None:
+        self.pattern = pattern
+        ends = frozenset(endings)
+        self._endings = ends if "" not in ends else frozenset()  # an empty ending: any text may match
+        sizes: dict[str, set[int]] = {}
+        for e in self._endings:
+            sizes.setdefault(e[-1], set()).add(len(e))
+        self._sizes = {c: tuple(sorted(n)) for c, n in sizes.items()}
+        self._words = tuple(words)
+
+    def search(self, text: str) -> regex.Match[str] | None:
+        """The pattern's ``search(text)`` (None without a possible ending or word)."""
+        if self._endings and not text.endswith("\n"):  # ``$`` also matches before a final newline
+            k = len(text)
+            for n in self._sizes.get(text[-1:], ()):
+                if n <= k and text[k - n:] in self._endings:
+                    break
+            else:
+                return None
+        if self._words:
+            for w in self._words:
+                if w in text:
+                    break
+            else:
+                return None
+        return self.pattern.search(text)
+
+
 @dataclass(frozen=True)
 class Cues:
-    """The compiled cue patterns of one lexicon."""
+    """The compiled cue patterns of one lexicon (``base_any`` finds a base cue anywhere).
+
+    Each has ``search(text)``; the cues most figures lack are :class:`EndCue`, the others
+    (mostly there when tried: growth, than) plain patterns.
+    """
 
     growth: regex.Pattern[str]
-    rate: regex.Pattern[str]
+    rate: EndCue
     bare_base: regex.Pattern[str]
-    change: regex.Pattern[str]
-    compare: regex.Pattern[str]
+    change: EndCue
+    compare: EndCue
     than: regex.Pattern[str]
     lone_verb: regex.Pattern[str]
-    pull: regex.Pattern[str]
+    pull: EndCue
     base_any: regex.Pattern[str]
 
 
@@ -63,18 +106,30 @@ def _build(lex: Lexicon) -> Cues:
     base_pre = rf"(?:(?:(?P<base>{bases})|{since})(?:{_ADV}|了|的|还|再|又)*)?"
     since2 = since.replace("(?P<since>", "(?P<since2>")
     than = r"(?<![占可对无相同])(?:比|较|与|同(?!比)|相比|相较|相对)(?![重例率价值较])"
+    change_verb_words = [w for w in lex.verbs if len(w) > 1]
+    rates = _RATE.split("|")
+    pulls = ("拉动", "影响", "带动", "拖累", "下拉")
     return Cues(
         growth=regex.compile(rf"(?P<cue>{base_pre}(?:{_ADV})*(?P<verb>{verbs})(?:了|达到|达|为|幅度为|幅度达)?)$"),
-        rate=regex.compile(rf"(?P<cue>{base_pre}(?:的)?(?P<rate>{_RATE})(?:{_ADV})*(?:{_TO})?)$"),
+        rate=EndCue(regex.compile(rf"(?P<cue>{base_pre}(?:的)?(?P<rate>{_RATE})(?:{_ADV})*(?:{_TO})?)$"), words=rates),
         bare_base=regex.compile(rf"(?P<cue>(?P<base>{bases})(?:为|达|是)?)$"),
-        change=regex.compile(rf"(?P<cue>(?:{base_pre}(?:{_ADV})*(?P<verb>{change_verbs})|"
-                             rf"(?:(?P<base2>{bases})|{since2})(?P<verb2>多|少))(?:了)?)$"),
-        compare=regex.compile(rf"(?P<cue>(?:{_RATE}|增长|的)?(?P<cmp>{compare})(?P<base>[^#,;]*?)(?:了)?)$"),
+        change=EndCue(regex.compile(rf"(?P<cue>(?:{base_pre}(?:{_ADV})*(?P<verb>{change_verbs})|"
+                                    rf"(?:(?P<base2>{bases})|{since2})(?P<verb2>多|少))(?:了)?)$"),
+                      _joined([*change_verb_words, "多", "少"], ("", "了"))),
+        compare=EndCue(regex.compile(rf"(?P<cue>(?:{_RATE}|增长|的)?(?P<cmp>{compare})(?P<base>[^#,;]*?)(?:了)?)$"),
+                       words=lex.compare),
         than=regex.compile(rf"(?P<cue>(?:{_RATE})?{than}(?P<base>[^#,;]*?)(?:{_ADV})*(?P<verb>{all_verbs})(?:了)?)$"),
         lone_verb=regex.compile(rf"(?P<cue>(?:{_RATE}|比重|占比)?(?P<base>{bases})?(?:{_ADV})*(?P<verb>{change_verbs})(?:了)?)$"),
-        pull=regex.compile(r"(?P<cue>(?P<verb>拉动|影响|带动|拖累|下拉)(?P<base>[^#,;]*?)(?P<dir>增长|上涨|上升|下降|下滑|回落)?(?:约|了)?)$"),
+        pull=EndCue(regex.compile(r"(?P<cue>(?P<verb>拉动|影响|带动|拖累|下拉)(?P<base>[^#,;]*?)(?P<dir>增长|上涨|上升|下降|下滑|回落)?(?:约|了)?)$"),
+                    words=pulls),
         base_any=regex.compile(bases),
     )
+
+
+def _joined(words: Iterable[str], tails: Iterable[str]) -> list[str]:
+    """Every word followed by every tail (the endings a cue may have)."""
+    tails = tuple(tails)
+    return [w + t for w in words for t in tails]
 
 
 ONE_FIGURE_BASES = frozenset({"两年平均", "年均"})
