@@ -27,24 +27,27 @@ FAMILY = "modality"
 
 _WILL = regex.compile(r"(?<![即必终])将(?![近于其会是要来])")
 _LISTED_TARGETS = regex.compile(r"(?:目标|任务|计划)(?:是|为|如下)?[:：]")
-_CACHE: dict[int, regex.Pattern[str]] = {}
+_CACHE: dict[int, tuple[regex.Pattern[str], regex.Pattern[str]]] = {}
 _OPEN_SLACK = 2  # a frame opens a clause, after at most 其中 or 而
 
 
-def _cues(lex: Lexicon) -> regex.Pattern[str]:
-    pat = _CACHE.get(id(lex))
-    if pat is None:
-        pat = regex.compile(f"(?P<expected>{alternation(lex.expected)})|(?P<target>{alternation(lex.target)})")
-        _CACHE[id(lex)] = pat
-    return pat
+def _patterns(lex: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """The cue words (expected or target), and any word that can make a figure other than
+    actual (a cue, a target noun, 将): all literal, so one search tells a plain sentence."""
+    pats = _CACHE.get(id(lex))
+    if pats is None:
+        cues = regex.compile(f"(?P<expected>{alternation(lex.expected)})|(?P<target>{alternation(lex.target)})")
+        notable = regex.compile(alternation((*lex.expected, *lex.target, *lex.target_nouns, "将")))
+        pats = _CACHE[id(lex)] = (cues, notable)
+    return pats
 
 
 class Sentence:
     """The modalities of one sentence's drafts, with what holds for the whole sentence read once.
 
-    Whether a cue word, 将 or a colon occurs near the sentence at all, and which cue
-    opens it: most sentences state plain facts, and each of their figures then costs a
-    few string tests rather than a pattern search each.
+    Whether a cue word, a target noun, 将 or a colon occurs near the sentence at all, and
+    which cue opens it: most sentences state plain facts, and their figures are then
+    actual without a look at the words before each.
 
     >>> from hz_extract.rules.base import Context, Draft
     >>> from hz_extract.rules.lexicon import lexicon
@@ -54,20 +57,26 @@ class Sentence:
     'expected'
     """
 
-    __slots__ = ("ctx", "_cue", "_will", "_colon_from", "_opening", "_head_end")
+    __slots__ = ("ctx", "_cue", "_will", "_colon", "_opening", "_head_end", "_plain")
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         lex, masked, text, start = ctx.lex, ctx.masked, ctx.text, ctx.start
-        cue = _cues(lex)
-        # The cues are literal words: none in the sentence means none in any part of it.
-        self._cue = cue if cue.search(masked) else None
-        self._will = "将" in masked
+        cues, notable = _patterns(lex)
         # A figure's colon window (its line, at most 300 characters back) starts here at the earliest.
         lo = max(0, start - 300)
         lo = max(lo, text.rfind("\n", lo, start) + 1)
-        colon = text.find(":", lo, ctx.end) >= 0 or text.find("：", lo, ctx.end) >= 0
-        self._colon_from = lo if colon else None
+        self._colon = text.find(":", lo, ctx.end) >= 0 or text.find("：", lo, ctx.end) >= 0
+        self._cue: regex.Pattern[str] | None = None
+        self._will = False
+        self._opening: str | None = None
+        self._head_end = start
+        if notable.search(masked) is None:  # literal words: none in the sentence, none in any part of it
+            self._plain = not self._colon
+            return
+        self._plain = False
+        self._cue = cues if cues.search(masked) else None
+        self._will = "将" in masked
         self._head_end = ctx.clause_of(start)[1]
         head = ctx.m(start, self._head_end)[:4]
         self._opening = ("expected" if head.startswith(lex.expected) else
@@ -78,6 +87,8 @@ class Sentence:
         if d.modality:
             return d.modality
         ctx = self.ctx
+        if self._plain and ctx.start <= d.start <= ctx.end:
+            return "actual"  # nothing in or before the sentence that could make it other
         lex = ctx.lex
         ca, _ = ctx.clause_of(d.start)
         left = ctx.m(ca, d.start)
@@ -102,7 +113,7 @@ class Sentence:
     def _listed(self, pos: int) -> bool:
         """Whether ``pos`` follows the colon of a list of targets earlier on its line (within 300 characters)."""
         ctx = self.ctx
-        if self._colon_from is None and ctx.start <= pos <= ctx.end:
+        if not self._colon and ctx.start <= pos <= ctx.end:
             return False  # no colon from the earliest line start a figure of the sentence can have
         text = ctx.text
         line_start = text.rfind("\n", max(0, pos - 300), pos) + 1 or max(0, pos - 300)
