@@ -54,9 +54,10 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
         return None
     if q.unit == "pp":
         return None
-    right = ctx.right(slot)
-    if q.unit in ctx.lex.counters and _NOUN_START.match(right) and not right.startswith(_AFTER_QUALIFIER):
-        return _prenominal(ctx, slot, left, right)
+    if q.unit in ctx.lex.counters:
+        right = ctx.right(slot)
+        if _NOUN_START.match(right) and not right.startswith(_AFTER_QUALIFIER):
+            return _prenominal(ctx, slot, left, right)
     if q.unit in _LENGTHS and _DISTANCE.search(left):
         return None  # 距离地铁站约500米: how far a place is, not an indicator
     if q.unit in ("位", "名") and _RANK_MOVE.search(left):
@@ -67,7 +68,7 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
         return None  # 为期3天, 历时3年: how long something took
     d = ctx.from_slot(slot, "level", "level.amount")
     d.cue = d.anchor = slot.start
-    if q.unit and _LATIN_UNIT.match(q.unit):
+    if q.unit.isascii() and _LATIN_UNIT.match(q.unit):
         d.hint = "unit_noun"  # 约1000万DAU: the unit names what is counted
     if left.rstrip().endswith(ctx.lex.target_nouns):
         d.rule, d.hint = "level.target", "chain"  # 完成市分配任务25亿元: the target of the chain's indicator
