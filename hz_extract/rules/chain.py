@@ -15,6 +15,7 @@ difference of that share (``占GDP比重48.4%,较上年提高0.4个百分点`` �
 from __future__ import annotations
 
 from dataclasses import replace
+from operator import attrgetter
 
 import regex
 
@@ -30,9 +31,10 @@ FAMILY = "chain"
 
 
 def _own(ctx: Context, d: Draft) -> str:
+    """The name before the draft's cue in its clause (nothing when the cue opens the clause)."""
     cue = d.cue if d.cue is not None else d.start
     ca, _ = ctx.clause_of(cue if cue < ctx.end else d.start)
-    return name(ctx, ca, cue)
+    return name(ctx, ca, cue) if ca < cue else ""
 
 
 _TOGETHER = regex.compile(r"^[,;\s]*(?:合计|共计|总计|合占|三者合计|两者合计|共占|合共)")
@@ -66,6 +68,7 @@ def _depth(ctx: Context, pos: int) -> int:
 
 
 _SHARE_DIFF = ("pp_diff.than", "pp_diff.verb")
+_TEXT_ORDER = attrgetter("start", "end")
 
 
 def settle(ctx: Context) -> list[Draft]:
@@ -79,7 +82,7 @@ def settle(ctx: Context) -> list[Draft]:
     seen: set[str] = set()
     saved: tuple[str | None, str | None, str | None] | None = None
     parens = "(" in ctx.masked  # without an opening bracket no draft is inside one
-    for d in sorted(ctx.drafts, key=lambda x: (x.start, x.end)):
+    for d in sorted(ctx.drafts, key=_TEXT_ORDER):
         inside = parens and _depth(ctx, d.start) > 0
         if inside and saved is None:
             saved = (ctx.chain, ctx.chain_measure, ctx.chain_base)
@@ -87,17 +90,18 @@ def settle(ctx: Context) -> list[Draft]:
             ctx.chain, ctx.chain_measure, ctx.chain_base = saved
             saved = None
         ind = d.indicator
-        if d.hint.startswith("each:"):
-            _, i, n = d.hint.split(":")
+        hint = d.hint  # most drafts have none
+        if hint.startswith("each:"):
+            _, i, n = hint.split(":")
             if len(named) >= int(n):
                 ind = named[len(named) - int(n) + int(i)]
-        if d.hint == "chain" and ctx.chain:
+        elif hint == "chain" and ctx.chain:
             ind = ctx.chain
-        if d.hint == "inherit":
+        elif hint == "inherit":
             ind = ctx.chain or ""
             if not ind:
                 continue
-        if d.hint == "ratio":
+        elif hint == "ratio":
             # 营收占比58%: a whole before 占比 is the base; 海外收入占比41%: a part is the name
             if d.base and d.base not in ctx.lex.wholes:
                 ind, d.base = d.base, None
@@ -117,11 +121,11 @@ def settle(ctx: Context) -> list[Draft]:
                 ind = _previous_clause(ctx, d) or ctx.chain or ""
         if not ind:
             continue
-        if d.hint == "rate" and not RATE_NAME.search(ind):
+        if hint == "rate" and not RATE_NAME.search(ind):
             continue
-        if d.hint == "time" and not TIME_NAME.search(ind):
+        if hint == "time" and not TIME_NAME.search(ind):
             continue
-        if d.hint == "unit_noun" and d.unit and not ind.endswith(d.unit):
+        if hint == "unit_noun" and d.unit and not ind.endswith(d.unit):
             ind += d.unit
         d.indicator = ind
         extra: list[Draft] = []
@@ -132,7 +136,7 @@ def settle(ctx: Context) -> list[Draft]:
             extra = [replace(d, indicator=item, rule="list.shared." + d.rule) for item in items[1:]]
             if items:
                 d.indicator, d.rule = items[0], "list.shared." + d.rule
-        if not d.hint.startswith("each:") and ind not in seen:
+        if not hint.startswith("each:") and ind not in seen:
             named.append(ind)
             seen.add(ind)
         if not (d.measure == "pp_diff" and ctx.chain_measure == "share" and ind.startswith(ctx.chain or "\0")):

@@ -188,7 +188,10 @@ def _heads(ctx: Context, items: list[str], verb_text: str) -> list[str]:
 def apply(ctx: Context, classify: Classify) -> None:
     """Distribute the values of every 分别 clause of the sentence, and of clauses listing as
     many items as values without it (营业收入和净利润同比增长12%和15%)."""
-    each = "分别" in ctx.masked  # most sentences hold no 分别 list
+    each = "分别" in ctx.masked
+    crowded = _crowded(ctx)
+    if not each and not crowded:
+        return  # most sentences: no 分别, and no clause with two figures to pair
     for k, (ca, cb) in enumerate(ctx.clauses):
         p = ctx.m(ca, cb).find("分别") if each else -1
         if p >= 0:
@@ -198,12 +201,23 @@ def apply(ctx: Context, classify: Classify) -> None:
                 continue
             _distribute(ctx, classify, ca, at, at + 2, vals, strict=False)
             continue
-        run = _run(ctx, k)
+        run = _run(ctx, k) if k in crowded else []
         if run:
             la = max(ca, run[0].start - 80)
             d0 = classify(ctx, run[0], ctx.m(la, run[0].start), la)
             if d0 is not None and d0.cue is not None and ca < d0.cue <= run[0].start:
                 _distribute(ctx, classify, ca, d0.cue, d0.cue, run, strict=True)
+
+
+def _crowded(ctx: Context) -> set[int]:
+    """The indices of the clauses holding two figures or more (the only ones a run can be in)."""
+    seen: set[int] = set()
+    crowded: set[int] = set()
+    for s in ctx.slots:
+        if s.clause in seen:
+            crowded.add(s.clause)
+        seen.add(s.clause)
+    return crowded
 
 
 def _joined(ctx: Context, vals: list[Slot]) -> bool:
@@ -212,10 +226,7 @@ def _joined(ctx: Context, vals: list[Slot]) -> bool:
 
 def _run(ctx: Context, k: int) -> list[Slot]:
     """The first run of two or more figures of clause ``k`` joined by 、/和/及 (no 分别)."""
-    slots = ctx.slots_in_clause(k)
-    if len(slots) < 2:
-        return []
-    slots = [s for s in slots if s.index not in ctx.claimed]
+    slots = [s for s in ctx.slots_in_clause(k) if s.index not in ctx.claimed]
     for i in range(len(slots) - 1):
         j = i
         while j + 1 < len(slots) and _AND.match(ctx.m(slots[j].end, slots[j + 1].start)):
