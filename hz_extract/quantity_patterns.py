@@ -179,7 +179,14 @@ def _build() -> _Parts:
     # try), and not at a date the core refuses (2024年, 11月, 29日: a number before 年 月 号,
     # or a whole number before 日, cannot be n1), so the scan passes over them
     dated = r"[0-9]{1,24}(?:\.[0-9]{1,20})?[ ]?[年月号]|[0-9]{1,24}[ ]?日(?![元本])"
-    trigger = rf"(?:(?=[0-9.])(?<![0-9A-Za-z_.])(?!{dated})|(?={trigger})|(?={_alt(heads)}))"
+    # Nor at a Chinese digit or 十 that ``lone`` refuses (一、, 两融, 一体化: followed by no
+    # character that starts anything lone lets through, a unit word's first character
+    # standing for the unit) or that comes before 年 月 号 (一年, 十月: n1 then cannot end there)
+    goes_on = set(digits) | set(lex.small) | set(lex.big) | set("个点多余几半又分/%~至到和与以左上之有出开-")
+    goes_on |= {w[0] for w in set(lex.units) | set(lex.not_units)}
+    goes_on_class = "".join(regex.escape(c) for c in sorted(goes_on))
+    refused = rf"[{digits}十拾](?:(?![ ]{{0,5}}[{goes_on_class}])|[ ]?[年月号])"
+    trigger = rf"(?:(?=[0-9.])(?<![0-9A-Za-z_.])(?!{dated})|(?={trigger})(?!{refused})|(?={_alt(heads)}))"
     return _Parts(rf"{trigger}(?:(?P<skip>{skip})|(?P<special>{special})|{doubling}|{core})", lists,
                   trigger, starts, _common(lex))
 
