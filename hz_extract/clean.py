@@ -210,11 +210,17 @@ def to_simplified(text: str) -> str:
     if not _SURROGATE.search(text):
         # One call for the whole text: OpenCC's phrases never span a line break, so its
         # lines are the lines converted one by one (checked: same count, else per line).
-        converted = conv.convert(text).splitlines(keepends=True)
+        whole = conv.convert(text)
+        if whole == text:  # already simplified (most text): every line stays as it is
+            return _zhe(text)
+        converted = whole.splitlines(keepends=True)
         if len(converted) != len(lines):
             converted = None
     out: list[str] = []
     for i, line in enumerate(lines):
+        if converted is not None and converted[i] == line:
+            out.append(line)  # what converting it would give
+            continue
         if not _HAN.search(line):
             out.append(line)
             continue
