@@ -109,7 +109,9 @@ class Mentions:
     backwards from a figure's anchor (the figure, or its comparison word).
 
     What a mention's own surroundings say (an enumeration, a speaker, an open parenthesis
-    before it) is read once per mention, however many figures look past it.
+    before it) is read once per mention, however many figures look past it; and a figure
+    after the same mentions as the one before it, when no parenthesis was in the way, has
+    the same subject and period.
 
     Args:
         text: the cleaned document.
@@ -136,6 +138,9 @@ class Mentions:
         self._p_starts = [p.start for p in periods]
         self._s_marks: list[int | None] = [None] * len(subjects)
         self._p_marks: list[int | None] = [None] * len(periods)
+        # The last answer given for figures after the first i mentions (i = -1: none to reuse).
+        self._s_last: tuple[int, str | None] = (-1, None)
+        self._p_last: tuple[int, PeriodMention | None] = (-1, None)
 
     def subject(self, anchor: int) -> str | None:
         """The subject of a figure anchored at ``anchor``.
@@ -144,9 +149,13 @@ class Mentions:
         (全市) or no mention at all gives the place the article is about, else the local
         form the article uses most.
         """
-        best: SubjectMention | None = None
         subjects, marks, text = self.subjects, self._s_marks, self.text
         i = bisect_left(self._s_starts, anchor)
+        if i == self._s_last[0]:
+            return self._s_last[1]
+        after = i
+        steady = True  # the answer depends on the mentions before the anchor only, not on where it is
+        best: SubjectMention | None = None
         stop = max(0, i - _LOOKBACK)
         while i > stop:
             i -= 1
@@ -155,15 +164,22 @@ class Mentions:
             if mark is None:
                 mark = marks[i] = (_SKIP if _not_the_subject(text, s) else
                                    _ASIDE if _opened_before(text, s.start) else 0)
-            if mark & _SKIP or mark & _ASIDE and _closed_before(text, s.end, anchor):
+            if mark & _SKIP:
                 continue
+            if mark & _ASIDE:
+                steady = False
+                if _closed_before(text, s.end, anchor):
+                    continue
             best = s
             break
         if best is None or best.kind == "local":
             if not self._place:
                 self._place.append(self._main_place() or _usual_local(subjects))
-            return self._place[0] or (best.name if best is not None else None)
-        return best.name
+            name = self._place[0] or (best.name if best is not None else None)
+        else:
+            name = best.name
+        self._s_last = (after if steady else -1, name)
+        return name
 
     def period(self, anchor: int) -> PeriodMention | None:
         """The nearest period before ``anchor``: in the sentence, else carried over from before it.
@@ -174,6 +190,11 @@ class Mentions:
         """
         periods, marks, text = self.periods, self._p_marks, self.text
         i = bisect_left(self._p_starts, anchor)
+        if i == self._p_last[0]:
+            return self._p_last[1]
+        after = i
+        steady = True
+        found: PeriodMention | None = None
         while i > 0:
             i -= 1
             p = periods[i]
@@ -182,12 +203,18 @@ class Mentions:
                 mark = marks[i] = (_SKIP if p.kind != "period" else
                                    (_ASIDE if _opened_before(text, p.start) else 0)
                                    | (_FROM if text[p.start - 1:p.start] in ("由", "从") else 0))
-            if mark & _SKIP or mark & _ASIDE and _closed_before(text, p.end, anchor):
+            if mark & _SKIP:
                 continue
-            if mark & _FROM and _CLAUSE_BREAK.search(text, p.end, anchor):
-                continue  # 由上年的9.4:66.8调整为…: a starting point, not the period of what follows
-            return p
-        return None
+            if mark & (_ASIDE | _FROM):
+                steady = False
+                if mark & _ASIDE and _closed_before(text, p.end, anchor):
+                    continue
+                if mark & _FROM and _CLAUSE_BREAK.search(text, p.end, anchor):
+                    continue  # 由上年的9.4:66.8调整为…: a starting point, not the period of what follows
+            found = p
+            break
+        self._p_last = (after if steady else -1, found)
+        return found
 
 
 _CLAUSE_BREAK = regex.compile(r"[,;。]")
