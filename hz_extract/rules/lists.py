@@ -189,8 +189,8 @@ def apply(ctx: Context, classify: Classify) -> None:
     """Distribute the values of every 分别 clause of the sentence, and of clauses listing as
     many items as values without it (营业收入和净利润同比增长12%和15%)."""
     each = "分别" in ctx.masked
-    crowded = _crowded(ctx)
-    if not each and not crowded:
+    clause_of = [s.clause for s in ctx.slots]
+    if not each and len(set(clause_of)) == len(clause_of):
         return  # most sentences: no 分别, and no clause with two figures to pair
     for k, (ca, cb) in enumerate(ctx.clauses):
         p = ctx.m(ca, cb).find("分别") if each else -1
@@ -201,23 +201,12 @@ def apply(ctx: Context, classify: Classify) -> None:
                 continue
             _distribute(ctx, classify, ca, at, at + 2, vals, strict=False)
             continue
-        run = _run(ctx, k) if k in crowded else []
+        run = _run(ctx, k)
         if run:
             la = max(ca, run[0].start - 80)
             d0 = classify(ctx, run[0], ctx.m(la, run[0].start), la)
             if d0 is not None and d0.cue is not None and ca < d0.cue <= run[0].start:
                 _distribute(ctx, classify, ca, d0.cue, d0.cue, run, strict=True)
-
-
-def _crowded(ctx: Context) -> set[int]:
-    """The indices of the clauses holding two figures or more (the only ones a run can be in)."""
-    seen: set[int] = set()
-    crowded: set[int] = set()
-    for s in ctx.slots:
-        if s.clause in seen:
-            crowded.add(s.clause)
-        seen.add(s.clause)
-    return crowded
 
 
 def _joined(ctx: Context, vals: list[Slot]) -> bool:
@@ -226,7 +215,10 @@ def _joined(ctx: Context, vals: list[Slot]) -> bool:
 
 def _run(ctx: Context, k: int) -> list[Slot]:
     """The first run of two or more figures of clause ``k`` joined by 、/和/及 (no 分别)."""
-    slots = [s for s in ctx.slots_in_clause(k) if s.index not in ctx.claimed]
+    slots = ctx.slots_in_clause(k)
+    if len(slots) < 2:
+        return []
+    slots = [s for s in slots if s.index not in ctx.claimed]
     for i in range(len(slots) - 1):
         j = i
         while j + 1 < len(slots) and _AND.match(ctx.m(slots[j].end, slots[j + 1].start)):
