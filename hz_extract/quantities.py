@@ -16,7 +16,7 @@ from .numerals import fold, read_folded
 from .quantity_lexicon import lexicon
 from . import quantity_read
 from .quantity_read import _clean, read_common, read_match
-from .quantity_patterns import common, pattern, prefilter, trigger
+from .quantity_patterns import pattern, prefilter, scan, trigger
 
 __all__ = ["Quantity", "find_quantities", "parse_quantity", "KINDS", "QUALIFIERS"]
 
@@ -88,18 +88,17 @@ def find_quantities(text: str) -> list[Quantity]:
     pos, n = 0, len(folded)
     alone = folded.strip()
     size = len(alone)
-    # The next place a match can start is found by the standard engine's scan; the big
-    # pattern is only tried there (the leftmost match, as pat.search would find it), and
-    # only when the common form (digits and a unit, read the same way) is not there.
-    match, following = pat.match, trigger().search
-    quick = common().match if quantity_read.FAST else None
+    # The next place a match can start is found by the standard engine's scan, which also
+    # reads the common form (digits and a unit, read the same way) there; the big pattern
+    # is only tried where that is not (the leftmost match, as pat.search would find it).
+    fast = quantity_read.FAST
+    match, following = pat.match, (scan() if fast else trigger()).search
     while pos < n:
         at = following(folded, pos)
         if at is None:
             break
         s = at.start()
-        c = quick(folded, s) if quick is not None else None
-        got = read_common(folded, c) if c is not None else None
+        got = read_common(folded, at) if fast else None
         if got is None:
             m = match(folded, s)
             if m is None or m.end() == s:

@@ -24,7 +24,7 @@ import regex
 
 from .quantity_lexicon import lexicon
 
-__all__ = ["pattern", "prefilter", "trigger", "common", "money_tail", "FAMILIES", "SPECIAL", "DOUBLINGS"]
+__all__ = ["pattern", "prefilter", "trigger", "scan", "money_tail", "FAMILIES", "SPECIAL", "DOUBLINGS"]
 
 #: The pattern families, each with its corpus in ``tests/quantities/corpora/<family>.txt``.
 FAMILIES = ("number", "money", "percent", "pp", "multiple", "ordinal", "fraction", "measure",
@@ -94,7 +94,7 @@ class _Parts(NamedTuple):
     lists: dict[str, list[str]]  # the named word lists it uses (``\\L<units>``, ``\\L<per>``)
     trigger: str  # its opening lookaheads: where a match can start
     starts: frozenset[str]  # every character a match can start with
-    common: str  # the commonest quantity alone, in standard ``re`` syntax (see :func:`common`)
+    common: str  # the commonest quantity alone, in standard ``re`` syntax (see :func:`scan`)
 
 
 def _word(w: str, lex, written: str) -> str:
@@ -192,7 +192,7 @@ def _build() -> _Parts:
 
 
 def _common(lex) -> str:
-    """The source of :func:`common`: Arabic digits, 万 or 亿, a unit word, then nothing the full pattern takes in.
+    """The common form of :func:`scan`: Arabic digits, 万 or 亿, a unit word, then nothing the full pattern takes in.
 
     Each part is narrowed until the full pattern, at the same place, reads the same text
     the same way (n1 the number, u1 the unit, no other group):
@@ -245,11 +245,13 @@ def trigger() -> re.Pattern:
     next place to try several times faster than ``regex`` passes over the text between;
     ``pattern().match`` there gives what ``pattern().search`` would.
     """
-    parts = _build()
-    # A class of every possible first character up front lets the scan skip plain text
-    # before the alternatives are looked at.
-    firsts = "".join(re.escape(c) for c in sorted(parts.starts))
-    return re.compile(f"(?=[{firsts}]){parts.trigger}")
+    return re.compile(_firsts() + _build().trigger)
+
+
+def _firsts() -> str:
+    """A class of every possible first character: checked up front, it lets the scan skip
+    plain text before the alternatives are looked at."""
+    return "(?=[" + "".join(re.escape(c) for c in sorted(_build().starts)) + "])"
 
 
 @cache
@@ -273,16 +275,21 @@ def pattern() -> regex.Pattern:
 
 
 @cache
-def common() -> re.Pattern:
-    """The commonest quantity, ``4.0%``, ``6305亿元``, ``700家``, as a standard ``re`` pattern.
+def scan() -> re.Pattern:
+    """:func:`trigger` that also reads the commonest quantity (``4.0%``, ``6305亿元``, ``700家``) where one starts.
 
-    Where it matches, :func:`pattern` matches there too, the same text with the same
-    ``n1`` and ``u1`` groups and no other group (see :func:`_common` for why), in a
-    fraction of the time; anything else is left to :func:`pattern`.
+    A search finds the place :func:`trigger` finds (the common form starts only where a
+    match can); when the common form starts there, the match spans it with groups ``n1``
+    and ``u1``, else it is empty and both are ``None``. :func:`pattern` at that place
+    would match the same text with the same ``n1`` and ``u1`` and no other group (see
+    :func:`_common` for why), in a fraction of the time.
 
-    >>> common().match("6305亿元,增长4.0%").group("n1", "u1")
+    >>> scan().search("总值6305亿元").group("n1", "u1")
     ('6305亿', '元')
-    >>> common().match("2024年") is None
-    True
+    >>> scan().search("2024年,增长4.0%").group(0, "u1")
+    ('4.0%', '%')
+    >>> m = scan().search("第一产业"); (m.start(), m.group("n1"))
+    (0, None)
     """
-    return re.compile(_build().common)
+    parts = _build()
+    return re.compile(f"{_firsts()}(?:{parts.common}|{parts.trigger})")

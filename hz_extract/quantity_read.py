@@ -387,14 +387,14 @@ FAST = True
 
 
 def read_common(folded: str, m: re.Match[str]) -> Reading | None:
-    """Read a match of :func:`hz_extract.quantity_patterns.common`; ``None`` when it needs the full pattern.
+    """Read a match of :func:`hz_extract.quantity_patterns.scan`; ``None`` when it needs the full pattern.
 
-    >>> from hz_extract.quantity_patterns import common
-    >>> read_common("近700家", common().match("近700家", 1))[2:]
+    >>> from hz_extract.quantity_patterns import scan
+    >>> read_common("近700家", scan().search("近700家"))[2:]
     (Decimal('700'), None, '家', 'nearly', 'measure')
     """
     n1, u1 = m.groups()
-    return _read_plain(folded, m.start(), m.end(), n1, u1)
+    return _read_plain(folded, m.start(), m.end(), n1, u1) if n1 is not None else None
 
 
 def _read_plain(folded: str, start: int, end: int, n1: str | None, u1: str | None) -> Reading | None:
