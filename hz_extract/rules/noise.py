@@ -19,6 +19,8 @@ with cell separators).
 """
 from __future__ import annotations
 
+import string
+
 import regex
 
 from ..quantities import Quantity
@@ -32,21 +34,20 @@ _DIGIT = regex.compile(r"\d")
 _TEMPERATURE = frozenset({"℃", "度", "摄氏度", "华氏度", "℉"})
 _FORECAST = regex.compile(r"预报|气象台|天气预报|气象部门|冷空气|降温过程|升温过程")
 _TWO_HAN = regex.compile(r"\p{Han}[^\p{Han}]*\p{Han}")
-_LATIN = regex.compile(r"[A-Za-z]")
+_LATIN = frozenset(string.ascii_letters)
 _MAGNITUDE_FIRST = regex.compile(r"^(?:超过|突破|迈向|超|逾|近)?[十百千万亿]")
 
 
 _WINDOW = 24
 
 
-def _line(text: str, start: int, end: int) -> str:
-    """The line around ``text[start:end]``, at most :data:`_WINDOW` characters either side."""
+def _line(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the line around ``text[start:end]`` begins and ends, at most :data:`_WINDOW` characters either side."""
     lo = max(0, start - _WINDOW)
-    a = text.rfind("\n", lo, start) + 1 or lo
-    a = max(a, lo)
+    a = max(text.rfind("\n", lo, start) + 1, lo)
     hi = min(len(text), end + _WINDOW)
     b = text.find("\n", end, hi)
-    return text[a:b if b >= 0 else hi]
+    return a, b if b >= 0 else hi
 
 
 _INDEX_NAMED = regex.compile(r"(?:指数|比|系数|PMI|CPI|PPI)(?:\([^()]{0,24}\))?(?:为|达|达到|是|录得|升至|降至|回升至|回落至)$")
@@ -67,21 +68,21 @@ def _bare_figure(q: Quantity, text: str) -> bool:
 
 def keep(q: Quantity, text: str, lex: Lexicon) -> bool:
     """Whether quantity ``q`` (offsets into the cleaned ``text``) may carry a record."""
-    if q.kind == "ordinal":
+    kind, unit, start, end = q.kind, q.unit, q.start, q.end
+    if kind == "ordinal":
         return False
-    if q.unit is None and not _bare_figure(q, text):
+    if unit is None and not _bare_figure(q, text):
         return False
-    if q.unit in lex.skip_units:
+    if unit in lex.skip_units:
         return False
-    before = text[q.start - 1] if q.start > 0 else ""
-    after = text[q.end:q.end + 2]
-    if before == "第" or _LATIN.match(before) or (after[:1] and _LATIN.match(after[:1]) and q.kind != "percent"):
+    before = text[start - 1] if start > 0 else ""
+    if before == "第" or before in _LATIN or (text[end:end + 1] in _LATIN and kind != "percent"):
         return False
-    if before in "-－/" and q.start > 1 and text[q.start - 2].isalnum():
+    if before in "-－/" and start > 1 and text[start - 2].isalnum():
         return False
-    if after.startswith(lex.place_after):
+    if text.startswith(lex.place_after, end, end + 2):
         return False
-    if q.unit in ("分", "分钟") and before in "点时:":
+    if unit in ("分", "分钟") and before in "点时:":
         return False
     if "番" in q.text:
         return False  # 翻番 is read by multiple.py, with its own gates
@@ -90,12 +91,13 @@ def keep(q: Quantity, text: str, lex: Lexicon) -> bool:
             return False
         if q.kind in ("money", "measure", "number") and _MAGNITUDE_FIRST.match(q.text):
             return False  # 万亿元规模, 千亿级: a threshold named, not a figure
-    if (q.unit in _TEMPERATURE or text[max(0, q.start - 4):q.start].endswith(("概率", "概率为", "概率达"))) \
-            and _FORECAST.search(text, max(0, q.start - 300), min(len(text), q.end + 100)):
+    if (unit in _TEMPERATURE or text.endswith(("概率", "概率为", "概率达"), max(0, start - 4), start)) \
+            and _FORECAST.search(text, max(0, start - 300), min(len(text), end + 100)):
         return False  # a weather forecast: temperatures and chances of rain are no indicators
-    line = _line(text, q.start, q.end)
-    if _TWO_HAN.search(line.replace(q.text, "")) is None:  # fewer than two CJK characters
+    a, b = _line(text, start, end)
+    # fewer than two CJK characters on the line besides the figure (an ASCII figure, 4.0%, holds none)
+    if (_TWO_HAN.search(text, a, b) if q.text.isascii() else _TWO_HAN.search(text[a:b].replace(q.text, ""))) is None:
         return False
-    if line.count("|") >= 2 or line.count("\t") >= 2:
+    if text.count("|", a, b) >= 2 or text.count("\t", a, b) >= 2:
         return False  # a table row flattened into text: out of scope (RECORDS.md)
     return True
