@@ -69,12 +69,16 @@ _MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9]|[一二]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九])"
 _DASH = r"\s*[-—–~～至到]\s*"
 _SEP = r"[-/.]"
-_BASE_BEFORE = r"(?:比|较|同|与|相比|对比|相对|高于|低于|快于|慢于)$"
+_BASE_WORDS = ("比", "较", "同", "与", "相比", "对比", "相对", "高于", "低于", "快于", "慢于")
+_BASE_BEFORE = f"(?:{'|'.join(_BASE_WORDS)})$"
 # A period right before an event verb, or after 于 (于2024年11月发布), dates an event.
 _EVENT_AFTER = (r"(?:发布|印发|召开|举行|举办|出台|公布|启动|开幕|闭幕|签约|签署|揭牌|成立|开通|上线|获悉"
                 r"|开工|竣工|投产|落地|正式)")
 _DEADLINE_AFTER = r"[底末]?(?:之前|以前|前)(?!\p{Han}*?(?:季度|个月))"  # 12月底前, not 2024年前三季度
 _EVENT_BEFORE = r"于$"
+# The characters those two can end with right before a period (``$`` also matches before a
+# final newline): after any other character neither is searched for.
+_BEFORE_LAST = frozenset({w[-1] for w in _BASE_WORDS} | {"于", "\n"})
 # Characters after a bare year that make it a quantity or a code, not a year.
 _NOT_AFTER_BARE = ("年月日号亿万千百十元角分个家台吨多余倍项件人户辆座条只种次位名套部批所栋间天米公斤克度"
                    "亩平立美欧港英桶标兆瓦升毫厘微张本篇首场届期版款级例起宗笔单头匹株棵尾箱包袋瓶盒份支枚"
@@ -303,10 +307,11 @@ def _scan(text: str) -> tuple[_Hit, ...]:
             rel = g(num["rel"])
             if rel and g(num["rx"]) == "同期":
                 kind = "base"
-        if base_re.search(text, max(0, a - 2), a):
+        before = text[a - 1:a] in _BEFORE_LAST
+        if before and base_re.search(text, max(0, a - 2), a):
             kind = "base"
         elif event_after.match(text, b) or (
-                event_before.search(text, max(0, a - 2), a) and not g(num["yx"]) and not g(num["rx"])):
+                before and event_before.search(text, max(0, a - 2), a) and not g(num["yx"]) and not g(num["rx"])):
             kind = "date"
         out.append(_Hit(a, b, g(), kind, m, value, how))
     return tuple(out)
