@@ -306,7 +306,11 @@ def dedupe(records: list[Record], abbr: list[tuple[str, str]] | None = None) -> 
     seen: dict[tuple[Any, ...], list[Record]] = {}
     for r in records:
         key = (r.measure, r.unit, r.value, r.value_max)
-        twins = seen.setdefault(key, [])
+        twins = seen.get(key)
+        if twins is None:  # the first record of this figure (most are): nothing it could repeat
+            seen[key] = [r]
+            kept.append(r)
+            continue
         if abbr and _replace_abbreviated(r, twins, kept, abbr):
             continue
         if any(same_name(r.indicator, o.indicator) and (r.period == o.period or not r.period or not o.period)

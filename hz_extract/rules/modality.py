@@ -57,20 +57,21 @@ class Sentence:
     'expected'
     """
 
-    __slots__ = ("ctx", "_cue", "_will", "_colon", "_opening", "_head_end", "_plain")
+    # What a sentence without any cue word, target noun or 将 has (most sentences): set only otherwise.
+    _cue: regex.Pattern[str] | None = None
+    _will = False
+    _opening: str | None = None
+    _head_end = 0
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
-        lex, masked, text, start = ctx.lex, ctx.masked, ctx.text, ctx.start
-        cues, notable = _patterns(lex)
+        text, start, end = ctx.text, ctx.start, ctx.end
         # A figure's colon window (its line, at most 300 characters back) starts here at the earliest.
-        lo = max(0, start - 300)
+        lo = start - 300 if start > 300 else 0
         lo = max(lo, text.rfind("\n", lo, start) + 1)
-        self._colon = text.find(":", lo, ctx.end) >= 0 or text.find("：", lo, ctx.end) >= 0
-        self._cue: regex.Pattern[str] | None = None
-        self._will = False
-        self._opening: str | None = None
-        self._head_end = start
+        self._colon = text.find(":", lo, end) >= 0 or text.find("：", lo, end) >= 0
+        masked = ctx.masked
+        cues, notable = _patterns(ctx.lex)
         if notable.search(masked) is None:  # literal words: none in the sentence, none in any part of it
             self._plain = not self._colon
             return
@@ -79,6 +80,7 @@ class Sentence:
         self._will = "将" in masked
         self._head_end = ctx.clause_of(start)[1]
         head = ctx.m(start, self._head_end)[:4]
+        lex = ctx.lex
         self._opening = ("expected" if head.startswith(lex.expected) else
                          "target" if head.startswith(lex.target) else None)
 
