@@ -39,7 +39,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import compress, count
 from typing import Any
 
 import regex
@@ -177,19 +177,20 @@ def _region_hits(t: str) -> list[tuple[int, int, str, str, str, str]]:
     if names is None:  # every word that is a hit: one set lookup per word
         names = _STATE["names"] = frozenset(lookup) | frozenset(org_lexicon()["companies"])
     words = segmenter().cut(t, hmm=False)
-    hits = [i for i, w in enumerate(words) if w in names]  # few: no other per-word work
-    if not hits:
+    if names.isdisjoint(words):  # many texts name no place: one pass in C tells
         return []
-    ends = list(accumulate(map(len, words)))
     out = []
-    for i in hits:
+    a = done = 0  # words[done] starts at a
+    for i in compress(count(), map(names.__contains__, words)):  # few: no other per-word work
         w = words[i]
-        a, b = ends[i] - len(w), ends[i]
+        a += sum(map(len, words[done:i]))
+        b = a + len(w)
         r = lookup.get(w)
         if r is None:
             out.append((a, b, w, "org", "", ""))
         elif not (w == r.short and _AFTER_FIGURE.search(t, max(0, a - 12), a)):
             out.append((a, b, w, "region", r.level, r.code))
+        a, done = b, i + 1
     return out
 
 
