@@ -169,9 +169,9 @@ class Extractor:
                 ctx.chain, ctx.chain_measure, ctx.chain_base = prev.chain, prev.chain_measure, prev.chain_base
                 ctx.last_base, ctx.last_change_base = prev.last_base, prev.last_change_base
                 ctx.last_pp_base = prev.last_pp_base
-            for d in engine.run(ctx):
-                drafts.append(d)
-                ctxs.append(ctx)
+            found = engine.run(ctx)
+            drafts += found
+            ctxs += [ctx] * len(found)
             prev = ctx
         return drafts, ctxs
 
