@@ -32,16 +32,16 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
     unit = slot.q.unit
     if unit not in ("%", "倍"):
         return None
-    c = cues(ctx.lex)
-    cue_at = at
+    lex = ctx.lex
+    c = cues(lex)
     m = c.growth.search(left)
     if m:
-        sign = ctx.lex.verbs[m.group("verb")]
+        sign = lex.verbs[m.group("verb")]
     elif unit == "%" and (m := c.rate.search(left)):
         sign = -1 if m.group("rate") in _NEG_RATE else 1
         if m.group("rate") == "增长率":
             before = name(ctx, at, at + m.start())
-            if before and not ctx.lex.head_of(before) and before not in ctx.lex.aliases:
+            if before and not lex.head_of(before) and before not in lex.aliases:
                 return None  # 人口自然增长率为-0.41‰: a rate named as such is a level
     elif unit == "%" and (m := c.bare_base.search(left)):
         sign = 1
@@ -54,12 +54,13 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
         return d
     else:
         return None
-    if m.group("base"):
-        base = ctx.lex.base_of(m.group("base"))
+    cue_at = at + m.start()
+    if named := m.group("base"):
+        base = lex.base_of(named)
     elif m.groupdict().get("since"):
         base = clean_base(m.group("since"))  # 比4月份增长5%: the period compared with
     else:
-        base = find_base(ctx, cue_at + m.start())
+        base = find_base(ctx, cue_at)
     if unit == "倍":
         d = ctx.from_slot(slot, "growth", "growth.times", value=slot.q.value * 100 * sign, unit="%")
     else:
@@ -69,8 +70,7 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
             if sign < 0:
                 d.value, d.value_max = d.value_max, d.value
     d.base = base
-    d.anchor = cue_at + m.start()
-    d.cue = cue_at + m.start()
+    d.anchor = d.cue = cue_at
     if d.value == 0:
         d.value = Decimal(0)
     return d
