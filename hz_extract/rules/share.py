@@ -50,9 +50,11 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
     part = _part(ctx, slot, left)
     if part is not None:
         return part
-    for pat, rule in ((_DONE, "share.done"), (_of(), "share.of"), (_CONTRIB, "share.contribution"),
-                      (_RATIO, "share.ratio"), (_WEIGHT, "share.weight"), (_RECOVER, "share.recovery")):
-        m = pat.search(left)
+    # Each pattern holds a literal word (the first figure's words seldom do): a look for it comes first.
+    for pat, rule, word in ((_DONE, "share.done", "完成"), (_of(), "share.of", "占"),
+                            (_CONTRIB, "share.contribution", "贡献率"), (_RATIO, "share.ratio", "占比"),
+                            (_WEIGHT, "share.weight", "比重"), (_RECOVER, "share.recovery", "的")):
+        m = pat.search(left) if word in left else None
         if m:
             break
     else:
@@ -83,7 +85,8 @@ def _after_mentions(ctx: Context, phrase: str, start: int) -> tuple[str, int]:
     return trim(phrase[cut - start:], ctx.lex), cut
 
 
-_PART_LEFT = regex.compile(r"(?:^|有|其中|中|约|近)$")
+_PART_LEFT = ("有", "其中", "中", "约", "近")
+"""What the words before a counted part end with (or there are none)."""
 _PART_RIGHT = regex.compile(r"^的?(?P<noun>[\p{Han}“”]{1,12}?)(?P<verb>同比|比上年|实现|表示|认为|选择|来自|属于|为|是|已|均|都|增长|下降|出现|获得|达到)")
 
 
@@ -93,7 +96,8 @@ def _part(ctx: Context, slot: Slot, left: str) -> Draft | None:
     The indicator is the part named after the figure (产品同比增长); the whole, when the
     words before the figure end in 有 (在统工业产品有), is the base.
     """
-    if not _PART_LEFT.search(left.rstrip()):
+    before = left.rstrip()
+    if before and not before.endswith(_PART_LEFT):
         return None
     m = _PART_RIGHT.match(ctx.right(slot))
     if not m:
