@@ -55,6 +55,11 @@ class _Tables:
     filler a phrase starts or ends with; a slice looked up per length finds the same
     word without trying the alternation at every position. The lengths are kept per
     first (lead) or last (trail) character, so most positions cost one dict lookup.
+
+    ``touch_first``, ``touch_last`` and ``touch_any`` are the characters that make some
+    step of :func:`trim` act on a phrase when it starts with, ends with or holds one of
+    them (a filler, edge punctuation, an opening bracket, a streak adverb, 每, a split
+    word, 在, 占, a quote mark): a phrase with none of them is already trimmed.
     """
 
     lead: regex.Pattern[str]
@@ -67,6 +72,9 @@ class _Tables:
     trails: frozenset[str]
     trail_sizes: dict[str, tuple[int, ...]]
     exact: bool
+    touch_first: frozenset[str]
+    touch_last: frozenset[str]
+    touch_any: re.Pattern[str]
 
 
 _TABLES: dict[int, _Tables] = {}
@@ -96,6 +104,10 @@ def _tables(lex: Lexicon) -> _Tables:
             lead_at=regex.compile(f"(?:{alternation(lex.lead)})"),  # unanchored: ``^`` only matches at 0
             leads=leads, lead_sizes=_by_edge(leads, 0), trails=trails, trail_sizes=_by_edge(trails, -1),
             exact="" not in leads and "" not in trails,  # an empty filler would match anywhere: the patterns decide
+            touch_first=frozenset("按的之" + _EDGE_PUNCT) | _WILL_FIRST | {w[0] for w in leads if w},
+            touch_last=frozenset("\n" + _EDGE_PUNCT) | {w[-1] for w in trails if w},
+            touch_any=re.compile("[" + re.escape("".join(sorted(
+                set("([（【()每在占“”\"" + _STREAK_FIRST) | {w[0] for w in splits if w}))) + "]"),
         )
         _TABLES[id(lex)] = got
     return got
@@ -133,6 +145,10 @@ def trim(phrase: str, lex: Lexicon | None = None, *, split: bool = True) -> str:
     """
     lex = lex or lexicon()
     tab = _tables(lex)
+    if tab.exact and 2 <= len(phrase) <= MAX_LEN and phrase[0] not in tab.touch_first \
+            and phrase[-1] not in tab.touch_last and not tab.touch_any.search(phrase) \
+            and not phrase.endswith("规模") and phrase not in lex.stop:
+        return phrase  # nothing below would change it (most phrases: 地区生产总值)
     # Each pattern is tried only when a character it must start with (or a word it
     # must hold) is there: most phrases have none of them, and the result is the same.
     s = _PAREN.sub("", phrase) if _OPENERS.search(phrase) else phrase
