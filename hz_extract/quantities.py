@@ -15,7 +15,7 @@ from .errors import QuantityError
 from .numerals import fold, read_folded
 from .quantity_lexicon import lexicon
 from . import quantity_read
-from .quantity_read import _clean, read_common, read_match
+from .quantity_read import _clean, read_match, read_scanned
 from .quantity_patterns import pattern, prefilter, scan, trigger
 
 __all__ = ["Quantity", "find_quantities", "parse_quantity", "KINDS", "QUALIFIERS"]
@@ -89,26 +89,27 @@ def find_quantities(text: str) -> list[Quantity]:
     alone = folded.strip()
     size = len(alone)
     # The next place a match can start is found by the standard engine's scan, which also
-    # reads the common form (digits and a unit, read the same way) there; the big pattern
-    # is only tried where that is not (the leftmost match, as pat.search would find it).
-    fast = quantity_read.FAST
-    match, following = pat.match, (scan() if fast else trigger()).search
+    # reads the commonest forms there (digits and a unit, a bare figure ending its line,
+    # read the same way); the big pattern is only tried where they are not (the leftmost
+    # match, as pat.search would find it).
+    match, following = pat.match, (scan() if quantity_read.FAST else trigger()).search
     while pos < n:
         at = following(folded, pos)
         if at is None:
             break
         s = at.start()
-        got = read_common(folded, at) if fast else None
-        if got is None:
+        read = read_scanned(folded, at, alone)
+        if read is None:
             m = match(folded, s)
             if m is None or m.end() == s:
                 pos = s + 1
                 continue
             e = m.end()
-            got, resume = read_match(folded, m, e - s >= size and alone == m.group(0).strip())
-            if got is None:
-                pos = max(resume, s + 1)
-                continue
+            read = read_match(folded, m, e - s >= size and alone == m.group(0).strip())
+        got, resume = read
+        if got is None:
+            pos = max(resume, s + 1)
+            continue
         start, end, value, value_max, unit, qualifier, kind = got
         out.append(Quantity(text[start:end], start, end, value, value_max, unit, qualifier, kind))
         pos = end

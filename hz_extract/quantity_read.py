@@ -24,7 +24,7 @@ from .numerals import Numeral, digit_pair, read_folded, vague_pair
 from .quantity_lexicon import UnitInfo, lexicon
 from .quantity_patterns import DOUBLINGS, SPECIAL, money_tail
 
-__all__ = ["read_match", "read_common", "Reading"]
+__all__ = ["read_match", "read_scanned", "Reading"]
 
 #: (start, end, value, value_max, unit, qualifier, kind)
 Reading = tuple[int, int, Decimal, "Decimal | None", "str | None", str, str]
@@ -164,10 +164,9 @@ def _not_units() -> frozenset[str]:
     return frozenset(lexicon().not_units)
 
 
-def _bare_rejected(folded: str, m: regex.Match, g: dict, alone: bool) -> bool:
-    """A number with no unit, sign, qualifier or magnitude: keep it only when it reads as one."""
-    s, e = m.span()
-    body = g["n1"].replace(" ", "")
+def _bare_rejected(folded: str, s: int, e: int, body: str, alone: bool) -> bool:
+    """A number (``body``, without spaces) with no unit, sign, qualifier or magnitude, matched
+    at ``folded[s:e]``: keep it only when it reads as one."""
     if e < len(folded) and folded[e].isascii() and folded[e].isalpha():
         return True  # 5G, 3D, 4K
     if s >= 2 and folded[s - 1] in "-/_" and folded[s - 2].isascii() and folded[s - 2].isalnum():
@@ -342,7 +341,7 @@ def read_match(folded: str, m: regex.Match, alone: bool = False) -> tuple[Readin
         return None, end  # 收拾, 拾起, 登陆部队: a lone financial numeral is a word
     plain = not (u1 or u2 or points or g["pw"] or g["ord"] or g["sym"] or g["post"] or fuzzy or g["neg"]
                  or numerator is not None or g["n1s"] or n1.scale >= 4 or g["half"])
-    if plain and n2 is None and _bare_rejected(folded, m, g, alone):
+    if plain and n2 is None and _bare_rejected(folded, start, m.end(), body, alone):
         return None, end
     figure = _figure(g, n1, numerator, whole)
     value, unit, kind = _unit_of(g, info, figure) if figure is not None else (None, None, "")
@@ -386,15 +385,37 @@ def read_match(folded: str, m: regex.Match, alone: bool = False) -> tuple[Readin
 FAST = True
 
 
-def read_common(folded: str, m: re.Match[str]) -> Reading | None:
-    """Read a match of :func:`hz_extract.quantity_patterns.scan`; ``None`` when it needs the full pattern.
+def read_scanned(folded: str, m: re.Match[str], alone: str) -> tuple[Reading | None, int] | None:
+    """Read a match of :func:`hz_extract.quantity_patterns.scan` as :func:`read_match` reads the
+    full pattern's match there; ``None`` when it is no form the scan reads (try the full pattern).
+
+    Args:
+        folded: the folded text the match was made on.
+        m: the match.
+        alone: the whole folded text, stripped (a match that is all of it is alone).
 
     >>> from hz_extract.quantity_patterns import scan
-    >>> read_common("近700家", scan().search("近700家"))[2:]
+    >>> read_scanned("近700家", scan().search("近700家"), "近700家")[0][2:]
     (Decimal('700'), None, '家', 'nearly', 'measure')
     """
-    n1, u1 = m.groups()
-    return _read_plain(folded, m.start(), m.end(), n1, u1) if n1 is not None else None
+    form = m.lastgroup
+    if form == "u1":
+        n1, u1, _ = m.groups()
+        got = _read_plain(folded, m.start(), m.end(), n1, u1)
+        return None if got is None else (got, got[1])
+    if form == "b1":
+        start, end = m.span()
+        return _read_bare(folded, start, end, m.group("b1"), end - start >= len(alone) and alone == m.group().strip())
+    return None
+
+
+def _read_bare(folded: str, start: int, end: int, n1: str, alone: bool) -> tuple[Reading | None, int]:
+    """A bare Arabic figure (the scan's bare form): what :func:`read_match` makes of a match of n1 alone."""
+    if (folded[start] in _stop_chars() and _in_stopword(folded, start, start, end)) \
+            or _bare_rejected(folded, start, end, n1, alone):
+        return None, end
+    start, qualifier = _qualifier_before(folded, start)
+    return (start, end, _clean(read_folded(n1).value), None, None, qualifier or "exact", "number"), end
 
 
 def _read_plain(folded: str, start: int, end: int, n1: str | None, u1: str | None) -> Reading | None:
