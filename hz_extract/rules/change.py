@@ -11,32 +11,17 @@ from __future__ import annotations
 
 from .base import Context, Draft, Slot
 from .cues import clean_base, cues, find_base
-from .lexicon import Lexicon
 
 __all__ = ["FAMILY", "classify"]
 
 FAMILY = "change"
 
 _NOT_CHANGE = ("%", "pp", "倍")
-_LAST: dict[int, frozenset[str]] = {}
-
-
-def _last_chars(lex: Lexicon) -> frozenset[str]:
-    """The characters a change cue can end with: the last of a two-character verb, 多, 少, or 了."""
-    last = _LAST.get(id(lex))
-    if last is None:
-        last = _LAST[id(lex)] = frozenset({w[-1] for w in lex.verbs if len(w) > 1} | {"多", "少", "了"})
-    return last
 
 
 def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
     """A change draft when ``left`` ends with 增加/减少/… and the figure has a non-% unit."""
     if slot.q.unit in _NOT_CHANGE:
-        return None
-    # The cue ends the words (at most a final newline after it): most figures are told by their
-    # last character, before the pattern is tried at every position.
-    last = left[-2:-1] if left.endswith("\n") else left[-1:]
-    if last not in _last_chars(ctx.lex):
         return None
     m = cues(ctx.lex).change.search(left)
     if not m or slot.q.unit in ("位", "名") and ctx.chain_measure == "rank":
