@@ -145,13 +145,13 @@ class Extractor:
         s_starts = [s.start for s in subjects]
         drafts: list[Draft] = []
         ctxs: list[Context] = []
-        qi = 0
+        qi, n = 0, len(quantities)
         prev: Context | None = None
         for a, b in split_sentences(t):
-            while qi < len(quantities) and quantities[qi].start < a:
+            while qi < n and quantities[qi].start < a:
                 qi += 1
             qs = []
-            while qi < len(quantities) and quantities[qi].end <= b:
+            while qi < n and quantities[qi].end <= b:
                 qs.append(quantities[qi])
                 qi += 1
             if not qs and not _RANK_HINT.search(t, a, b):
@@ -161,11 +161,11 @@ class Extractor:
             starts = [ca for ca, _ in clauses]
             for q in qs:
                 k = max(0, bisect_right(starts, q.start) - 1)
-                slots.append(Slot(q=q, start=q.start, end=q.end, clause=k, index=len(slots)))
+                slots.append(Slot(q, q.start, q.end, k, len(slots)))  # q, start, end, clause, index
             ctx = Context(text=t, start=a, end=b, clauses=clauses, slots=slots,
                           periods=within(periods, p_starts, a, b), subjects=within(subjects, s_starts, a, b),
                           lex=lex, all_periods=periods, all_subjects=subjects)
-            if prev is not None and "\n" not in t[prev.end:a]:
+            if prev is not None and t.find("\n", prev.end, a) < 0:
                 ctx.chain, ctx.chain_measure, ctx.chain_base = prev.chain, prev.chain_measure, prev.chain_base
                 ctx.last_base, ctx.last_change_base = prev.last_base, prev.last_change_base
                 ctx.last_pp_base = prev.last_pp_base
