@@ -225,10 +225,10 @@ _PERIOD_PIECES = ("2024", "1998", "20", "19", "11", "1", "0", "12", "年", "月"
        | st.lists(st.sampled_from(_PERIOD_PIECES), max_size=16).map("".join))
 def test_start_condition_changes_no_match(text: str) -> None:
     """The cheap start scan (_STARTS) only skips positions where no period can start."""
-    from hz_extract import periods as pm
+    from hz_extract import period_scan
 
-    assert [(m.span(), m.groupdict()) for m in pm._matches(text)] == \
-        [(m.span(), m.groupdict()) for m in pm._pattern().finditer(text)]
+    assert [(m.span(), m.groupdict()) for m in period_scan.matches(text)] == \
+        [(m.span(), m.groupdict()) for m in period_scan.pattern().finditer(text)]
 
 
 def test_read_periods_is_reference_year_and_find_periods(shared_dir: Path) -> None:
