@@ -208,11 +208,10 @@ class Extractor:
             if d.base is None and d.measure in ("growth", "change") and (period or mention):
                 d.base = implied_base(period or (mention.text if mention else ""))
             o0, o1 = to_original(d.start, d.end)
-            out.append(Record(
-                doc=doc_id, indicator=canonical(d.indicator or "", national=subject == "全国"), subject=subject,
-                period=period, measure=d.measure, value=d.value, value_max=d.value_max, unit=d.unit,
-                qualifier=d.qualifier, base=d.base, modality=modal.decide(d), text=original[o0:o1], span=(o0, o1),
-                sentence=sentence, rule=d.rule))
+            indicator = canonical(d.indicator or "", national=subject == "全国")
+            out.append(Record(  # positionally, in RECORD_FIELDS order (thousands a document)
+                doc_id, indicator, subject, period, d.measure, d.value, d.value_max, d.unit, d.qualifier, d.base,
+                modal.decide(d), original[o0:o1], (o0, o1), sentence, d.rule))
         return out
 
 def as_date(value: object, *, where: str = "published") -> _dt.date | None:
