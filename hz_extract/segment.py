@@ -38,6 +38,7 @@ _OPEN = "(（[【〔"
 _CLOSE = ")）]】〕"
 _CLOSERS_AFTER = "”’」』\"')）]】〕》"
 _ENDS = "。！？!?；;"
+_BREAKS = _ENDS + ",，:："  # clause breaks, besides a full stop that ends a sentence
 
 # An ASCII full stop that ends a sentence (not a decimal point, not in "No.1").
 _ASCII_STOP = regex.compile(r"(?<=[\p{Han}%)）”\"])\.(?![A-Za-z\d.])")
@@ -45,7 +46,7 @@ _ASCII_STOP = regex.compile(r"(?<=[\p{Han}%)）”\"])\.(?![A-Za-z\d.])")
 # as fast as regex, and faster still when the pattern starts with one character class, so
 # each pattern takes a candidate mark and then, looking back at it, checks that it is one.
 # re has no \p{Han}: a full stop counts after any character from U+2E80 up (where Han
-# begins) and :func:`_is_end` confirms it; decimal points never come up.
+# begins) and :data:`_ASCII_STOP` confirms it; decimal points never come up.
 _STOP_OK = r"(?<=[%)）”\"\u2e80-\U0010ffff]\.)(?![A-Za-z\d.])"
 _SENT_MARKS = re.compile("[" + re.escape("\n" + _OPEN + _CLOSE + _ENDS) + rf".](?:(?<!\.)|{_STOP_OK})")
 # Clause marks: a comma or colon inside a number (1,100.9 / 82，225 / 2.7:54.8 / 07:18) is none.
@@ -64,11 +65,6 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int] | None:
     while b > a and text[b - 1] in _BLANK:
         b -= 1
     return (a, b) if b > a else None
-
-
-def _is_end(text: str, i: int) -> bool:
-    """Whether the mark at ``i`` (one of :data:`_ENDS` or a ``.``) ends a sentence."""
-    return text[i] != "." or _ASCII_STOP.match(text, i) is not None
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -105,7 +101,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             depth += 1
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
-        elif _is_end(text, i) and (depth == 0 or i - opened > MAX_PAREN):
+        elif (ch != "." or _ASCII_STOP.match(text, i)) and (depth == 0 or i - opened > MAX_PAREN):
             j = i + 1
             while j < n and (text[j] in _ENDS or text[j] in _CLOSERS_AFTER):
                 if text[j] in _CLOSE and depth > 0:
@@ -149,22 +145,21 @@ def split_clauses(text: str, start: int = 0, end: int | None = None) -> list[tup
     for m in _CLAUSE_MARKS.finditer(text, start, end):  # breaks in numbers are no marks
         i = m.start()
         ch = text[i]
-        if ch == "\n":
+        if ch in _BREAKS or (ch == "." and _ASCII_STOP.match(text, i)):  # most marks: a break
+            cuts.append(i + 1)
+            inner_break = inner_break or depth > 0
+        elif ch == "\n":
             cuts.append(i + 1)
             depth, inner_break = 0, False
         elif ch in _OPEN:
             if depth == 0:
                 opened, inner_break = i, False
             depth += 1
-        elif ch in _CLOSE:
-            if depth:
-                depth -= 1
-                if depth == 0 and inner_break:
-                    cuts.append(opened)
-                    cuts.append(i + 1)
-        elif _is_end(text, i):  # a break, or a full stop that ends a sentence
-            cuts.append(i + 1)
-            inner_break = inner_break or depth > 0
+        elif ch in _CLOSE and depth:
+            depth -= 1
+            if depth == 0 and inner_break:
+                cuts.append(opened)
+                cuts.append(i + 1)
     cuts.sort()  # only a parenthesis' opening cut comes late
     cuts.append(end)
     spans: list[tuple[int, int]] = []
