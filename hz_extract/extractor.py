@@ -120,14 +120,16 @@ class Extractor:
         from .clean import clean
 
         cleaned = clean(text)
-        drafts, ctxs = self._drafts(cleaned, published)
-        records = dedupe(self._records(cleaned, drafts, ctxs, doc_id), abbreviations(cleaned.text))
-        log.debug("extract %s: %d characters, %d drafts, %d records", doc_id, len(text), len(drafts), len(records))
+        sentences = self._drafts(cleaned, published)
+        records = dedupe(self._records(cleaned, sentences, doc_id), abbreviations(cleaned.text))
+        log.debug("extract %s: %d characters, %d sentences with drafts, %d records", doc_id, len(text),
+                  len(sentences), len(records))
         return records
 
     # -- internals -------------------------------------------------------------
 
-    def _drafts(self, cleaned: Cleaned, published: _dt.date | None) -> tuple[list[Draft], list[Context]]:
+    def _drafts(self, cleaned: Cleaned, published: _dt.date | None) -> list[tuple[Context, list[Draft]]]:
+        """Every sentence that states something, with its drafts (in text order)."""
         from .periods import read_periods
         from .quantities import find_quantities
         from .rules import engine, noise
@@ -143,8 +145,7 @@ class Extractor:
         subjects = list(subjects_in(t, self.organisations, self.regions))
         p_starts = [p.start for p in periods]
         s_starts = [s.start for s in subjects]
-        drafts: list[Draft] = []
-        ctxs: list[Context] = []
+        sentences: list[tuple[Context, list[Draft]]] = []
         qi, n = 0, len(quantities)
         prev: Context | None = None
         for a, b in split_sentences(t):
@@ -169,50 +170,51 @@ class Extractor:
                 ctx.chain, ctx.chain_measure, ctx.chain_base = prev.chain, prev.chain_measure, prev.chain_base
                 ctx.last_base, ctx.last_change_base = prev.last_base, prev.last_change_base
                 ctx.last_pp_base = prev.last_pp_base
-            found = engine.run(ctx)
-            drafts += found
-            ctxs += [ctx] * len(found)
+            drafts = engine.run(ctx)
+            if drafts:
+                sentences.append((ctx, drafts))
             prev = ctx
-        return drafts, ctxs
+        return sentences
 
-    def _records(self, cleaned: Cleaned, drafts: list[Draft], ctxs: list[Context],
+    def _records(self, cleaned: Cleaned, sentences: list[tuple[Context, list[Draft]]],
                  doc_id: str | None) -> list[Record]:
-        if not drafts:
+        """The records of the sentences' drafts: subject, period, modality and original spans settled."""
+        if not sentences:
             return []
         from .rules import modality
         from .subjects import place_in, subjects_in
 
         t = cleaned.text
-        mentions = ctxs[0].all_subjects
+        first = sentences[0][0]
+        mentions = first.all_subjects
 
         def main_place() -> str | None:
             # The article's place is told from the mentions found without the user's additions.
             plain = mentions if not (self.organisations or self.regions) else subjects_in(t)
             return place_in(t, plain)
 
-        look = Mentions(t, mentions, ctxs[0].all_periods, main_place)
+        look = Mentions(t, mentions, first.all_periods, main_place)
         canonical = self.lexicon.canonical
         original, to_original = cleaned.original, cleaned.to_original
         out: list[Record] = []
-        ctx: Context | None = None
-        for d, c in zip(drafts, ctxs):
-            if c is not ctx:  # a sentence's drafts come together: what is the sentence's is read once
-                ctx = c
-                modal = modality.Sentence(ctx)
-                s0, s1 = to_original(ctx.start, ctx.end)
-                sentence = original[s0:s1]
-            anchor = d.anchor if d.anchor is not None else d.start
-            subject = d.subject or look.subject(anchor)
-            mention = look.period(anchor)
-            period = d.period if d.period is not None else (mention.value if mention else None)
-            if d.base is None and d.measure in ("growth", "change") and (period or mention):
-                d.base = implied_base(period or (mention.text if mention else ""))
-            o0, o1 = to_original(d.start, d.end)
-            indicator = canonical(d.indicator or "", national=subject == "全国")
-            out.append(Record(  # positionally, in RECORD_FIELDS order (thousands a document)
-                doc_id, indicator, subject, period, d.measure, d.value, d.value_max, d.unit, d.qualifier, d.base,
-                modal.decide(d), original[o0:o1], (o0, o1), sentence, d.rule))
+        for ctx, drafts in sentences:  # what is the sentence's is read once
+            modal = modality.Sentence(ctx)
+            s0, s1 = to_original(ctx.start, ctx.end)
+            sentence = original[s0:s1]
+            for d in drafts:
+                anchor = d.anchor if d.anchor is not None else d.start
+                subject = d.subject or look.subject(anchor)
+                mention = look.period(anchor)
+                period = d.period if d.period is not None else (mention.value if mention else None)
+                if d.base is None and d.measure in ("growth", "change") and (period or mention):
+                    d.base = implied_base(period or (mention.text if mention else ""))
+                o0, o1 = to_original(d.start, d.end)
+                indicator = canonical(d.indicator or "", national=subject == "全国")
+                out.append(Record(  # positionally, in RECORD_FIELDS order (thousands a document)
+                    doc_id, indicator, subject, period, d.measure, d.value, d.value_max, d.unit, d.qualifier,
+                    d.base, modal.decide(d), original[o0:o1], (o0, o1), sentence, d.rule))
         return out
+
 
 def as_date(value: object, *, where: str = "published") -> _dt.date | None:
     """``value`` as a date: ``None``/``""`` stay ``None``, a date (or datetime's day) passes,
