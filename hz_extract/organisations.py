@@ -88,7 +88,9 @@ def _patterns() -> dict[str, Any]:
             # 业 ends a sector word (银行业) unless it starts 业务/业绩 (招商银行业务收入)
             "not_after": regex.compile(rf"(?:{_alt(lex['not_after'])})(?<!业(?=[务绩]))"),
             "generic": frozenset(lex["generic"]),
-            "run_back": regex.compile(rf"[\p{{Han}}A-Za-z]{{1,{_MAX_RUN}}}$"),
+            # The run of name characters ending at an anchor, matched from the anchor back (the
+            # same run a forward search finds, without trying every start before it).
+            "run_back": regex.compile(rf"(?r)[\p{{Han}}A-Za-z]{{1,{_MAX_RUN}}}$"),
         }
         _STATE["pats"] = pats
     return pats
