@@ -199,8 +199,12 @@ class Extractor:
         out: list[Record] = []
         for ctx, drafts in sentences:  # what is the sentence's is read once
             modal = modality.Sentence(ctx)
-            s0, s1 = to_original(ctx.start, ctx.end)
+            a, b = ctx.start, ctx.end
+            s0, s1 = to_original(a, b)
             sentence = original[s0:s1]
+            # Offsets strictly increase: a sentence as long as its original kept every character,
+            # and a span inside it maps by one shift.
+            shift = s0 - a if s1 - s0 == b - a else None
             for d in drafts:
                 anchor = d.anchor if d.anchor is not None else d.start
                 subject = d.subject or look.subject(anchor)
@@ -208,7 +212,10 @@ class Extractor:
                 period = d.period if d.period is not None else (mention.value if mention else None)
                 if d.base is None and d.measure in ("growth", "change") and (period or mention):
                     d.base = implied_base(period or (mention.text if mention else ""))
-                o0, o1 = to_original(d.start, d.end)
+                if shift is not None and a <= d.start < d.end <= b:
+                    o0, o1 = d.start + shift, d.end + shift
+                else:
+                    o0, o1 = to_original(d.start, d.end)
                 indicator = canonical(d.indicator or "", national=subject == "全国")
                 out.append(Record(  # positionally, in RECORD_FIELDS order (thousands a document)
                     doc_id, indicator, subject, period, d.measure, d.value, d.value_max, d.unit, d.qualifier,
