@@ -50,7 +50,7 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
     part = _part(ctx, slot, left)
     if part is not None:
         return part
-    # Each pattern holds a literal word (the first figure's words seldom do): a look for it comes first.
+    # Each pattern needs a literal word, which the words before most figures lack: a look for it comes first.
     for pat, rule, word in ((_DONE, "share.done", "完成"), (_of(), "share.of", "占"),
                             (_CONTRIB, "share.contribution", "贡献率"), (_RATIO, "share.ratio", "占比"),
                             (_WEIGHT, "share.weight", "比重"), (_RECOVER, "share.recovery", "的")):
