@@ -99,7 +99,8 @@ def within(items: list[Any], starts: list[int], a: int, b: int) -> list[Any]:
 _SKIP = 1
 """A mention never taken (not the subject; a mention that is no period)."""
 _ASIDE = 2
-"""A mention inside a parenthesis: passed over by figures after the parenthesis closes."""
+"""A mention inside a parenthesis, passed over by figures after it closes: 长三角(含江西)大飞机
+(江西 is an aside), the 2021 of (经最终核实,2021年…) for the figures after the bracket."""
 _FROM = 4
 """A period after 由/从: a starting point, passed over by figures in a later clause."""
 
