@@ -40,72 +40,14 @@ so any span found in the cleaned text maps back with :meth:`Cleaned.to_original`
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, overload
+from typing import Any
 
 import regex
 
 __all__ = ["Cleaned", "clean", "to_simplified"]
-
-
-class _RunOffsets(Sequence[int]):
-    """The offsets of a text cleaning shortened: read from its runs of kept characters.
-
-    ``runs`` are the ``(start, end)`` spans of the original (in order, not overlapping)
-    whose characters the cleaned text keeps, one for one; the last entry is
-    ``original_length``. Holding the runs instead of one number per character saves
-    building a long table when only a few offsets are ever read (the records' spans).
-
-    >>> offs = _RunOffsets([(0, 2), (5, 7)], 8)
-    >>> list(offs), offs[2], offs[-1], len(offs)
-    ([0, 1, 5, 6, 8], 5, 8, 5)
-    """
-
-    __slots__ = ("_firsts", "_starts", "_length", "_end")
-
-    def __init__(self, runs: Sequence[tuple[int, int]], original_length: int) -> None:
-        firsts: list[int] = []  # the cleaned index of each run's first character
-        n = 0
-        for a, b in runs:
-            firsts.append(n)
-            n += b - a
-        self._firsts = firsts
-        self._starts = [a for a, _ in runs]
-        self._length = n + 1
-        self._end = original_length
-
-    def __len__(self) -> int:
-        return self._length
-
-    @overload
-    def __getitem__(self, i: int) -> int: ...
-
-    @overload
-    def __getitem__(self, i: slice) -> list[int]: ...
-
-    def __getitem__(self, i: int | slice) -> int | list[int]:
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(self._length))]
-        if i < 0:
-            i += self._length
-        if not 0 <= i < self._length:
-            raise IndexError(f"offset {i} out of range for a cleaned text of {self._length - 1} characters")
-        if i == self._length - 1:
-            return self._end
-        k = bisect_right(self._firsts, i) - 1
-        return self._starts[k] + i - self._firsts[k]
-
-    def __iter__(self) -> Iterator[int]:
-        for first, start, following in zip(self._firsts, self._starts, [*self._firsts[1:], self._length - 1]):
-            yield from range(start, start + following - first)
-        yield self._end
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other))
 
 
 @dataclass(frozen=True)
@@ -312,6 +254,7 @@ def clean(text: str) -> Cleaned:
     if not isinstance(text, str):
         raise TypeError(f"clean() takes str, not {type(text).__name__}")
     step = to_simplified(_width(text))
+    pieces: list[str] = []
     kept: list[tuple[int, int]] = []  # (start, end) runs of ``step`` that are kept
     pos = 0
     for m in _deletions().finditer(step):
@@ -324,4 +267,23 @@ def clean(text: str) -> Cleaned:
         return Cleaned(text, step, range(len(text) + 1))
     if pos < len(step):
         kept.append((pos, len(step)))
-    return Cleaned(text, "".join([step[a:b] for a, b in kept]), _RunOffsets(kept, len(text)))
+    identity = _identity(len(step))
+    offsets = array("q")
+    for a, b in kept:
+        pieces.append(step[a:b])
+        offsets += identity[a:b]  # copied in C, not number by number from a range
+    offsets.append(len(text))
+    return Cleaned(text, "".join(pieces), offsets)
+
+
+_IDENTITY_KEPT = 1 << 20  # the longest identity table kept between calls (8 MB)
+
+
+def _identity(n: int) -> array[int]:
+    """An array of at least ``0, 1, …, n - 1`` to copy offset runs from, kept while it is small."""
+    table: array[int] | None = _STATE.get("identity")
+    if table is None or len(table) < n:
+        table = array("q", range(max(n, 2 * len(table) if table is not None else 1 << 16)))
+        if len(table) <= _IDENTITY_KEPT:
+            _STATE["identity"] = table
+    return table
