@@ -36,6 +36,8 @@ __all__ = ["Extractor", "extract", "default_extractor", "same_name"]
 
 log = logging.getLogger("hz_extract")
 
+_NAMES_KEPT = 4096
+"""Canonical indicator names an extractor keeps at most (a small pure lookup, cleared when full)."""
 _RANK_HINT = regex.compile(r"第|榜首|首位|翻(?:了)?[一两二三四1-4]?番|前[\d一二三四五六七八九十]")
 
 
@@ -62,6 +64,7 @@ class Extractor:
         self.regions = tuple(regions)
         self.organisations = tuple(organisations)
         self._lex: Any = None
+        self._names: dict[tuple[str, bool], str] = {}
 
     def __getstate__(self) -> dict[str, Any]:
         return {"indicators": self.indicators, "regions": self.regions, "organisations": self.organisations}
@@ -71,6 +74,7 @@ class Extractor:
         self.regions = tuple(state.get("regions", ()))
         self.organisations = tuple(state.get("organisations", ()))
         self._lex = None
+        self._names = {}
 
     def __repr__(self) -> str:
         return (f"Extractor(indicators={len(self.indicators)}, regions={len(self.regions)}, "
@@ -194,7 +198,7 @@ class Extractor:
             return place_in(t, plain)
 
         look = Mentions(t, mentions, first.all_periods, main_place)
-        canonical = self.lexicon.canonical
+        canonical, names = self.lexicon.canonical, self._names
         original, to_original = cleaned.original, cleaned.to_original
         out: list[Record] = []
         for ctx, drafts in sentences:  # what is the sentence's is read once
@@ -216,7 +220,12 @@ class Extractor:
                     o0, o1 = d.start + shift, d.end + shift
                 else:
                     o0, o1 = to_original(d.start, d.end)
-                indicator = canonical(d.indicator or "", national=subject == "全国")
+                key = (d.indicator or "", subject == "全国")  # (name, national) → the name a record carries
+                indicator = names.get(key)
+                if indicator is None:
+                    if len(names) >= _NAMES_KEPT:
+                        names.clear()
+                    indicator = names[key] = canonical(*key)
                 out.append(Record(  # positionally, in RECORD_FIELDS order (thousands a document)
                     doc_id, indicator, subject, period, d.measure, d.value, d.value_max, d.unit, d.qualifier,
                     d.base, modal.decide(d), original[o0:o1], (o0, o1), sentence, d.rule))
