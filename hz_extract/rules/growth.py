@@ -57,7 +57,7 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
     cue_at = at + m.start()
     if named := m.group("base"):
         base = lex.base_of(named)
-    elif m.groupdict().get("since"):
+    elif m.group("since"):  # the growth and rate cues read one; a bare base cue always names its base
         base = clean_base(m.group("since"))  # 比4月份增长5%: the period compared with
     else:
         base = find_base(ctx, cue_at)
