@@ -185,6 +185,7 @@ class Context:
         Mentions are few per clause but a sentence may hold thousands; looking them up
         by position keeps every name lookup independent of the sentence's length.
         """
+        items: list[Any]
         if subjects:
             items, starts = self.subjects, self._subject_starts
             if starts is None:
