@@ -96,6 +96,7 @@ class _Parts(NamedTuple):
     starts: frozenset[str]  # every character a match can start with
     common: str  # the commonest quantity alone, in standard ``re`` syntax (see :func:`scan`)
     bare: str  # a bare figure ending its line or table cell, the same (see :func:`scan`)
+    skipped: str  # a date, clock time, ratio or phone number the pattern skips, the same
 
 
 def _word(w: str, lex, written: str) -> str:
@@ -136,11 +137,12 @@ def _build() -> _Parts:
     per = _per(lex, lists)
     sym = _alt(lex.money_prefixes)
     sign = r"(?:(?<![0-9A-Za-z)）])-|负)[ ]?"
-    skip = (r"https?://[!-~]{1,2000}"
-            r"|(?<![0-9])[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}(?![0-9])"
-            r"|(?<![0-9.])[0-9]{1,3}(?:\.[0-9]+)?(?::[0-9]{1,3}(?:\.[0-9]+)?){1,4}(?![0-9])"
-            r"|(?<![0-9])[0-9]{1,2}[点时][0-9]{1,2}分"
-            r"|(?<![0-9])0[0-9]{2,3}-[0-9]{7,8}(?![0-9])"
+    # dates, clock times and ratios, phone numbers (plain syntax: the scan tries them too)
+    numbered = (r"(?<![0-9])[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}(?![0-9])"
+                r"|(?<![0-9.])[0-9]{1,3}(?:\.[0-9]+)?(?::[0-9]{1,3}(?:\.[0-9]+)?){1,4}(?![0-9])"
+                r"|(?<![0-9])[0-9]{1,2}[点时][0-9]{1,2}分"
+                r"|(?<![0-9])0[0-9]{2,3}-[0-9]{7,8}(?![0-9])")
+    skip = (rf"https?://[!-~]{{1,2000}}|{numbered}"
             rf"|(?<![0-9])1[3-9][0-9]{{9}}(?![0-9.,]|[ ]?(?:{unit}|{mag}))")  # a mobile number, unless counted
     after = _alt(lex.after)
     fz = rf"(?:[多余](?![{digits}])|几(?=[ ]?{unit}))"
@@ -187,9 +189,10 @@ def _build() -> _Parts:
     goes_on |= {w[0] for w in set(lex.units) | set(lex.not_units)}
     goes_on_class = "".join(regex.escape(c) for c in sorted(goes_on))
     refused = rf"[{digits}十拾](?:(?![ ]{{0,5}}[{goes_on_class}])|[ ]?[年月号])"
-    trigger = rf"(?:(?=[0-9.])(?<![0-9A-Za-z_.])(?!{dated})|(?={trigger})(?!{refused})|(?={_alt(heads)}))"
+    at_digit = rf"(?<![0-9A-Za-z_.])(?!{dated})"
+    trigger = rf"(?:(?=[0-9.]){at_digit}|(?={trigger})(?!{refused})|(?={_alt(heads)}))"
     return _Parts(rf"{trigger}(?:(?P<skip>{skip})|(?P<special>{special})|{doubling}|{core})", lists,
-                  trigger, starts, _common(lex), _BARE)
+                  trigger, starts, _common(lex), _BARE, rf"{at_digit}(?P<k1>{numbered})")
 
 
 def _common(lex) -> str:
@@ -300,13 +303,15 @@ def pattern() -> regex.Pattern:
 def scan() -> re.Pattern:
     """:func:`trigger` that also reads the two commonest forms of quantity where one starts.
 
-    A search finds the place :func:`trigger` finds (both forms start only where a match
+    A search finds the place :func:`trigger` finds (every form starts only where a match
     can). When the common form (``4.0%``, ``6305亿元``, ``700家``) starts there, the match
     spans it and its last group is ``u1`` (``n1`` the number); when the bare form (a
-    figure ending its line or table cell) does, its last group is ``b1``; else the match is
-    empty and has none. :func:`pattern` at that place would match the same text with the
-    same number (``n1``) and unit (``u1``) and no other group (see :func:`_common` and
-    :data:`_BARE` for why), in a fraction of the time.
+    figure ending its line or table cell) does, its last group is ``b1``; when a date,
+    clock time, ratio or phone number does (2024-11-18, 2.7:54.8:42.5), ``k1``; else the
+    match is empty and has none. :func:`pattern` at that place would match the same text
+    with the same number (``n1``) and unit (``u1``) and no other group (see :func:`_common`
+    and :data:`_BARE` for why), or skip the same text (its skip alternatives, in the same
+    order, before the mobile number), in a fraction of the time.
 
     >>> scan().search("总值6305亿元").group("n1", "u1")
     ('6305亿', '元')
@@ -318,4 +323,4 @@ def scan() -> re.Pattern:
     (0, None)
     """
     parts = _build()
-    return re.compile(f"{_firsts()}(?:{parts.common}|{parts.bare}|{parts.trigger})")
+    return re.compile(f"{_firsts()}(?:{parts.skipped}|{parts.common}|{parts.bare}|{parts.trigger})")

@@ -400,9 +400,13 @@ def read_scanned(folded: str, m: re.Match[str], alone: str) -> tuple[Reading | N
     """
     form = m.lastgroup
     if form == "u1":
-        n1, u1, _ = m.groups()
+        _, n1, u1, _ = m.groups()
+        if u1 in _not_units():
+            return None, m.end()  # 3个月, 2届: no figure (the scan's units never are 点 or 日, read as points or days)
         got = _read_unit(folded, m.start(), m.end(), n1, u1)
         return None if got is None else (got, got[1])
+    if form == "k1":
+        return None, m.end()  # a date, clock time, ratio or phone number, passed over whole
     if form == "b1":
         start, end = m.span()
         return _read_bare(folded, start, end, m.group("b1"), end - start >= len(alone) and alone == m.group().strip())
