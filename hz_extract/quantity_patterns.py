@@ -93,6 +93,8 @@ class _Parts(NamedTuple):
     source: str  # the quantity pattern
     lists: dict[str, list[str]]  # the named word lists it uses (``\\L<units>``, ``\\L<per>``)
     trigger: str  # its opening lookaheads: where a match can start
+    at_digit: str  # the trigger's alternative for a digit (the others follow in ``elsewhere``)
+    elsewhere: str
     starts: frozenset[str]  # every character a match can start with
     common: str  # the commonest quantity alone, in standard ``re`` syntax (see :func:`scan`)
     bare: str  # a bare figure ending its line or table cell, the same (see :func:`scan`)
@@ -189,10 +191,11 @@ def _build() -> _Parts:
     goes_on |= {w[0] for w in set(lex.units) | set(lex.not_units)}
     goes_on_class = "".join(regex.escape(c) for c in sorted(goes_on))
     refused = rf"[{digits}十拾](?:(?![ ]{{0,5}}[{goes_on_class}])|[ ]?[年月号])"
-    at_digit = rf"(?<![0-9A-Za-z_.])(?!{dated})"
-    trigger = rf"(?:(?=[0-9.]){at_digit}|(?={trigger})(?!{refused})|(?={_alt(heads)}))"
+    at_digit = rf"(?=[0-9.])(?<![0-9A-Za-z_.])(?!{dated})"
+    elsewhere = rf"(?={trigger})(?!{refused})|(?={_alt(heads)})"
+    trigger = rf"(?:{at_digit}|{elsewhere})"
     return _Parts(rf"{trigger}(?:(?P<skip>{skip})|(?P<special>{special})|{doubling}|{core})", lists,
-                  trigger, starts, _common(lex), _BARE, rf"{at_digit}(?P<k1>{numbered})")
+                  trigger, at_digit, elsewhere, starts, _common(lex), _BARE, rf"(?P<k1>{numbered})")
 
 
 def _common(lex) -> str:
@@ -323,4 +326,5 @@ def scan() -> re.Pattern:
     (0, None)
     """
     parts = _build()
-    return re.compile(f"{_firsts()}(?:{parts.skipped}|{parts.common}|{parts.bare}|{parts.trigger})")
+    # the forms start with a digit: tried after the trigger's digit test, once, or not at all
+    return re.compile(f"{_firsts()}(?:{parts.at_digit}(?:{parts.skipped}|{parts.common}|{parts.bare}|)|{parts.elsewhere})")
