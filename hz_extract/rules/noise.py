@@ -33,6 +33,8 @@ FAMILY = "noise"
 _DIGIT = regex.compile(r"\d")
 _TEMPERATURE = frozenset({"℃", "度", "摄氏度", "华氏度", "℉"})
 _FORECAST = regex.compile(r"预报|气象台|天气预报|气象部门|冷空气|降温过程|升温过程")
+_CHANCE = ("概率", "概率为", "概率达")  # a chance of rain named before its figure
+_CHANCE_ENDS = frozenset(w[-1] for w in _CHANCE)
 _TWO_HAN = regex.compile(r"\p{Han}[^\p{Han}]*\p{Han}")
 _LATIN = frozenset(string.ascii_letters)
 _MAGNITUDE_FIRST = regex.compile(r"^(?:超过|突破|迈向|超|逾|近)?[十百千万亿]")
@@ -91,7 +93,7 @@ def keep(q: Quantity, text: str, lex: Lexicon) -> bool:
             return False
         if q.kind in ("money", "measure", "number") and _MAGNITUDE_FIRST.match(q.text):
             return False  # 万亿元规模, 千亿级: a threshold named, not a figure
-    if (unit in _TEMPERATURE or text.endswith(("概率", "概率为", "概率达"), max(0, start - 4), start)) \
+    if (unit in _TEMPERATURE or before in _CHANCE_ENDS and text.endswith(_CHANCE, max(0, start - 4), start)) \
             and _FORECAST.search(text, max(0, start - 300), min(len(text), end + 100)):
         return False  # a weather forecast: temperatures and chances of rain are no indicators
     return _in_prose(text, start, end, q.text)
