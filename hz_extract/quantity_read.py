@@ -400,7 +400,7 @@ def read_scanned(folded: str, m: re.Match[str], alone: str) -> tuple[Reading | N
     """
     form = m.lastgroup
     if form == "u1":
-        _, n1, u1, _ = m.groups()
+        n1, u1 = m.group("n1", "u1")
         if u1 in _not_units():
             return None, m.end()  # 3个月, 2届: no figure (the scan's units never are 点 or 日, read as points or days)
         got = _read_unit(folded, m.start(), m.end(), n1, u1)
