@@ -192,7 +192,12 @@ def _build() -> _Parts:
     goes_on_class = "".join(regex.escape(c) for c in sorted(goes_on))
     refused = rf"[{digits}十拾](?:(?![ ]{{0,5}}[{goes_on_class}])|[ ]?[年月号])"
     at_digit = rf"(?=[0-9.])(?<![0-9A-Za-z_.])(?!{dated})"
-    elsewhere = rf"(?={trigger})(?!{refused})|(?={_alt(heads)})"
+    # Nor at 第 before a numeral that begins a stopword going on past it (第三产业, 第一时间):
+    # the core reads 第三 alone there (the stopword's next character goes on nothing) and
+    # read_match refuses it, as the stopword reaches outside the match
+    ranked = [w for w in lex.stopwords
+              if w[0] in set(digits) | {"十", "拾"} and w[1] not in goes_on | starts and w[1] != " "]
+    elsewhere = rf"(?={trigger})(?!{refused}|第(?:{_alt(ranked)}))|(?={_alt(heads)})"
     trigger = rf"(?:{at_digit}|{elsewhere})"
     return _Parts(rf"{trigger}(?:(?P<skip>{skip})|(?P<special>{special})|{doubling}|{core})", lists,
                   trigger, at_digit, elsewhere, starts, _common(lex), _BARE, rf"(?P<k1>{numbered})")
@@ -322,8 +327,8 @@ def scan() -> re.Pattern:
     ('4.0%', '%')
     >>> scan().search("| 19.31 |").group(0, "b1")
     ('19.31', '19.31')
-    >>> m = scan().search("第一产业"); (m.start(), m.lastgroup)
-    (0, None)
+    >>> m = scan().search("全省第三位"); (m.start(), m.lastgroup)
+    (2, None)
     """
     parts = _build()
     # the forms start with a digit: tried after the trigger's digit test, once, or not at all
