@@ -331,5 +331,7 @@ def scan() -> re.Pattern:
     (2, None)
     """
     parts = _build()
-    # the forms start with a digit: tried after the trigger's digit test, once, or not at all
-    return re.compile(f"{_firsts()}(?:{parts.at_digit}(?:{parts.skipped}|{parts.common}|{parts.bare}|)|{parts.elsewhere})")
+    # the forms start with a digit: tried after the trigger's digit test, once, or not at all;
+    # no two can start at one place (each is what the full pattern reads there), so the
+    # commonest goes first
+    return re.compile(f"{_firsts()}(?:{parts.at_digit}(?:{parts.common}|{parts.bare}|{parts.skipped}|)|{parts.elsewhere})")
