@@ -52,8 +52,11 @@ def _line(text: str, start: int, end: int) -> tuple[int, int]:
     return a, b if b >= 0 else hi
 
 
-_INDEX_NAMED = regex.compile(r"(?:指数|比|系数|PMI|CPI|PPI)(?:\([^()]{0,24}\))?(?:为|达|达到|是|录得|升至|降至|回升至|回落至)$")
-_INDEX_CHANGE = regex.compile(r"(?:比|较)[^,;。#\d]{1,8}(?:缩小|扩大|上升|下降|提高|降低|增加|减少|回落|回升)$")
+_NAMED_BY = ("为", "达", "达到", "是", "录得", "升至", "降至", "回升至", "回落至")
+_CHANGED_BY = ("缩小", "扩大", "上升", "下降", "提高", "降低", "增加", "减少", "回落", "回升")
+_INDEX_NAMED = regex.compile(rf"(?:指数|比|系数|PMI|CPI|PPI)(?:\([^()]{{0,24}}\))?(?:{'|'.join(_NAMED_BY)})$")
+_INDEX_CHANGE = regex.compile(rf"(?:比|较)[^,;。#\d]{{1,8}}(?:{'|'.join(_CHANGED_BY)})$")
+_LAST = frozenset(w[-1] for w in _NAMED_BY + _CHANGED_BY)  # what the text before such a figure ends with
 
 
 def _bare_figure(q: Quantity, text: str) -> bool:
@@ -62,6 +65,8 @@ def _bare_figure(q: Quantity, text: str) -> bool:
     if q.value_max is not None or not _DIGIT.match(q.text[:1] or " "):
         return False
     before = text[max(0, q.start - 40):q.start]
+    if (before[-2:-1] if before.endswith("\n") else before[-1:]) not in _LAST:
+        return False  # neither pattern can end here ($ also matches before a final line break)
     if _INDEX_NAMED.search(before):
         return True
     m = _INDEX_CHANGE.search(before)
