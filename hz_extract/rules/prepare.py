@@ -31,7 +31,7 @@ def complete(quantities: list[Quantity], text: str) -> list[Quantity]:
     a fraction (``近十分之一``) is a percentage.
     """
     out = _split_mixed_ranges(quantities, text)
-    for i in range(len(out) - 1, -1, -1):
+    for i in reversed([i for i, q in enumerate(out) if q.unit is None]):  # only a figure without a unit changes
         q = out[i]
         if q.kind == "fraction" and q.unit is None:
             # 占全国的比重近十分之一: a fraction of a whole is a share in %
@@ -56,6 +56,8 @@ _MIXED_RANGE = regex.compile(r"^(?P<a>.+?(?:个百分点|百分点))(?P<to>至|�
 
 def _split_mixed_ranges(quantities: list[Quantity], text: str) -> list[Quantity]:
     """``下降0.2个百分点至5.0%`` is a difference and the level it reaches, not a range."""
+    if all(q.qualifier != "range" for q in quantities):
+        return list(quantities)
     from ..errors import QuantityError
     from ..quantities import parse_quantity
 
