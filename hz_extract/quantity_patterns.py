@@ -8,8 +8,13 @@ words written before the number are looked up by :mod:`hz_extract.quantity_read`
 also decides what a match means. ``skip`` matches dates, clock times, ratios and phone
 numbers so that their digits are passed over whole.
 
-Every repetition is bounded and atomic, so a line of 100,000 digits is scanned in
-linear time.
+The standard ``re`` pattern :func:`scan` finds where a match can start and reads the
+commonest forms there itself (a figure and its unit, a bare figure ending its line, a
+date or ratio), each narrowed until the full pattern would read it the same way; the
+full pattern is only tried at the other places.
+
+Every repetition is bounded and atomic, or runs over characters that end at the next
+list word, so a line of 100,000 digits is scanned in linear time.
 
 >>> pattern().search("增长4.0%").group("n1")
 '4.0'
@@ -93,8 +98,8 @@ class _Parts(NamedTuple):
     source: str  # the quantity pattern
     lists: dict[str, list[str]]  # the named word lists it uses (``\\L<units>``, ``\\L<per>``)
     trigger: str  # its opening lookaheads: where a match can start
-    at_digit: str  # the trigger's alternative for a digit (the others follow in ``elsewhere``)
-    elsewhere: str
+    at_digit: str  # the trigger's alternative for a digit
+    elsewhere: str  # its other alternatives (a Chinese numeral, 第, a sign, a word's head)
     starts: frozenset[str]  # every character a match can start with
     common: str  # the commonest quantity alone, in standard ``re`` syntax (see :func:`scan`)
     bare: str  # a bare figure ending its line or table cell, the same (see :func:`scan`)
@@ -192,7 +197,7 @@ def _build() -> _Parts:
     goes_on_class = "".join(regex.escape(c) for c in sorted(goes_on))
     refused = rf"[{digits}十拾](?:(?![ ]{{0,5}}[{goes_on_class}])|[ ]?[年月号])"
     at_digit = rf"(?=[0-9.])(?<![0-9A-Za-z_.])(?!{dated})"
-    # Nor at 第 before a numeral that begins a stopword going on past it (第三产业, 第一时间):
+    # Nor at 第 before a numeral that begins a stopword going on past it (第三产业, 第一线):
     # the core reads 第三 alone there (the stopword's next character goes on nothing) and
     # read_match refuses it, as the stopword reaches outside the match
     ranked = [w for w in lex.stopwords
