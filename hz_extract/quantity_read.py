@@ -31,6 +31,7 @@ Reading = tuple[int, int, Decimal, "Decimal | None", "str | None", str, str]
 
 _ORDINAL_UNITS = ("位", "名")
 _ONE = Decimal(1)
+_TENTH, _HUNDREDTH = Decimal("0.1"), Decimal("0.01")
 _QUOTES = {"“": "”", "\"": "\"", "「": "」", "『": "』", "‘": "’", "'": "'"}
 
 
@@ -465,6 +466,8 @@ def _clean(d: Decimal) -> Decimal:
     """Drop exponent noise: 1.64E+9 → 1640000000, 1640000000.0 → 1640000000, 4.0 stays 4.0."""
     if d.same_quantum(_ONE):
         return d  # exponent 0, the common case, without building a tuple
+    if (d.same_quantum(_TENTH) or d.same_quantum(_HUNDREDTH)) and -1000 < d < 1000:
+        return d  # 4.0, 88.62: the next commonest, kept as they are
     exp = d.as_tuple().exponent
     if exp > 0 or (abs(d) >= 1000 and d == d.to_integral_value()):
         return Decimal(int(d))
