@@ -160,9 +160,13 @@ def _share_units(folded: str, found: list[Quantity]) -> list[Quantity]:
     its own takes nothing.
     """
     lend: tuple[str, str, Decimal, Decimal] | None = None  # unit, kind, magnitude, unit factor
-    for i in range(len(found) - 1, 0, -1):
+    above = 0  # the pair looked at before this one
+    for i in reversed([i for i in range(1, len(found)) if found[i - 1].kind == "number"]):  # only a number borrows
+        if i + 1 != above:
+            lend = None  # a pair between, whose first figure is no bare number, ended the list
+        above = i
         q, prev = found[i], found[i - 1]
-        if prev.kind != "number" or prev.value_max is not None or prev.qualifier != "exact":
+        if prev.value_max is not None or prev.qualifier != "exact":
             lend = None
             continue
         between = folded[prev.end:q.start].strip()
