@@ -212,7 +212,8 @@ _UPPER = frozenset(("less_than", "up_to"))
 
 def _join_bounds(text: str, folded: str, found: list[Quantity]) -> list[Quantity]:
     """A lower and an upper bound side by side make one range: 大于10小于20, 1000以上，1500以下."""
-    if not any(q.qualifier in _LOWER for q in found) or not any(q.qualifier in _UPPER for q in found):
+    qualifiers = {q.qualifier for q in found}
+    if qualifiers.isdisjoint(_LOWER) or qualifiers.isdisjoint(_UPPER):
         return found  # no lower bound, or no upper one: nothing to join
     joiners = lexicon().joiners
     out: list[Quantity] = []

@@ -198,18 +198,21 @@ def _common(lex) -> str:
     Each part is narrowed until the full pattern, at the same place, reads the same text
     the same way (n1 the number, u1 the unit, no other group):
 
+    - the number is written as the full pattern's Arabic number (thousands separators
+      first), with no exponent, k or w;
     - the unit word starts with no character the full pattern reads between a number
       and its unit or as more of the number (numerals, magnitudes, 个 before 万 or 亿,
       点 数 几 多 余, 又 and 分 of a fraction, / of 1/4, 年 月 号 日 of a date, 、 和 of a
       list of dates, 时 of a clock time, a space, an ASCII letter or digit), so no skip,
       fraction, vague digit or longer number can be read there; 万 and 亿 begin no unit
       word, so they are magnitudes;
-    - the unit word is the one the full pattern's unit part picks when no space follows
-      within a word's length (it would try the words written with spaces first then): the
-      longest unconditional word (as ``\\L<units>`` picks them), else the longest
-      conditional one whose condition holds;
-    - after the unit comes nothing that starts a per word (元/吨), (含), a range (-, ~,
-      至, 到, 和, 与), 半 or a qualifier word (以上, 左右, 多 …).
+    - the unit word is the one the full pattern's unit part picks: the longest
+      unconditional word (as ``\\L<units>`` picks them), else the longest conditional one
+      whose condition holds; it would pick a longer word written with spaces (元 人民币)
+      only where a character that continues a longer word follows, within three spaces;
+    - after the unit comes nothing that starts a per word (元/吨), (含) or (不含), a
+      range (-, ~, 至, 到; 和 or 与 with 间 or 之间 after its second figure), 半 or a
+      qualifier word (以上, 左右, 多 …).
     """
     every = set(lex.units) | set(lex.not_units)
     mags = [ch for ch in sorted(lex.big) if not any(w.startswith(ch) for w in every)]
@@ -219,10 +222,19 @@ def _common(lex) -> str:
     conditional = [w for w in words if w.isascii() or w in lex.not_followed_by]
     unit = "|".join([re.escape(w) for w in words if w not in conditional]
                     + [_word(w, lex, re.escape(w)) for w in conditional])
-    ends = "".join(sorted({w[0] for w in lex.after} | set(" /(-~至到和与半")))
-    return (rf"(?<![0-9A-Za-z_.])(?P<n1>[0-9]{{1,24}}(?:\.[0-9]{{1,20}})?[{''.join(mags)}]{{0,2}})"
-            rf"(?![^ \n]{{1,{max(map(len, every)) - 1}}}[ ]|个[{''.join(sorted(lex.big))}])"
-            rf"(?P<u1>(?>{unit}))(?![{re.escape(ends)}])")
+    cont = {w[len(u)] for u in every for w in every if w != u and w.startswith(u)}
+    # every character a second figure, its unit and per word may hold (和 … 间 makes a range)
+    ranged = set(lex.digits) | set(lex.tens) | set(lex.small) | set(lex.big) | set("0123456789.,+-eEkwK 点个多余几数负/")
+    ranged |= set("".join(every)) | set("".join(lex.per_units))
+    number = r"(?:[0-9]{1,3}(?:,[0-9]{3}){1,8}(?:\.[0-9]{1,20})?|[0-9]{1,24}(?:\.[0-9]{1,20})?)"
+    return (rf"(?<![0-9A-Za-z_.])(?P<n1>{number}[{''.join(mags)}]{{0,2}})(?!个[{''.join(sorted(lex.big))}])"
+            rf"(?P<u1>(?>{unit}))(?![ ]{{0,3}}[{_chars(cont)}]|{'|'.join(map(re.escape, sorted(lex.after)))}|半"
+            rf"|[ ]?(?:/|\((?:含|不含)\)|-|~|至|到|[和与][{_chars(ranged)}]*之?间))")
+
+
+def _chars(chars: set[str]) -> str:
+    """The inside of a character class of ``chars``."""
+    return "".join(re.escape(c) for c in sorted(chars))
 
 
 #: The bare form of :func:`scan`: Arabic digits alone before the end of a line or a table

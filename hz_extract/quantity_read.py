@@ -401,7 +401,7 @@ def read_scanned(folded: str, m: re.Match[str], alone: str) -> tuple[Reading | N
     form = m.lastgroup
     if form == "u1":
         n1, u1, _ = m.groups()
-        got = _read_plain(folded, m.start(), m.end(), n1, u1)
+        got = _read_unit(folded, m.start(), m.end(), n1, u1)
         return None if got is None else (got, got[1])
     if form == "b1":
         start, end = m.span()
@@ -425,7 +425,14 @@ def _read_plain(folded: str, start: int, end: int, n1: str | None, u1: str | Non
     more thought: another group, a Chinese numeral (统一, 一个, 七八成), spaces in the unit,
     a unit word the long road treats specially (折, 块, not-units), an unreadable numeral.
     """
-    if n1 is None or u1 is None or not (n1[0].isascii() and (n1[0].isdigit() or n1[0] == ".")) or u1 in _SLOW_UNITS:
+    if n1 is None or u1 is None or not (n1[0].isascii() and (n1[0].isdigit() or n1[0] == ".")):
+        return None
+    return _read_unit(folded, start, end, n1, u1)
+
+
+def _read_unit(folded: str, start: int, end: int, n1: str, u1: str) -> Reading | None:
+    """:func:`_read_plain` once ``n1`` is known to start with an Arabic digit."""
+    if u1 in _SLOW_UNITS:
         return None
     info = lexicon().units.get(u1)
     if info is None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -25,6 +26,9 @@ __all__ = ["QMARK", "Slot", "Draft", "Context"]
 
 QMARK = "#"
 """The character a kept quantity is masked with in :attr:`Context.masked`."""
+
+_START = itemgetter(0)
+"""A clause span's start: clauses are looked up by it (bisect with a key, no list of starts to build)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +115,6 @@ class Context:
     list_head: str = ""
     list_group: str = ""
     rank_base: str | None = None
-    _starts: list[int] = field(default_factory=list, repr=False)
     _by_clause: dict[int, list[Slot]] | None = field(default=None, repr=False)
     _period_starts: list[int] | None = field(default=None, repr=False)
     _subject_starts: list[int] | None = field(default=None, repr=False)
@@ -152,9 +155,7 @@ class Context:
 
     def clause_of(self, pos: int) -> tuple[int, int]:
         """The clause span holding absolute offset ``pos``."""
-        if not self._starts:
-            self._starts = [a for a, _ in self.clauses]
-        k = bisect_right(self._starts, pos) - 1
+        k = bisect_right(self.clauses, pos, key=_START) - 1
         if k >= 0:
             a, b = self.clauses[k]
             if a <= pos < b:
@@ -200,9 +201,7 @@ class Context:
 
     def clause_index(self, pos: int) -> int:
         """The index of the clause holding absolute offset ``pos`` (-1 when none does)."""
-        if not self._starts:
-            self._starts = [a for a, _ in self.clauses]
-        k = bisect_right(self._starts, pos) - 1
+        k = bisect_right(self.clauses, pos, key=_START) - 1
         return k if k >= 0 and pos < self.clauses[k][1] else -1
 
     def unmask(self, slot: Slot) -> None:

@@ -86,7 +86,7 @@ def keep(q: Quantity, text: str, lex: Lexicon) -> bool:
         return False
     if "番" in q.text:
         return False  # 翻番 is read by multiple.py, with its own gates
-    if not _DIGIT.search(q.text):
+    if not ("0" <= q.text[0] <= "9" or _DIGIT.search(q.text)):
         if q.kind in ("measure", "number", "money") and q.value < 100:
             return False
         if q.kind in ("money", "measure", "number") and _MAGNITUDE_FIRST.match(q.text):
@@ -94,10 +94,31 @@ def keep(q: Quantity, text: str, lex: Lexicon) -> bool:
     if (unit in _TEMPERATURE or text.endswith(("概率", "概率为", "概率达"), max(0, start - 4), start)) \
             and _FORECAST.search(text, max(0, start - 300), min(len(text), end + 100)):
         return False  # a weather forecast: temperatures and chances of rain are no indicators
-    a, b = _line(text, start, end)
-    # fewer than two CJK characters on the line besides the figure (an ASCII figure, 4.0%, holds none)
-    if (_TWO_HAN.search(text, a, b) if q.text.isascii() else _TWO_HAN.search(text[a:b].replace(q.text, ""))) is None:
-        return False
-    if text.count("|", a, b) >= 2 or text.count("\t", a, b) >= 2:
-        return False  # a table row flattened into text: out of scope (RECORDS.md)
+    return _in_prose(text, start, end, q.text)
+
+
+def _in_prose(text: str, start: int, end: int, figure: str) -> bool:
+    """Whether the line around ``figure`` (``text[start:end]``) holds two CJK characters besides
+    every copy of the figure, and is no table row (two ``|`` or tabs).
+
+    Two CJK ideographs right before or right after the figure settle the first at once,
+    unless a copy of a figure that has CJK characters itself (an ASCII figure, 4.0%, has
+    none) could take them away; the line window is only counted when it holds two
+    ``|`` or tabs at all.
+    """
+    n = len(figure)
+    words = (start >= 2 and "\u4e00" <= text[start - 2] <= "\u9fff" and "\u4e00" <= text[start - 1] <= "\u9fff"
+             and (figure.isascii() or text.find(figure, max(0, start - 1 - n), start - 1 + n) < 0)) \
+        or (end + 2 <= len(text) and "\u4e00" <= text[end] <= "\u9fff" and "\u4e00" <= text[end + 1] <= "\u9fff"
+            and (figure.isascii() or text.find(figure, end + 1 - n, end + 1 + n) < 0))
+    if not words:
+        a, b = _line(text, start, end)
+        found = _TWO_HAN.search(text, a, b) if figure.isascii() else _TWO_HAN.search(text[a:b].replace(figure, ""))
+        if found is None:  # fewer than two CJK characters
+            return False
+    lo, hi = max(0, start - _WINDOW), end + _WINDOW  # the line lies within
+    if text.count("|", lo, hi) >= 2 or text.count("\t", lo, hi) >= 2:
+        a, b = _line(text, start, end)
+        if text.count("|", a, b) >= 2 or text.count("\t", a, b) >= 2:
+            return False  # a table row flattened into text: out of scope (RECORDS.md)
     return True
