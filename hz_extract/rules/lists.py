@@ -38,8 +38,23 @@ FAMILY = "lists"
 Classify = Callable[[Context, Slot, str, int], Draft | None]
 
 _BETWEEN = regex.compile(r"^\s*(?:、|和|及|与|以及|,|或)\s*$")
+_VERB_GLUE: dict[int, regex.Pattern[str]] = {}
+
+
+def _verb_glue(lex: Lexicon) -> regex.Pattern[str]:
+    """A list separator followed by a value's own measure verb (增长2.5%、下降0.8%和增长6.7%)."""
+    pat = _VERB_GLUE.get(id(lex))
+    if pat is None:
+        from .lexicon import alternation
+
+        verbs = alternation(w for w in lex.verbs if len(w) > 1)
+        pat = _VERB_GLUE[id(lex)] = regex.compile(rf"^\s*(?:、|和|及|与|以及|,|或)\s*(?:{verbs})了?$")
+    return pat
+
+
 _AND = regex.compile(r"^\s*(?:、|和|及|与|以及)\s*$")
 _TOWARD = regex.compile(r"^[^、]{1,12}?(?:对|向|与|同)(?=[^、]+、)")
+_TO_FIRST = regex.compile(r"^[对向](?!外|内)\p{Han}{2}")
 _NUMERAL_ITEM = regex.compile(r"^第?[一二三四五六七八九十]$")
 _PERIOD_ITEM = regex.compile(r"(?:季度|月份|月|半年|年度|年|旬)$")
 _LAST_AND = regex.compile(r"^(?P<a>.+)(?:以及|和|及|与)(?P<b>[^和及与]+)$")
@@ -60,7 +75,12 @@ def _group(pre: str) -> tuple[str, str, bool]:
     ('香洲、金湾和斗门', '', True)
     >>> _group("钢材、水泥和平板玻璃产量")
     ('钢材、水泥和平板玻璃产量', '', False)
+    >>> _group("集成电路和机器人“两大件”产值")
+    ('集成电路和机器人', '产值', False)
     """
+    q = _QUOTED.match(pre) if "“" in pre or '"' in pre else None
+    if q:
+        return q.group("items").removesuffix("等"), q.group("rest"), False
     last_sep = max(pre.rfind("、"), pre.rfind("和"), pre.rfind("及"), pre.rfind("与"))
     if last_sep < 0:
         return pre, "", False
@@ -72,12 +92,17 @@ def _group(pre: str) -> tuple[str, str, bool]:
 
 
 def group_name(pre: str) -> str:
-    """The name a counted group gives its items together (三大主导产业签约项目), or ``""``."""
+    """The name a counted or quoted group gives its items together (三大主导产业签约项目), or ``""``."""
+    q = _QUOTED.match(pre) if "“" in pre or '"' in pre else None
+    if q:
+        return q.group("label") + q.group("rest")
     last_sep = max(pre.rfind("、"), pre.rfind("和"), pre.rfind("及"), pre.rfind("与"))
     m = _GROUP_LABEL.search(pre, last_sep + 1) if last_sep >= 0 else None
     return pre[m.start():] if m and m.start() > last_sep + 1 else ""
 
 
+_QUOTED = regex.compile(r"^(?P<items>[^“”\"]*?(?:、|和|及|与)[^“”\"]*?)[“\"](?P<label>[^“”\"、,]{1,8})[”\"](?P<rest>[^“”\"]*)$")
+"""Items a quoted label names together: A、B和C“三大件”产值 (items, label, what follows)."""
 _PLACE_NOUNS = frozenset({"行政区", "设区市", "城市", "地区", "市", "区", "县", "省", "州", "镇", "乡", "园区"})
 
 
@@ -210,7 +235,16 @@ def apply(ctx: Context, classify: Classify) -> None:
 
 
 def _joined(ctx: Context, vals: list[Slot]) -> bool:
-    return all(_BETWEEN.match(ctx.m(x.end, y.start)) for x, y in zip(vals, vals[1:]))
+    """Whether the values follow one another, each after a separator and perhaps its own verb."""
+    glue = None
+    for x, y in zip(vals, vals[1:]):
+        between = ctx.m(x.end, y.start)
+        if _BETWEEN.match(between):
+            continue
+        glue = glue or _verb_glue(ctx.lex)
+        if not glue.match(between):
+            return False
+    return True
 
 
 def _run(ctx: Context, k: int) -> list[Slot]:
@@ -241,6 +275,8 @@ def _distribute(ctx: Context, classify: Classify, ca: int, at: int, verb_from: i
     has_sep = "、" in items_text or regex.search("和|及|与", items_text)
     items = split_items(items_text, len(vals)) if has_sep else []
     items = [i.strip(" “”\"") for i in items]
+    if len(items) > 1 and _TO_FIRST.match(items[0]) and not any(i.startswith(items[0][0]) for i in items[1:]):
+        items = [items[0]] + [items[0][0] + i for i in items[1:]]  # 对欧盟、美国进出口: 对 goes with each
     if strict and not items:
         return
     kind, names, shared = "", [], ""
@@ -266,9 +302,11 @@ def _distribute(ctx: Context, classify: Classify, ca: int, at: int, verb_from: i
     elif not ctx.t(lead, at).strip(" ,"):
         kind = "each"  # 接待游客1.2亿人次,实现旅游总收入1500亿元,分别增长25.3%和30.1%
     la = max(ca, vals[0].start - 80)
-    left0 = ctx.m(la, vals[0].start)
+    left = ctx.m(la, vals[0].start)
     for i, s in enumerate(vals):
-        d = classify(ctx, s, left0, la)
+        if i and not _BETWEEN.match(ctx.m(vals[i - 1].end, s.start)):
+            left = ctx.m(la, s.start)  # 增长2.5%、下降0.8%: a value with its own verb reads it
+        d = classify(ctx, s, left, la)
         if d is None:
             continue
         d.rule = "list." + d.rule
