@@ -23,5 +23,5 @@ from __future__ import annotations
 __all__ = ["FAMILIES"]
 
 FAMILIES = ("chain", "growth", "change", "share", "pp_diff", "rank", "multiple", "lists", "fromto",
-            "inverted", "modality", "indicator", "level", "noise")
+            "inverted", "modality", "indicator", "loss", "level", "noise")
 """Every rule family, by module name (each has ``<name>.corpus.jsonl``)."""

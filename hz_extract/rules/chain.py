@@ -24,6 +24,7 @@ from .cues import ONE_FIGURE_BASES
 from .indicator import name
 from .level import RATE_NAME, TIME_NAME
 from .lists import distribute, distribute_each
+from .loss import profit_of
 
 __all__ = ["FAMILY", "settle"]
 
@@ -101,6 +102,8 @@ def settle(ctx: Context) -> list[Draft]:
             ind = ctx.chain or ""
             if not ind:
                 continue
+        elif hint == "loss":
+            ind = profit_of(ctx.chain)  # 净利润3.17亿元,上年同期亏损2.08亿元: a loss of the profit
         elif hint == "ratio":
             # 营收占比58%: a whole before 占比 is the base; 海外收入占比41%: a part is the name
             if d.base and d.base not in ctx.lex.wholes:
