@@ -37,8 +37,13 @@ _WILL_FIRST = frozenset("将已再又还共")
 _OPENERS = re.compile("[([（【]")  # a character class: the standard re scans it fastest
 _STREAK_START = re.compile(f"[{_STREAK_FIRST}]")
 _PLAIN_NOUN = regex.compile(r"[\p{Han}A-Za-z]+")
-_BY_METHOD = regex.compile(r"^按[^,，;]{1,12}?(?:计算|折算|统计|核算)(?:为)?")
+_BY_METHOD = regex.compile(r"^(?:按[^,，;]{1,12}?(?:计算|折算|统计|核算)(?:为)?|按(?:可比|同|现行|不变|当年)?(?:口径|价格|价)"
+                           r"|(?:从|分)[^,，;从分]{1,10}?(?:来看|看)|扣除[^,，;]{1,8}?因素(?:影响)?(?:后)?)")
+"""An adverbial lead-in (按可比口径, 按不变价格计算, 从贸易方式看, 分区域看, 扣除价格因素): how, never what."""
+_METHOD_FIRST = frozenset("按从分扣")
 _PER = regex.compile(r"(?:为|是|收于|报收|收报|达)?每(?:公斤|千克|斤|吨|桶|升|平方米|立方米|盎司|克|千瓦时|度|人|户|台|件|辆|张|份|只|头)$")
+_LABELLED = regex.compile(r"^[^“”\"]*?(?:、|和|及|与)[^“”\"]*[“\"](?P<label>[^“”\"、,]{1,8})[”\"](?P<rest>[^“”\"]*)$")
+"""A list of items a quoted label names together (A、B和C“新三样”合计出口 → 新三样出口)."""
 _IN_WHOLE = regex.compile(r"^(?P<x>.+?)在.{1,10}?中的(?P<h>比重|占比|份额)$")
 _SHARE_DE = regex.compile(r"占(?P<w>[^的]{1,12})的(?P<h>比重|比例)$")
 _GOVERNED = "在占对比较于与从由向"
@@ -104,7 +109,7 @@ def _tables(lex: Lexicon) -> _Tables:
             lead_at=regex.compile(f"(?:{alternation(lex.lead)})"),  # unanchored: ``^`` only matches at 0
             leads=leads, lead_sizes=_by_edge(leads, 0), trails=trails, trail_sizes=_by_edge(trails, -1),
             exact="" not in leads and "" not in trails,  # an empty filler would match anywhere: the patterns decide
-            touch_first=frozenset("按的之" + _EDGE_PUNCT) | _WILL_FIRST | {w[0] for w in leads if w},
+            touch_first=frozenset("的之" + _EDGE_PUNCT) | _METHOD_FIRST | _WILL_FIRST | {w[0] for w in leads if w},
             touch_last=frozenset("\n" + _EDGE_PUNCT) | {w[-1] for w in trails if w},
             touch_any=re.compile("[" + re.escape("".join(sorted(
                 set("([（【()每在占“”\"" + _STREAK_FIRST) | {w[0] for w in splits if w}))) + "]"),
@@ -154,8 +159,17 @@ def trim(phrase: str, lex: Lexicon | None = None, *, split: bool = True) -> str:
     s = _PAREN.sub("", phrase) if _OPENERS.search(phrase) else phrase
     s = _STREAK.sub("", s) if _STREAK_START.search(s) else s
     s = _PER.sub("", s) if "每" in s else s
-    s = _BY_METHOD.sub("", s) if s.startswith("按") else s
+    s = _BY_METHOD.sub("", s) if s[:1] in _METHOD_FIRST else s
     s = _WILL_LEAD.sub("", s) if s[:1] in _WILL_FIRST else s
+    m = _LABELLED.match(s) if "“" in s or '"' in s else None
+    if m:
+        rest = m.group("rest")
+        for _ in range(3):  # 合计出口: the label's own figure, without the filler
+            end = _lead_end(tab, rest, 0, len(rest))
+            if end <= 0:
+                break
+            rest = rest[end:]
+        s = m.group("label") + rest
     last = None
     if split and tab.split_start.search(s):
         for m in tab.split.finditer(s):
