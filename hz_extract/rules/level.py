@@ -2,7 +2,8 @@
 
 A % is a level only when the indicator is itself a rate (…率, …指数, …比例); any
 other bare % is left alone. A number without a unit is a level only after an
-index, ratio or coefficient (景气指数为93.62, 城乡居民收入比为1.64). A counter written *before* its noun (3个集群晋级…,
+index, ratio or coefficient (景气指数为93.62, 城乡居民收入比为1.64), or a count in
+万/亿 after a noun that counts (活跃买家数达到1.62亿). A counter written *before* its noun (3个集群晋级…,
 在已发布业绩预告的14只券商股中) names the indicator after it.
 
 >>> from hz_extract import extract
@@ -50,6 +51,10 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
             if own and not own.endswith(m.group("word")):
                 own += m.group("word")  # 城乡居民收入比: the 比 is the name's head here
             d.indicator = own or None
+            return d
+        if q.text.endswith(("万", "亿")):  # noise.py keeps such a figure only after a noun that counts
+            d = ctx.from_slot(slot, "level", "level.count")  # 年度活跃买家数达到1.62亿: a count, no counter word
+            d.cue = d.anchor = slot.start
             return d
         return None
     if q.unit == "pp":

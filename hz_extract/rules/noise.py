@@ -59,12 +59,36 @@ _INDEX_NAMED = regex.compile(r"(?:指数|比|系数|PMI|CPI|PPI)(?:\([^()]{0,24}
 _INDEX_CHANGE = regex.compile(r"(?:比|较)[^,;。#\d]{1,8}(?:缩小|扩大|上升|下降|提高|降低|增加|减少|回落|回升)$")
 
 
-def _bare_figure(q: Quantity, text: str) -> bool:
-    """A unit-less number that is a figure: an index or ratio named right before it
-    (景气指数为93.62), or its change right after one (…收入比为1.64,比上年缩小0.04)."""
-    if q.value_max is not None or not _DIGIT.match(q.text[:1] or " "):
+_COUNT_NOUN = r"(?:数|数量|人数|户数|人口|用户|会员|粉丝|买家|卖家|客户|游客|访客|观众|下载量|订单量)"
+_COUNT_BEFORE = regex.compile(_COUNT_NOUN + r"(?:规模)?(?:已|已经|共|累计)?(?:达到|达|为|是|增至|增长至|增加至|升至|提升至|攀升至)?$")
+_COUNT_CHANGE = regex.compile(r"(?:比|较)[^,;。#\d]{1,8}(?:增加|减少|净增|新增|增长|下降)了?$")
+_COUNT_FIGURE = regex.compile(_COUNT_NOUN + r"[^,;。\d]{0,6}\d[\d.]*(?:万亿|亿|千万|万)[,，;]?$")
+_MAGNITUDE_LAST = ("万", "亿")
+
+
+def _bare_count(q: Quantity, text: str) -> bool:
+    """A count in 万/亿 with no counter word after a noun that counts (年度活跃买家数达到1.62亿),
+    or its change right after one (…1.62亿,较上年末增加2100万)."""
+    if not q.text.endswith(_MAGNITUDE_LAST) or not _DIGIT.search(q.text):
         return False
     before = text[max(0, q.start - 40):q.start]
+    if _COUNT_BEFORE.search(before):
+        return True
+    m = _COUNT_CHANGE.search(before)
+    return bool(m) and bool(_COUNT_FIGURE.search(before, 0, m.start()))
+
+
+def _bare_figure(q: Quantity, text: str) -> bool:
+    """A unit-less number that is a figure: an index or ratio named right before it
+    (景气指数为93.62), or its change right after one (…收入比为1.64,比上年缩小0.04),
+    or a count in 万/亿 (:func:`_bare_count`)."""
+    if q.value_max is not None:
+        return False
+    if not _DIGIT.match(q.text[:1] or " "):
+        return _bare_count(q, text)  # 突破3000万: a qualifier first
+    before = text[max(0, q.start - 40):q.start]
+    if q.text.endswith(_MAGNITUDE_LAST) and _bare_count(q, text):
+        return True
     if _INDEX_NAMED.search(before):
         return True
     m = _INDEX_CHANGE.search(before)
