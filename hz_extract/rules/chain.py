@@ -22,6 +22,7 @@ import regex
 from .base import Context, Draft
 from .cues import ONE_FIGURE_BASES
 from .indicator import name
+from .indicator import trim as name_of
 from .level import RATE_NAME, TIME_NAME
 from .lists import distribute, distribute_each
 from .loss import profit_of
@@ -66,6 +67,28 @@ def _previous_clause(ctx: Context, d: Draft) -> str:
 def _depth(ctx: Context, pos: int) -> int:
     before = ctx.m(max(ctx.start, pos - 300), pos)
     return max(0, before.count("(") - before.count(")"))
+
+
+_DEFINED = regex.compile(r"(?P<full>[^\s,;:。!?()#]{2,30}?)\((?P<abbr>[A-Z][A-Za-z&]{1,7})\)")
+_DEFINITIONS: tuple[str, dict[str, str]] = ("", {})
+
+
+def _defined(ctx: Context, abbr: str) -> str:
+    """The full name the document defines ``abbr`` with (商品交易总额(GMV) → GMV is 商品交易总额), or ``""``.
+
+    Read once per document (the last document's table is kept: sentences come in order).
+    """
+    global _DEFINITIONS
+    text, table = _DEFINITIONS
+    if text is not ctx.text:
+        table = {}
+        if "(" in ctx.text:
+            for m in _DEFINED.finditer(ctx.text):
+                full = name_of(m.group("full"), ctx.lex)
+                if full and m.group("abbr") not in table:
+                    table[m.group("abbr")] = full
+        _DEFINITIONS = (ctx.text, table)
+    return table.get(abbr, "")
 
 
 _SHARE_DIFF = ("pp_diff.than", "pp_diff.verb")
@@ -124,6 +147,8 @@ def settle(ctx: Context) -> list[Draft]:
                 ind = _previous_clause(ctx, d) or ctx.chain or ""
         if not ind:
             continue
+        if ind.isascii() and ind.isalpha():
+            ind = _defined(ctx, ind) or ind  # GMV同比翻倍 after 商品交易总额(GMV): one indicator, the full name
         if hint == "rate" and not RATE_NAME.search(ind):
             continue
         if hint == "time" and not TIME_NAME.search(ind):
