@@ -187,6 +187,33 @@ def distribute_each(name: str, lex: Lexicon | None = None) -> list[str]:
     return [p + head for p in parts[:-1]] + [parts[-1]]
 
 
+def _parallel(items: list[str], k: int) -> bool:
+    """Whether the last item opens with a word as long as the other items (``k``), that the
+    others stand in for: an item with the rest is a known indicator term
+    (城镇 + 常住居民人均可支配收入), or the domain segmenter cuts the last item after ``k``
+    (通信|设备|制造业增加值), not inside a longer word (平板玻璃|产量), or cuts the first
+    item with the rest just as the last (城镇居民|人均|住房面积, 农村居民|人均|住房面积).
+
+    >>> _parallel(["城镇", "农村常住居民人均可支配收入"], 2), _parallel(["钢材", "平板玻璃产量"], 2)
+    (True, False)
+    """
+    from ..tokens import indicator_terms, segmenter
+
+    last = items[-1]
+    rest = last[k:]
+    terms = indicator_terms()
+    if any(i + rest in terms for i in items[:-1]):
+        return True
+    cut = segmenter().cut
+    words = cut(last, hmm=False)
+    if len(words) > 1 and len(words[0]) == k:
+        return True
+    if len(words) > 1 and len(words[0]) > k:  # 农村居民|人均|住房面积: 城镇居民|人均|住房面积 is cut alike
+        other = cut(items[0] + rest, hmm=False)
+        return other[1:] == words[1:] and len(other[0]) == len(words[0])
+    return False
+
+
 def _heads(ctx: Context, items: list[str], verb_text: str) -> list[str]:
     """The indicator name of each item, with the shared head attached."""
     last, first = items[-1], items[0]
@@ -199,6 +226,9 @@ def _heads(ctx: Context, items: list[str], verb_text: str) -> list[str]:
     if len(short) == 1 and len(first) < len(last) - 1 and last[0] == first[0]:
         head = last[len(first):]
         return [i + head for i in items[:-1]] + [last]
+    if len(short) == 1 and len(first) >= 2 and len(last) > len(first) + 2 and _parallel(items, len(first)):
+        rest = last[len(first):]  # 城镇和农村常住居民人均可支配收入: the items share all after the last one's own word
+        return [i + rest for i in items[:-1]] + [last]
     lex_head = ctx.lex.head_of(last)
     if lex_head and lex_head != last:
         head = lex_head
