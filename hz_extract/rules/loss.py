@@ -4,7 +4,7 @@ A company's results name a loss where a profit would stand: the record is a
 ``level`` of the profit with a negative value, not a level of something called
 亏损. The profit is the one the words before the cue name (归母净利润亏损…), else
 the chain's when it is a profit (``归属于上市公司股东的净利润3.17亿元,上年同期亏损2.08亿元``),
-else 净利润. A name that is not a profit (亏损企业亏损额, the losses of loss-making
+else 净利润 (减亏1.2亿元, 增亏…: a change of it). A name that is not a profit (亏损企业亏损额, the losses of loss-making
 firms in a bulletin) is an indicator of its own and is left to the level family. A loss written right
 after a base period (上年同期亏损…) is that period's: it takes the period mention's value.
 
@@ -17,6 +17,7 @@ from __future__ import annotations
 import regex
 
 from .base import Context, Draft, Slot
+from .cues import find_base
 from .indicator import name
 
 __all__ = ["FAMILY", "classify", "PROFIT_NAME", "profit_of"]
@@ -42,10 +43,13 @@ def profit_of(chain: str | None) -> str:
 
 
 def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
-    """A negative level of the profit for an amount of money right after 亏损 (为亏损, 净亏损, 亏损额…至)."""
+    """A negative level of the profit for an amount of money right after 亏损 (为亏损, 净亏损, 亏损额…至),
+    or a change of it after 减亏/增亏."""
     q = slot.q
-    if q.kind != "money" or "亏损" not in left:
+    if q.kind != "money" or "亏" not in left:
         return None
+    if "亏损" not in left:
+        return _narrowed(ctx, slot, left, at)
     m = _CUE.search(left)
     if m is None:
         return None
@@ -70,4 +74,24 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
         d.indicator = own
     else:
         d.hint = "loss"  # the chain's profit, settled in text order
+    return d
+
+
+_NARROWED = regex.compile(r"(?P<cue>(?P<verb>减亏|增亏)了?)$")
+
+
+def _narrowed(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
+    """同比减亏1.2亿元: the profit rose by as much (增亏: fell), a change of the chain's profit."""
+    m = _NARROWED.search(left)
+    if m is None:
+        return None
+    sign = 1 if m.group("verb") == "减亏" else -1
+    d = ctx.from_slot(slot, "change", "loss.change", value=slot.q.value * sign)
+    if slot.q.value_max is not None:
+        d.value_max = slot.q.value_max * sign
+        if sign < 0:
+            d.value, d.value_max = d.value_max, d.value
+    d.cue = d.anchor = at + m.start()
+    d.base = find_base(ctx, d.cue, "change")
+    d.hint = "loss"
     return d
