@@ -60,7 +60,8 @@ _INDEX_CHANGE = regex.compile(r"(?:比|较)[^,;。#\d]{1,8}(?:缩小|扩大|上�
 
 
 _COUNT_NOUN = r"(?:数|数量|人数|户数|人口|用户|会员|粉丝|买家|卖家|客户|游客|访客|观众|下载量|订单量)"
-_COUNT_BEFORE = regex.compile(_COUNT_NOUN + r"(?:规模)?(?:已|已经|共|累计)?(?:达到|达|为|是|增至|增长至|增加至|升至|提升至|攀升至)?$")
+_COUNT_BEFORE = regex.compile(_COUNT_NOUN + r"(?:\([A-Za-z]{2,8}\))?(?:规模)?(?:已|已经|共|累计)?"
+                              r"(?:达到|达|为|是|增至|增长至|增加至|升至|提升至|攀升至)?$")
 _COUNT_CHANGE = regex.compile(r"(?:比|较)[^,;。#\d]{1,8}(?:增加|减少|净增|新增|增长|下降)了?$")
 _COUNT_FIGURE = regex.compile(_COUNT_NOUN + r"[^,;。\d]{0,6}\d[\d.]*(?:万亿|亿|千万|万)[,，;]?$")
 _MAGNITUDE_LAST = ("万", "亿")
