@@ -8,8 +8,8 @@ levels, floors, routes or durations (5级指引, 三年行动计划; rule_units.
 ordinals (第1位: ranks are read by rank.py), clock times (18点30分), small counts
 written only in Chinese numerals (两个服务台, 五大产业生态圈, 长三角 — statistical
 figures are written in digits), bare magnitudes (距离万亿元规模), 翻番 (read by
-multiple.py), temperatures and chances of rain in a weather forecast or on an event's
-day (比赛当天气温12℃), spacings (每2.5公里设, 每隔10分钟), and table cells (a line with no
+multiple.py), temperatures and chances of rain in a weather forecast, temperatures
+that are no climate average (比赛当天气温12℃; 年平均气温17.8℃ stays), spacings (每2.5公里设, 每隔10分钟), and table cells (a line with no
 words around its figure, or a row with cell separators).
 
 >>> from hz_extract.quantities import find_quantities
@@ -36,9 +36,9 @@ _TEMPERATURE = frozenset({"℃", "度", "摄氏度", "华氏度", "℉"})
 _FORECAST = regex.compile(r"预报|气象台|天气预报|气象部门|冷空气|降温过程|升温过程")
 _TWO_HAN = regex.compile(r"\p{Han}[^\p{Han}]*\p{Han}")
 _LATIN = frozenset(string.ascii_letters)
-_DAY_WEATHER = regex.compile(r"(?:当天|当日|今天|今日|明天|明日|白天|夜间|早晨|上午|下午|傍晚|晚上|凌晨|当晚|赛时|比赛时)"
-                             r"[^,;。，；\d]{0,4}?(?:最高|最低|平均)?(?:气温|温度)(?:为|在|达|约)?$")
-"""A day's weather (比赛当天气温12℃至18℃): the day of an event, not a climate statistic."""
+_DEGREES = frozenset({"℃", "摄氏度", "华氏度", "℉"})
+_CLIMATE = regex.compile(r"平均|年均|积温|常年|极端")
+"""What makes a temperature a climate statistic (年平均气温17.8℃, 比常年偏高0.6℃); any other is a day's weather."""
 _SPACING_UNITS = frozenset({"米", "公里", "千米", "厘米", "英里", "海里", "分钟", "小时", "秒", "天", "周", "个月"})
 _MAGNITUDE_FIRST = regex.compile(r"^(?:超过|突破|迈向|超|逾|近)?[十百千万亿]")
 
@@ -123,8 +123,8 @@ def keep(q: Quantity, text: str, lex: Lexicon) -> bool:
             return False  # 万亿元规模, 千亿级: a threshold named, not a figure
     if unit in _SPACING_UNITS and (before == "每" or text.endswith("每隔", max(0, start - 2), start)):
         return False  # 每2.5公里设一个饮水站, 每隔10分钟一班: a spacing, not an indicator figure
-    if unit in _TEMPERATURE and _DAY_WEATHER.search(text, max(0, start - 16), start):
-        return False
+    if unit in _DEGREES and not _CLIMATE.search(text, max(0, start - 12), start):
+        return False  # 比赛当天气温12℃至18℃, 现场气温高达35℃: the weather of a day, not a statistic
     if (unit in _TEMPERATURE or text.endswith(("概率", "概率为", "概率达"), max(0, start - 4), start)) \
             and _FORECAST.search(text, max(0, start - 300), min(len(text), end + 100)):
         return False  # a weather forecast: temperatures and chances of rain are no indicators
