@@ -21,10 +21,9 @@ import regex
 
 from .base import Context, Draft
 from .cues import ONE_FIGURE_BASES
-from .indicator import name
-from .indicator import trim as name_of
+from .indicator import name, trim
+from .items import distribute, distribute_each
 from .level import RATE_NAME, TIME_NAME
-from .lists import distribute, distribute_each
 from .loss import profit_of
 
 __all__ = ["FAMILY", "settle"]
@@ -84,7 +83,7 @@ def _defined(ctx: Context, abbr: str) -> str:
         table = {}
         if "(" in ctx.text:
             for m in _DEFINED.finditer(ctx.text):
-                full = name_of(m.group("full"), ctx.lex)
+                full = trim(m.group("full"), ctx.lex)
                 if full and m.group("abbr") not in table:
                     table[m.group("abbr")] = full
         _DEFINITIONS = (ctx.text, table)
