@@ -123,9 +123,69 @@ def _strip_base(pre: str, lex: Lexicon) -> str:
     return pre
 
 
+_QUARTER = regex.compile(r"^(?P<y>\d{4})Q(?P<n>[1-4])$")
+_MONTH = regex.compile(r"^(?P<y>\d{4})-(?P<n>\d{2})$")
+_ELIDED = regex.compile(r"(?P<nums>[一二三四1-9](?:\s*[、和及]\s*(?:[一二三四]|1[0-2]|[1-9]))*)\s*[、和及]\s*$")
+_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4}
+
+
+def _periods(ctx: Context, ca: int, at: int, n: int) -> tuple[list[str], int]:
+    """The ``n`` periods a list's values are stated for (一季度、二季度、三季度GDP; 一、二、三季度,
+    the first ones cut short), and where the words after them start; ``([], at)`` when there are none."""
+    ps = [p for p in ctx.near(ca, at) if p.kind == "period" and p.value and ca <= p.start and p.end <= at]
+    if not ps:
+        return [], at
+    run = [ps[-1]]
+    for p in reversed(ps[:-1]):
+        if not _AND.match(ctx.t(p.end, run[0].start)):
+            break
+        run.insert(0, p)
+    if len(run) == n:
+        return [p.value for p in run], run[-1].end
+    last = run[-1]
+    m = _QUARTER.match(last.value) or _MONTH.match(last.value)
+    cut = _ELIDED.search(ctx.t(ca, last.start)) if m and len(run) == 1 else None
+    if cut is None:
+        return [], at
+    nums = [_NUMERALS.get(x) or int(x) for x in regex.findall(r"[一二三四]|1[0-2]|[1-9]", cut.group("nums"))]
+    if len(nums) + 1 != n:
+        return [], at
+    form = "{y}Q{n}" if last.value[4] == "Q" else "{y}-{n:02d}"
+    return [form.format(y=m.group("y"), n=k) for k in nums] + [last.value], last.end
+
+
+def _by_period(ctx: Context, classify: Classify, ca: int, at: int, vals: list[Slot]) -> bool:
+    """Give each value its period when the list's items are periods (一、二、三季度GDP分别增长…);
+    the indicator is what follows them, else the chain's."""
+    periods, end = _periods(ctx, ca, at, len(vals))
+    k = ctx.clause_index(ca)
+    if not periods and k > 0 and not ctx.slots_in_clause(k - 1):
+        periods, end = _periods(ctx, ctx.clauses[k - 1][0], at, len(vals))  # 一季度、二季度和三季度,全省…分别
+    if not periods:
+        return False
+    own = trim(_strip_base(ctx.t(end, at).strip(" ,"), ctx.lex), ctx.lex)
+    la = max(ca, vals[0].start - 80)
+    left = ctx.m(la, vals[0].start)
+    for i, s in enumerate(vals):
+        if i and not _BETWEEN.match(ctx.m(vals[i - 1].end, s.start)):
+            left = ctx.m(la, s.start)
+        d = classify(ctx, s, left, la)
+        if d is None:
+            continue
+        d.rule, d.period = "list.period." + d.rule, periods[i]
+        if own:
+            d.indicator = own
+        else:
+            d.hint = "inherit"
+        ctx.add(d)
+    return True
+
+
 def _distribute(ctx: Context, classify: Classify, ca: int, at: int, verb_from: int, vals: list[Slot],
                 *, strict: bool) -> None:
     """Give each value of a list its item; ``strict``: only when the items are written out."""
+    if ctx.periods and _by_period(ctx, classify, ca, at, vals):
+        return
     lead = skip_lead(ctx, ca, at, subjects=False)
     pre = ctx.t(lead, at).strip(" ,")
     if pre.endswith(_BASE_ENDS):
