@@ -38,6 +38,9 @@ _EVENT_AFTER = (r"(?:发布|印发|召开|举行|举办|出台|公布|启动|开
                 r"|开工|竣工|投产|落地|正式)")
 _DEADLINE_AFTER = r"[底末]?(?:之前|以前|前)(?!\p{Han}*?(?:季度|个月))"  # 12月底前, not 2024年前三季度
 _EVENT_BEFORE = r"于$"
+# A year (or 上年) followed by 的 after these is the base of a multiple or share: 是2021年的4.2倍.
+_BASE_OF = r"(?:是|为|相当于|恢复到|恢复至|回到|达到|超过)$"
+_FIGURE_FIRST = frozenset("0123456789〇零一二三四五六七八九十两百千万几半近约逾超多")  # what a figure starts with
 # The characters those two can end with right before a period (``$`` also matches before a
 # final newline): after any other character neither is searched for.
 _BEFORE_LAST = frozenset({w[-1] for w in _BASE_WORDS} | {"于", "\n"})
@@ -57,7 +60,7 @@ _PARTS = {
     # Five-year plans: “十四五” (2021/2025) is a span of years, not the number 145.
     "plan": r"(?P<plan>(?P<pn>十[一二三四五六七八九]|二十|[三四五六七八九]))五"
             r"(?=[”\"’]|时期|期间|规划|以来|末|初|开局|收官)",
-    "pre": rf"(?:(?P<y>{YEAR}|{_CN_YEAR})年(?P<yx>度|全年|底|末|初(?!步)|以来)?"
+    "pre": rf"(?:(?P<y>{YEAR}|{_CN_YEAR})年(?P<yx>度|全年|底|末|初(?!步)|以来|同期)?"
            r"|(?P<rel>今年|本年|当年|去年|上年|上一年|前年|明年|次年)(?P<rx>同期|全年|末|底|初|以来)?)(?:的)?",
     "sub": "|".join([
         rf"(?P<mspan>(?P<m1>{_MONTH})(?:月份?)?{_DASH}(?:(?P<y2>{YEAR})年)?(?P<m2>{_MONTH})月份?)",
@@ -106,6 +109,7 @@ def pattern() -> regex.Pattern[str]:
         _STATE["base"] = regex.compile(_BASE_BEFORE)
         _STATE["event_after"] = regex.compile(rf"[,，]?{_EVENT_AFTER}|{_DEADLINE_AFTER}")
         _STATE["event_before"] = regex.compile(_EVENT_BEFORE)
+        _STATE["base_of"] = regex.compile(_BASE_OF)
     return pat
 
 
@@ -237,6 +241,7 @@ def scan(text: str) -> tuple[Hit, ...]:
     base_re: regex.Pattern[str] = _STATE["base"]
     event_after: regex.Pattern[str] = _STATE["event_after"]
     event_before: regex.Pattern[str] = _STATE["event_before"]
+    base_of: regex.Pattern[str] = _STATE["base_of"]
     out: list[Hit] = []
     for m in matches(text):
         a, b = m.span()
@@ -265,6 +270,8 @@ def scan(text: str) -> tuple[Hit, ...]:
             how = _YEAR_ITSELF
         elif g(num["y"]):
             value = _sub_value(m, _num(g(num["y"])))
+            if g(num["yx"]) == "同期":  # 2019年同期: a comparison
+                kind = "base"
         else:
             how = _RELATIVE
             rel = g(num["rel"])
@@ -273,6 +280,9 @@ def scan(text: str) -> tuple[Hit, ...]:
         before = text[a - 1:a] in _BEFORE_LAST
         if before and base_re.search(text, max(0, a - 2), a):
             kind = "base"
+        elif (text[b - 1] == "的" and text[b:b + 1] in _FIGURE_FIRST and not g(num["sub"])
+              and base_of.search(text, max(0, a - 4), a)):
+            kind = "base"  # 是2021年的4.2倍, 相当于上年的九成: the base of one figure
         elif event_after.match(text, b) or (
                 before and event_before.search(text, max(0, a - 2), a) and not g(num["yx"]) and not g(num["rx"])):
             kind = "date"

@@ -12,7 +12,9 @@ Every :class:`PeriodMention` has a ``kind``:
 - ``period``: the reference period of figures (``2024年``, ``1-10月``, ``上半年``,
   ``全年``, ``年末``, ``2024年底``, ``2024年以来``, a bare ``2024`` before a word).
 - ``base``: a period named as the comparison (``比上年``, ``较上年``,
-  ``上年同期``, ``比1-10月份``): the rules take it as ``base``, not as the period.
+  ``上年同期``, ``2019年同期``, ``比1-10月份``, ``是2021年的4.2倍``, ``相当于上年的``):
+  the rules take it as ``base``, not as the period, and it does not carry to the
+  figures after it.
 - ``date``: an event date or a date line (``2025-01-27``, ``7月9日``,
   ``2012年3月19日``, ``于2024年11月发布``, a deadline ``12月底前``); ``value`` is the ISO date when the
   year and day are known (the month or year otherwise). Not a

@@ -83,6 +83,15 @@ def test_periods(text: str, surface: str, value: str) -> None:
     ("比1-10月份回升5.7个百分点", "1-10月份"),
     ("增速比一季度下降2个百分点", "一季度"),
     ("（去年同期为增长10.8%）", "去年同期"),
+    # a year in a comparison is the base of that one figure
+    ("恢复到2019年同期的108.5%", "2019年同期的"),
+    ("按可比口径为2018年同期水平", "2018年同期"),
+    ("产量是2020年的3.1倍", "2020年的"),
+    ("规模为2015年的2倍", "2015年的"),
+    ("相当于2010年的1.5倍", "2010年的"),
+    ("客流恢复至2019年的九成", "2019年的"),
+    ("收入是上年的1.2倍", "上年的"),
+    ("比2020年翻一番", "2020年"),
 ])
 def test_bases(text: str, surface: str) -> None:
     assert one(text)[::2] == (surface, "base")
@@ -122,6 +131,16 @@ def test_year_ranges() -> None:
 ])
 def test_not_periods(text: str) -> None:
     assert [p for p in find_periods(text, year=2024) if p.kind == "period"] == []
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("这是2024年杭州市规模以上工业增加值", "2024年"),  # 是 before a year that names the figure's year
+    ("从2021年的386亿元提升至", "2021年的"),  # a from-to start: rules/fromto.py reads its period
+    ("为2024年的目标", "2024年的"),  # no figure after 的
+    ("2024年的数据显示", "2024年的"),
+])
+def test_years_that_stay_periods(text: str, surface: str) -> None:
+    assert one(text)[::2] == (surface, "period")
 
 
 def test_no_year_leaves_value_none() -> None:
@@ -217,7 +236,7 @@ _PERIOD_ALPHABET = ("0123456789 -/.~\n年月日号季度半上下前全第首今
 _PERIOD_PIECES = ("2024", "1998", "20", "19", "11", "1", "0", "12", "年", "月", "日", "季度", "份", "个", "前", "全", "上",
                   "下", "半", "第", "首", "今", "去", "明", "次", "本", "当", "十", "十一", "二〇二四", "○", "零",
                   "两", "四五", "五", " ", "\u3000", "-", "—", "–", "～", "至", "/", ".", "Q1", "H2", "末", "底", "度",
-                  "以来", "同期", "发布", "规划", "”", "\n", "增长", "亿元")
+                  "以来", "同期", "发布", "规划", "”", "\n", "增长", "亿元", "的", "是", "相当于")
 
 
 @settings(max_examples=400, deadline=None)
