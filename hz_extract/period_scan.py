@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 import regex
 
-__all__ = ["Hit", "scan", "hit_value", "pattern", "matches", "YEAR", "DATE_YEAR"]
+__all__ = ["Hit", "scan", "hit_value", "pattern", "matches", "YEAR", "DATE_YEAR", "YEAR_ITSELF", "PAST"]
 
 _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
@@ -60,6 +60,8 @@ _PARTS = {
     # Five-year plans: “十四五” (2021/2025) is a span of years, not the number 145.
     "plan": r"(?P<plan>(?P<pn>十[一二三四五六七八九]|二十|[三四五六七八九]))五"
             r"(?=[”\"’]|时期|期间|规划|以来|末|初|开局|收官)",
+    # The year a review looks back on (过去一年, 一年来): the year just ended, early in a year.
+    "past": r"过去的?一年|(?<![\d一二三四五六七八九十两几多每])一年来",
     "pre": rf"(?:(?P<y>{YEAR}|{_CN_YEAR})年(?P<yx>度|全年|底|末|初(?!步)|以来|同期)?"
            r"|(?P<rel>今年|本年|当年|去年|上年|上一年|前年|明年|次年)(?P<rx>同期|全年|末|底|初|以来)?)(?:的)?",
     "sub": "|".join([
@@ -87,7 +89,7 @@ _STARTS = re.compile("|".join([
     r"1(?=9..)|2(?=0..)",
     rf"\d(?=\d?(?:[月季]|{_DASH_AHEAD}))",
     rf"[{_CN_NUMERAL}](?=[{_CN_NUMERAL}]{{0,3}}(?:[年月季五]|{_DASH_AHEAD}))",
-    r"[今本当去明次](?=年)|上(?=一?年|半年)|下(?=半年)|半(?=年度)|全(?=年)|年(?=[末底])",
+    r"[今本当去明次](?=年)|过(?=去的?一年)|上(?=一?年|半年)|下(?=半年)|半(?=年度)|全(?=年)|年(?=[末底])",
     r"前(?=年|(?:1[01]|[1-9]|十一?|[两二三四五六七八九])个?[月季])|第(?=[一二三四1-4]季)|首(?=季)",
 ]))
 
@@ -100,7 +102,7 @@ def pattern() -> regex.Pattern[str]:
     if pat is None:
         p = _PARTS
         pat = regex.compile(
-            rf"(?P<date>{p['date']})|(?P<yrange>{p['yrange']})|{p['latin']}|{p['plan']}"
+            rf"(?P<date>{p['date']})|(?P<yrange>{p['yrange']})|{p['latin']}|{p['plan']}|(?P<rare>{p['past']})"
             rf"|(?P<pre>{p['pre']})(?P<sub>{p['sub']})?|(?P<sub2>{p['sub']})|{p['full']}|{p['bare']}")
         # Group numbers by name: a match gives a group by number several times faster than
         # by name, and the groups are read for every period found.
@@ -150,6 +152,9 @@ def _num(s: str | None) -> int | None:
 
 _REL = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "上一年": -1, "前年": -2,
         "明年": 1, "次年": 1}
+# Words that count from the day the text speaks (今年, 去年), not from the year it reports on
+# (上年, 当年: the year before or of the figures).
+_DEICTIC = frozenset({"今年", "本年", "去年", "前年", "明年"})
 
 
 def _months(y: int, a: int, b: int, y2: int | None = None) -> str | None:
@@ -200,7 +205,9 @@ def _date_value(m: regex.Match[str], year: int | None) -> str | None:
 
 
 # How a hit's value depends on the reference year.
-_FIXED, _YEAR_ITSELF, _RELATIVE, _DATE = range(4)
+_FIXED, _YEAR_ITSELF, _RELATIVE, _DATE, _PAST = range(5)
+YEAR_ITSELF, PAST = _YEAR_ITSELF, _PAST
+"""The ``how`` of 全年/年末 and of 过去一年/一年来: :mod:`hz_extract.periods` reads them in context."""
 
 
 class Hit(NamedTuple):
@@ -215,17 +222,22 @@ class Hit(NamedTuple):
     how: int
 
 
-def hit_value(h: Hit, year: int | None) -> str | None:
-    """The value of ``h`` against the reference ``year``."""
-    if h.how == _FIXED:
+def hit_value(h: Hit, year: int | None, now: int | None = None) -> str | None:
+    """The value of ``h`` against the reference ``year``; ``now`` (the year of the document's
+    date, when known) is what 今年/去年 count from."""
+    how = h.how
+    if how == _FIXED:
         return h.value
-    if h.how == _YEAR_ITSELF:
-        return str(year) if year is not None else None
-    if h.how == _DATE:
+    if how == _RELATIVE:
+        rel = h.match.group(_STATE["groups"]["rel"])
+        if rel and now is not None and rel in _DEICTIC:
+            year = now
+        return _sub_value(h.match, year if year is None or not rel else year + _REL[rel])
+    if how == _DATE:
         return h.value if h.value is not None else _date_value(h.match, year)
-    rel = h.match.group(_STATE["groups"]["rel"])
-    y = year if year is None or not rel else year + _REL[rel]
-    return _sub_value(h.match, y)
+    if year is None:
+        return None
+    return str(year) if how == _YEAR_ITSELF else str(year - 1)  # _PAST
 
 
 @lru_cache(maxsize=2)
@@ -262,7 +274,9 @@ def scan(text: str) -> tuple[Hit, ...]:
         kind = "period"
         value: str | None = None
         how = _FIXED
-        if g(num["lat"]):
+        if g(num["rare"]):  # 过去一年 / 一年来
+            how = _PAST
+        elif g(num["lat"]):
             value = g(num["ylat"]) + g(num["lat"])
         elif g(num["bare"]):
             value = g(num["bare"])

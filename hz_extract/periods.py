@@ -10,7 +10,8 @@ are in :mod:`hz_extract.period_scan`; this module resolves them against the year
 Every :class:`PeriodMention` has a ``kind``:
 
 - ``period``: the reference period of figures (``2024年``, ``1-10月``, ``上半年``,
-  ``全年``, ``年末``, ``2024年底``, ``2024年以来``, a bare ``2024`` before a word).
+  ``全年``, ``年末``, ``2024年底``, ``2024年以来``, a bare ``2024`` before a word,
+  a review's ``过去一年`` / ``一年来``).
 - ``base``: a period named as the comparison (``比上年``, ``较上年``,
   ``上年同期``, ``2019年同期``, ``比1-10月份``, ``是2021年的4.2倍``, ``相当于上年的``):
   the rules take it as ``base``, not as the period, and it does not carry to the
@@ -28,6 +29,13 @@ Every :class:`PeriodMention` has a ``kind``:
 ['2024-01/2024-09', '2024H1', '2024Q1', '2024']
 >>> [(p.value, p.kind) for p in find_periods("5月31日发布")]
 [(None, 'date')]
+
+What a year-less 全年 or 年末 means depends on where it stands (see :func:`read_periods`):
+the year of the period before it. 今年 and 去年 count from the document's date.
+
+>>> report = "2025年1月8日在…上\\n一、2024年工作回顾\\n过去一年,全年实现…\\n二、今年主要预期目标"
+>>> [(p.text, p.value) for p in read_periods(report)[1] if p.kind == "period"]
+[('2024年', '2024'), ('过去一年', '2024'), ('全年', '2024'), ('今年', '2025')]
 """
 from __future__ import annotations
 
@@ -39,7 +47,7 @@ from functools import lru_cache
 import regex
 
 from .clean import Cleaned, clean
-from .period_scan import DATE_YEAR, YEAR, Hit, hit_value, scan
+from .period_scan import DATE_YEAR, PAST, YEAR, YEAR_ITSELF, Hit, hit_value, scan
 
 __all__ = ["PeriodMention", "find_periods", "document_date", "reference_year", "read_periods", "PERIOD_KINDS"]
 
@@ -65,7 +73,7 @@ class PeriodMention:
         self.__dict__.update(start=start, end=end, text=text, value=value, kind=kind)
 
 
-def find_periods(text: str, *, year: int | None = None) -> list[PeriodMention]:
+def find_periods(text: str, *, year: int | None = None, date: _dt.date | None = None) -> list[PeriodMention]:
     """Period expressions in ``text`` in order; ``year`` resolves 今年/上年 and year-less months.
 
     Args:
@@ -73,6 +81,8 @@ def find_periods(text: str, *, year: int | None = None) -> list[PeriodMention]:
             digits, traditional script) and spans map back to ``text`` as given.
         year: the reference year (see :func:`reference_year`); ``None`` leaves
             relative expressions with ``value=None``.
+        date: the date the text speaks from (:func:`document_date`), if known: 今年 and
+            去年 count from its year, and early in a year 过去一年 is the year before it.
 
     Returns:
         :class:`PeriodMention` objects in order; ``[]`` when none.
@@ -81,9 +91,11 @@ def find_periods(text: str, *, year: int | None = None) -> list[PeriodMention]:
     [('今年上半年', '2010H1'), ('去年同期', '2009'), ('2至6月份', '2010-02/2010-06')]
     """
     c = _cleaned(text)
-    found = _resolve(scan(c.text), year)
-    if isinstance(c.offsets, range):  # cleaning changed nothing
-        return found
+    found = _resolve(c.text, scan(c.text), year, date)
+    if isinstance(c.offsets, range):  # cleaning moved nothing (首十個月 → 首十个月 keeps every offset)
+        if c.text == text:
+            return found
+        return [PeriodMention(p.start, p.end, text[p.start:p.end], p.value, p.kind) for p in found]
     out = []
     for p in found:
         oa, ob = c.to_original(p.start, p.end)
@@ -96,9 +108,48 @@ def _cleaned(text: str) -> Cleaned:
     return clean(text)
 
 
-def _resolve(hits: tuple[Hit, ...], year: int | None) -> list[PeriodMention]:
-    """The mentions of ``hits`` with their values against ``year``."""
-    return [PeriodMention(h.start, h.end, h.text, hit_value(h, year), h.kind) for h in hits]
+# Early in a year (a government work report, a year-end review) 过去一年 is the year just ended.
+_REVIEW_MONTHS = 3
+_IN_CONTEXT = frozenset({YEAR_ITSELF, PAST})
+
+
+def _resolve(text: str, hits: tuple[Hit, ...], year: int | None, date: _dt.date | None) -> list[PeriodMention]:
+    """The mentions of ``hits`` in cleaned ``text`` with their values against ``year`` and ``date``.
+
+    全年 and 年末 (and 过去一年 unless the date is early in a year) are the year the text
+    speaks of where they stand: the year of the nearest period before them, else ``year``.
+    A work report dated January reviews the year before (一、2024年工作回顾 …全年实现) and
+    then sets this year's targets (今年…预期目标); a bulletin says its year anyway.
+    """
+    now = date.year if date is not None else None
+    out: list[PeriodMention] = []
+    for h in hits:
+        value = hit_value(h, year, now)
+        if h.how in _IN_CONTEXT and h.kind == "period":
+            if h.how == PAST and date is not None and date.month <= _REVIEW_MONTHS:
+                value = str(date.year - 1)
+            else:
+                value = _year_in_frame(text, out) or value
+        out.append(PeriodMention(h.start, h.end, h.text, value, h.kind))
+    return out
+
+
+def _year_in_frame(text: str, before: list[PeriodMention]) -> str | None:
+    """The year of the nearest period in ``before`` that frames what follows.
+
+    Not a comparison, a date or a span of years (their kinds), nor an aside in brackets
+    (经最终核实,2021年…) or a starting point after 从/由.
+    """
+    for p in reversed(before):
+        v = p.value
+        if p.kind != "period" or not v or not v[:4].isdigit() or text[p.start - 1:p.start] in ("从", "由"):
+            continue
+        line = text.rfind("\n", 0, p.start) + 1
+        opened = max(text.rfind("(", line, p.start), text.rfind("（", line, p.start))
+        if opened >= 0 and max(text.rfind(")", opened, p.start), text.rfind("）", opened, p.start)) < 0:
+            continue
+        return v[:4]
+    return None
 
 
 def read_periods(text: str, published: _dt.date | None = None) -> tuple[int | None, list[PeriodMention]]:
@@ -108,13 +159,20 @@ def read_periods(text: str, published: _dt.date | None = None) -> tuple[int | No
     text that :func:`hz_extract.clean.clean` has already cleaned (the extractor's
     case): the text is neither cleaned again nor scanned twice.
 
+    ``全年`` and ``年末`` take the year of the period before them (an aside in brackets,
+    a comparison or a starting point after 从/由 aside), else the reference year;
+    ``过去一年`` / ``一年来`` in a text dated January to March are the year before its
+    date, else as 全年. A January work report thus reads its review (一、2024年工作回顾,
+    过去一年…全年实现…) as 2024 and its targets (今年…预期目标) as 2025.
+
     >>> year, found = read_periods("2011年增长11.3%。全年…")
     >>> year, [(p.text, p.value) for p in found]
     (2011, [('2011年', '2011'), ('全年', '2011')])
     """
     hits = scan(text)
-    year = _reference_year(text, hits, _date_in_head(text, published))
-    return year, _resolve(hits, year)
+    date = _date_in_head(text, published)
+    year = _reference_year(text, hits, date)
+    return year, _resolve(text, hits, year, date)
 
 _DATE_LINE = regex.compile(  # 2025-01-27, 2024/02/29, 2024.2.29 (one separator), 2012年3月19日
     rf"(?P<y>{DATE_YEAR})(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=sep)(?P<d>3[01]|[12]\d|0?[1-9])(?![\d月.])"

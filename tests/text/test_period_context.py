@@ -3,14 +3,105 @@ what periods the records of whole texts take (work reports, comparison bases, co
 Hong Kong wording, holidays). Every sentence here is made up for the test."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from hz_extract import extract
+from hz_extract.periods import find_periods, read_periods
+
+
+def periods_of(text: str, published: dt.date | None = None) -> list[tuple[str, str | None]]:
+    """(text, value) of the ``period`` mentions the extractor reads in ``text``."""
+    return [(p.text, p.value) for p in read_periods(text, published)[1] if p.kind == "period"]
 
 
 def records(text: str) -> dict[tuple[str, str], str | None]:
     """{(indicator, text of the figure): period} of ``extract(text)``."""
     return {(r.indicator, r.text): r.period for r in extract(text)}
+
+
+# -- a work report dated early in a year reviews the year before -----------------------
+
+REPORT = ("云溪县2026年政府工作报告\n"
+          "——2026年1月12日在云溪县第九届人民代表大会第四次会议上\n\n"
+          "一、2025年工作回顾\n"
+          "过去一年,全县经济稳中向好。全年实现地区生产总值512.4亿元,增长5.8%;一般公共预算收入41.3亿元,增长4.1%。\n"
+          "年末全县户籍人口63.2万人。\n\n"
+          "二、2026年主要预期目标\n"
+          "今年全县经济社会发展的主要预期目标是:地区生产总值增长5.5%左右;一般公共预算收入增长4%。")
+
+
+def test_report_review_is_the_year_before_and_targets_this_year() -> None:
+    got = records(REPORT)
+    assert got[("地区生产总值", "512.4亿元")] == "2025"
+    assert got[("地区生产总值", "5.8%")] == "2025"
+    assert got[("一般公共预算收入", "41.3亿元")] == "2025"
+    assert got[("户籍人口", "63.2万人")] == "2025"
+    assert got[("地区生产总值", "5.5%左右")] == "2026"
+    assert got[("一般公共预算收入", "4%")] == "2026"
+
+
+def test_report_without_a_review_heading() -> None:
+    """The title's year is the report's; 过去一年 early in the year is the year before the date."""
+    t = ("云溪县2026年政府工作报告\n2026年1月12日\n"
+         "过去一年,全县预计全年实现地区生产总值512.4亿元,增长5.8%。\n今年的主要预期目标是:地区生产总值增长5.5%左右。")
+    got = records(t)
+    assert got[("地区生产总值", "512.4亿元")] == "2025"
+    assert got[("地区生产总值", "5.5%左右")] == "2026"
+
+
+def test_budget_report_year_end_stock_in_the_review_section() -> None:
+    t = ("关于云溪县2025年预算执行情况和2026年预算草案的报告\n——2026年1月15日\n"
+         "一、2025年预算执行情况\n全县一般公共预算收入41.3亿元,比上年增长4.1%。\n"
+         "年末全县政府债务余额88.6亿元。\n二、2026年预算草案\n2026年一般公共预算收入安排43亿元。")
+    got = records(t)
+    assert got[("政府债务余额", "88.6亿元")] == "2025"
+    assert [p for (_, figure), p in got.items() if figure == "43亿元"] == ["2026"]
+
+
+def test_bulletin_published_the_next_year_keeps_its_year() -> None:
+    t = ("云溪县2025年国民经济和社会发展统计公报\n2026年3月10日\n"
+         "2025年,全县实现地区生产总值512.4亿元,比上年增长5.8%。全年一般公共预算收入41.3亿元。年末全县户籍人口63.2万人。")
+    assert set(records(t).values()) == {"2025"}
+
+
+def test_mid_year_news_full_year_outlook_is_this_year() -> None:
+    t = "2025-07-15 日报\n2024年全市生产总值增长5.1%。今年上半年增长5.6%,预计全年增长5.5%左右。"
+    assert periods_of(t) == [("2024年", "2024"), ("今年上半年", "2025H1"), ("全年", "2025")]
+
+
+@pytest.mark.parametrize(("text", "full_year"), [
+    ("2023年,全市增长5%。全年新增企业", "2023"),
+    ("今年以来,全市增长5%。全年新增企业", "2024"),
+    ("1-10月全市增长5%。全年预计", "2024"),
+    ("(经核实,2021年生产总值修订为100亿元)。全年新增企业", "2024"),  # an aside does not frame
+    ("产值从2020年的80亿元提升至100亿元。全年新增企业", "2024"),  # nor a starting point
+    ("比2020年增长5%。全年新增企业", "2024"),  # nor a comparison
+    ("全年新增企业", "2024"),
+])
+def test_full_year_takes_the_year_before_it(text: str, full_year: str) -> None:
+    found = {p.text: p.value for p in find_periods(text, year=2024)}
+    assert found["全年"] == full_year
+
+
+def test_past_year_later_in_a_year_or_undated_is_the_year_in_frame() -> None:
+    """一年来 in an undated review of 2022 is 2022; 过去一年 in June news frames like 全年."""
+    assert periods_of("2022年是关键之年。一年来,全区增长5%。") == [("2022年", "2022"), ("一年来", "2022")]
+    june = "2025-06-20\n2024年7月,新政实施。过去一年,全市新增企业3200家。"
+    assert ("过去一年", "2024") in periods_of(june)
+    assert find_periods("过去一年,全县", year=2024, date=dt.date(2025, 1, 8))[0].value == "2024"
+
+
+def test_this_year_and_last_year_count_from_the_date() -> None:
+    """A January feature on last year: 去年 is the year before the date, not before the data year."""
+    t = "2025年1月20日 日报\n2024年,全市汽车产量86.2万辆。去年,全市新能源汽车出口量3.6万辆,比上年增长45%。"
+    got = records(t)
+    assert got[("新能源汽车出口量", "3.6万辆")] == "2024"
+    assert got[("新能源汽车出口量", "45%")] == "2024"
+    assert find_periods("去年全市", year=2024, date=dt.date(2025, 2, 1))[0].value == "2024"
+    assert find_periods("去年全市", year=2024)[0].value == "2023"  # no date: against the year given
+    assert find_periods("上年全市", year=2024, date=dt.date(2025, 2, 1))[0].value == "2023"  # not deictic
 
 
 # -- a year inside a comparison is the base of one figure, not the next period --------------

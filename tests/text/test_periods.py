@@ -69,6 +69,8 @@ def one(text: str, year: int | None = 2024) -> tuple[str, str | None, str]:
     ("半年度报告显示", "半年度", "2024H1"),
     ("2022H1营收", "2022H1", "2022H1"),
     ("2024年Q3净利", "2024年Q3", "2024Q3"),
+    ("过去一年,全县", "过去一年", "2023"),
+    ("一年来,全区", "一年来", "2023"),
 ])
 def test_periods(text: str, surface: str, value: str) -> None:
     assert one(text) == (surface, value, "period")
@@ -141,6 +143,11 @@ def test_not_periods(text: str) -> None:
 ])
 def test_years_that_stay_periods(text: str, surface: str) -> None:
     assert one(text)[::2] == (surface, "period")
+
+
+@pytest.mark.parametrize("text", ["有效期内高新技术企业", "报告期内", "十一年来", "多年来", "每年来", "国庆期间"])
+def test_not_a_period_of_its_own(text: str) -> None:
+    assert find_periods(text, year=2024) == []
 
 
 def test_no_year_leaves_value_none() -> None:
@@ -236,7 +243,8 @@ _PERIOD_ALPHABET = ("0123456789 -/.~\n年月日号季度半上下前全第首今
 _PERIOD_PIECES = ("2024", "1998", "20", "19", "11", "1", "0", "12", "年", "月", "日", "季度", "份", "个", "前", "全", "上",
                   "下", "半", "第", "首", "今", "去", "明", "次", "本", "当", "十", "十一", "二〇二四", "○", "零",
                   "两", "四五", "五", " ", "\u3000", "-", "—", "–", "～", "至", "/", ".", "Q1", "H2", "末", "底", "度",
-                  "以来", "同期", "发布", "规划", "”", "\n", "增长", "亿元", "的", "是", "相当于")
+                  "以来", "同期", "发布", "规划", "”", "\n", "增长", "亿元", "的", "是", "相当于", "过去", "一年",
+                  "一年来")
 
 
 @settings(max_examples=400, deadline=None)
@@ -259,4 +267,4 @@ def test_read_periods_is_reference_year_and_find_periods(shared_dir: Path) -> No
         for published in (None, dt.date(2025, 6, 30)):
             year, found = read_periods(t, published)
             assert year == reference_year(t, published)
-            assert found == find_periods(t, year=year)
+            assert found == find_periods(t, year=year, date=document_date(t, published))
