@@ -22,7 +22,7 @@ import regex
 from .base import Context, Draft
 from .cues import ONE_FIGURE_BASES
 from .indicator import name, trim
-from .items import distribute, distribute_each
+from .items import distribute, distribute_each, group_label
 from .level import RATE_NAME, TIME_NAME
 from .loss import profit_of
 
@@ -91,6 +91,9 @@ def _defined(ctx: Context, abbr: str) -> str:
 
 
 _SHARE_DIFF = ("pp_diff.than", "pp_diff.verb")
+_TOTALS = ("level", "change")
+_RATES = ("%", "pp")
+"""An amount a counted group is given is its total (unless 均/都 says each); a rate may be each item's."""
 _TEXT_ORDER = attrgetter("start", "end")
 
 
@@ -158,7 +161,11 @@ def settle(ctx: Context) -> list[Draft]:
         extra: list[Draft] = []
         if "、" in ind:  # only a name listing items is distributed
             items = distribute(ind, ctx.lex)  # the chain keeps the group's name
-            if not items and _EACH.search(ctx.m(ctx.clause_of(d.start)[0], d.start)):
+            each = _EACH.search(ctx.m(ctx.clause_of(d.start)[0], d.start))
+            if items and not each and d.measure in _TOTALS and d.unit not in _RATES:
+                d.indicator = ind = group_label(ind)  # 三大先导产业规模达到1.8万亿元: the group's total, not each's
+                items = []
+            if not items and each:
                 items = distribute_each(ind, ctx.lex)  # 广播、电视人口综合覆盖率均为100%
             extra = [replace(d, indicator=item, rule="list.shared." + d.rule) for item in items[1:]]
             if items:

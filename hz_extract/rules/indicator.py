@@ -44,6 +44,9 @@ _METHOD_FIRST = frozenset("按从分扣")
 _PER = regex.compile(r"(?:为|是|收于|报收|收报|达)?每(?:公斤|千克|斤|吨|桶|升|平方米|立方米|盎司|克|千瓦时|度|人|户|台|件|辆|张|份|只|头|股)$")
 _LABELLED = regex.compile(r"^[^“”\"]*?(?:、|和|及|与)[^“”\"]*[“\"](?P<label>[^“”\"、,]{1,8})[”\"](?P<rest>[^“”\"]*)$")
 """A list of items a quoted label names together (A、B和C“新三样”合计出口 → 新三样出口)."""
+_EXAMPLES = regex.compile(r"^(?P<items>(?:[^、和及与等]+(?:、|和|及|与))+[^、和及与等]+)等(?=\p{Han}{2})"
+                          r"(?:(?P<n>[\d一二三四五六七八九十两]+)(?:大|个|类|种|项))?")
+"""Examples before the group they belong to (电动汽车、锂电池、光伏产品等新三样产品): the group is the name."""
 _IN_WHOLE = regex.compile(r"^(?P<x>.+?)在.{1,10}?中的(?P<h>比重|占比|份额)$")
 _SHARE_DE = regex.compile(r"占(?P<w>[^的]{1,12})的(?P<h>比重|比例)$")
 _GOVERNED = "在占对比较于与从由向"
@@ -112,7 +115,7 @@ def _tables(lex: Lexicon) -> _Tables:
             touch_first=frozenset("的之" + _EDGE_PUNCT) | _METHOD_FIRST | _WILL_FIRST | {w[0] for w in leads if w},
             touch_last=frozenset("\n" + _EDGE_PUNCT) | {w[-1] for w in trails if w},
             touch_any=re.compile("[" + re.escape("".join(sorted(
-                set("([（【()每在占“”\"" + _STREAK_FIRST) | {w[0] for w in splits if w}))) + "]"),
+                set("([（【()每在占等“”\"" + _STREAK_FIRST) | {w[0] for w in splits if w}))) + "]"),
         )
         _TABLES[id(lex)] = got
     return got
@@ -161,6 +164,8 @@ def trim(phrase: str, lex: Lexicon | None = None, *, split: bool = True) -> str:
     s = _PER.sub("", s) if "每" in s else s
     s = _BY_METHOD.sub("", s) if s[:1] in _METHOD_FIRST else s
     s = _WILL_LEAD.sub("", s) if s[:1] in _WILL_FIRST else s
+    if "等" in s and ("、" in s or "和" in s or "及" in s or "与" in s):
+        s = _strip_examples(s)
     m = _LABELLED.match(s) if "“" in s or '"' in s else None
     if m:
         rest = m.group("rest")
@@ -175,7 +180,7 @@ def trim(phrase: str, lex: Lexicon | None = None, *, split: bool = True) -> str:
         for m in tab.split.finditer(s):
             last = m
     if last is not None and len(s[last.end():].strip(_EDGE_PUNCT)) >= 2:
-        tail, before = s[last.end():], s[:last.start()].strip(_EDGE_PUNCT)
+        tail, before = s[last.end():], _strip_trail(tab, s[:last.start()].strip(_EDGE_PUNCT))
         if tail in lex.heads and 2 <= len(before) <= 8 and _PLAIN_NOUN.fullmatch(before) \
                 and not tab.lead.match(before) and before not in lex.stop:
             s = before + tail  # 轻工业完成产值 → 轻工业产值: a bare head keeps whose it is
@@ -211,6 +216,21 @@ def trim(phrase: str, lex: Lexicon | None = None, *, split: bool = True) -> str:
     if s in lex.stop or len(s) < 2 or s.count("(") != s.count(")"):
         return ""
     return s
+
+
+def _strip_examples(s: str) -> str:
+    """``s`` without the examples listed before the group they belong to (A、B等新三样产品 → 新三样产品;
+    A、B、C等七大类产品 → 七大类产品), unless the group counts exactly those items (A、B、C等三大行业:
+    a figure of each, see :func:`~hz_extract.rules.items.distribute`)."""
+    m = _EXAMPLES.match(s)
+    if m is None:
+        return s
+    if m.group("n"):
+        from .rank import ordinal_value
+
+        if ordinal_value(m.group("n")) == len(regex.split(r"、|和|及|与", m.group("items"))):
+            return s
+    return s[m.end("items") + 1:]
 
 
 def _balance(s: str) -> str:

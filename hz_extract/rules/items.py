@@ -18,7 +18,7 @@ from .base import Context
 from .indicator import trim
 from .lexicon import Lexicon, lexicon
 
-__all__ = ["split_items", "distribute", "distribute_each", "group_name", "split_group", "heads"]
+__all__ = ["split_items", "distribute", "distribute_each", "group_name", "group_label", "split_group", "heads"]
 
 _NUMERAL_ITEM = regex.compile(r"^第?[一二三四五六七八九十]$")
 _LAST_AND = regex.compile(r"^(?P<a>.+)(?:以及|和|及|与)(?P<b>[^和及与]+)$")
@@ -118,7 +118,17 @@ def distribute(name: str, lex: Lexicon | None = None) -> list[str]:
     head = (lex or lexicon()).head_of(m.group("noun")) or ""
     if head == m.group("noun"):
         head = ""
-    return [i.strip() + head for i in split_items(m.group("items"), n)]
+    return [i.strip() + head for i in split_items(m.group("items").removesuffix("等"), n)]
+
+
+def group_label(name: str) -> str:
+    """What a counted group is called together (its label and what follows), or ``""``.
+
+    >>> group_label("集成电路、人工智能、生物医药三大先导产业规模")
+    '三大先导产业规模'
+    """
+    m = _GROUP.match(name) if "、" in name else None
+    return name[m.start("n"):] if m else ""
 
 
 _EACH_ITEM = regex.compile(r"\p{Han}{1,8}")
