@@ -38,6 +38,8 @@ _EVENT_AFTER = (r"(?:发布|印发|召开|举行|举办|出台|公布|启动|开
                 r"|开工|竣工|投产|落地|正式)")
 _DEADLINE_AFTER = r"[底末]?(?:之前|以前|前)(?!\p{Han}*?(?:季度|个月))"  # 12月底前, not 2024年前三季度
 _EVENT_BEFORE = r"于$"
+_AS_OF = r"(?:截至|截止到?)$"
+_AS_OF_LAST = ("至", "止", "到")
 # A year (or 上年) followed by 的 after these is the base of a multiple or share: 是2021年的4.2倍.
 _BASE_OF = r"(?:是|为|相当于|恢复到|恢复至|回到|达到|超过)$"
 _FIGURE_FIRST = frozenset("0123456789〇零一二三四五六七八九十两百千万几半近约逾超多")  # what a figure starts with
@@ -53,23 +55,32 @@ _PARTS = {
     "date": "|".join([
         rf"(?P<dy>{DATE_YEAR})(?P<dsep>{_SEP})(?P<dm>1[0-2]|0?[1-9])(?P=dsep)(?P<dd>3[01]|[12]\d|0?[1-9])(?![\d.])"
         r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?",
-        rf"(?:(?P<dy2>{YEAR})年)?(?P<dm2>{_MONTH})月(?P<dd2>{_DAY})(?:(?:[、,，和及至到-]{_DAY})*)[日号]",
+        # A day span inside one month (10月1日至8日, 10月1至7日) is that month; across months, a date.
+        rf"(?:(?P<dy2>{YEAR})年)?(?P<dm2>{_MONTH})月(?P<dd2>{_DAY})(?:(?:[、,，和及]|(?P<dto>[至到-])){_DAY})*[日号]"
+        rf"(?:(?P<dto>{_DASH})(?:{_MONTH}月)?{_DAY}[日号])?",
     ]),
     "yrange": rf"(?P<ya>{YEAR})年?{_DASH}(?P<yb>{YEAR})年?(?!\d|\s*[-/.]\d)",
     "latin": rf"(?P<ylat>{YEAR})年?(?P<lat>Q[1-4]|H[12])(?![A-Za-z\d])",
     # Five-year plans: “十四五” (2021/2025) is a span of years, not the number 145.
     "plan": r"(?P<plan>(?P<pn>十[一二三四五六七八九]|二十|[三四五六七八九]))五"
             r"(?=[”\"’]|时期|期间|规划|以来|末|初|开局|收官)",
+    # A company's period ending on a day: 截至2025年6月30日止六个月 (2025H1), …止年度 (2025).
+    # (Rare branches capture nothing: every group costs every match; their hits are read again.)
+    "ending": rf"截至(?:(?:{YEAR}|{_CN_YEAR})年)?{_MONTH}月{_DAY}日(?:止的?|的)"
+              r"(?:(?:1[0-2]|[1-9]|十[一二]?|[一二两三四五六七八九])个月|年度)",
     # The year a review looks back on (过去一年, 一年来): the year just ended, early in a year.
     "past": r"过去的?一年|(?<![\d一二三四五六七八九十两几多每])一年来",
     "pre": rf"(?:(?P<y>{YEAR}|{_CN_YEAR})年(?P<yx>度|全年|底|末|初(?!步)|以来|同期)?"
            r"|(?P<rel>今年|本年|当年|去年|上年|上一年|前年|明年|次年)(?P<rx>同期|全年|末|底|初|以来)?)(?:的)?",
     "sub": "|".join([
         rf"(?P<mspan>(?P<m1>{_MONTH})(?:月份?)?{_DASH}(?:(?P<y2>{YEAR})年)?(?P<m2>{_MONTH})月份?)",
-        r"(?P<firstn>前(?P<n>1[01]|[1-9]|十[一]?|[两二三四五六七八九])个?月(?:份)?)",
-        r"(?P<qspan>前(?P<qa>[两二三1-3])个?季度|(?P<qf>[一二三1-3])(?:季度)?\s*[-—–~至到]\s*(?P<qb>[二三四2-4])季度)",
+        r"(?P<firstn>[前首](?P<n>1[01]|[1-9]|十[一]?|[两二三四五六七八九])个?月(?:份)?)",
+        r"(?P<qspan>[前首](?P<qa>[两二三1-3])个?季度?|(?P<qf>[一二三1-3])(?:季度)?\s*[-—–~至到]\s*(?P<qb>[二三四2-4])季度)",
         r"(?P<quarter>第?(?P<q>[一二三四1-4])季度|首季度?)",
         r"(?P<half>[上下]半年|半年度)",
+        # A holiday: its month from the days in brackets, else the month it always falls in.
+        rf"(?P<hol>(?:国庆|中秋|五一|劳动节|清明|春节|元旦|端午)节?(?:[、和与]?(?:国庆|中秋)节?)?"
+        rf"(?:假期|黄金周|小长假|长假)(?:\s*[(（]{_MONTH}月{_DAY}[日号]?{_DASH}(?:{_MONTH}月)?{_DAY}[日号][)）])?)",
         rf"(?P<month>(?<!\d)(?P<mo>{_MONTH})月份?(?![\d一二三四五六七八九十]+[日号])(?!\d))",
     ]),
     "full": r"(?P<full>全年|(?<![年每多两几数十百千万\d])年(?:末|底))",
@@ -89,8 +100,11 @@ _STARTS = re.compile("|".join([
     r"1(?=9..)|2(?=0..)",
     rf"\d(?=\d?(?:[月季]|{_DASH_AHEAD}))",
     rf"[{_CN_NUMERAL}](?=[{_CN_NUMERAL}]{{0,3}}(?:[年月季五]|{_DASH_AHEAD}))",
-    r"[今本当去明次](?=年)|过(?=去的?一年)|上(?=一?年|半年)|下(?=半年)|半(?=年度)|全(?=年)|年(?=[末底])",
-    r"前(?=年|(?:1[01]|[1-9]|十一?|[两二三四五六七八九])个?[月季])|第(?=[一二三四1-4]季)|首(?=季)",
+    # 截至, 过去一年, holidays (国庆, 中秋, 五一 …): a looser condition, in one branch (cheaper).
+    r"[今本当去明次截过国中五劳清春元端](?=年|[至去庆秋一动明节旦午])"
+    r"|上(?=一?年|半年)|下(?=半年)|半(?=年度)|全(?=年)|年(?=[末底])",
+    r"前(?=年|(?:1[01]|[1-9]|十一?|[两二三四五六七八九])个?[月季])|第(?=[一二三四1-4]季)"
+    r"|首(?=季|(?:1[01]|[1-9]|十一?|[两二三四五六七八九])个?[月季])",
 ]))
 
 _STATE: dict[str, Any] = {}
@@ -102,7 +116,8 @@ def pattern() -> regex.Pattern[str]:
     if pat is None:
         p = _PARTS
         pat = regex.compile(
-            rf"(?P<date>{p['date']})|(?P<yrange>{p['yrange']})|{p['latin']}|{p['plan']}|(?P<rare>{p['past']})"
+            rf"(?P<date>{p['date']})|(?P<yrange>{p['yrange']})|{p['latin']}|{p['plan']}"
+            rf"|(?P<rare>{p['ending']}|{p['past']})"
             rf"|(?P<pre>{p['pre']})(?P<sub>{p['sub']})?|(?P<sub2>{p['sub']})|{p['full']}|{p['bare']}")
         # Group numbers by name: a match gives a group by number several times faster than
         # by name, and the groups are read for every period found.
@@ -112,6 +127,7 @@ def pattern() -> regex.Pattern[str]:
         _STATE["event_after"] = regex.compile(rf"[,，]?{_EVENT_AFTER}|{_DEADLINE_AFTER}")
         _STATE["event_before"] = regex.compile(_EVENT_BEFORE)
         _STATE["base_of"] = regex.compile(_BASE_OF)
+        _STATE["as_of"] = regex.compile(_AS_OF)
     return pat
 
 
@@ -155,6 +171,9 @@ _REL = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "上�
 # Words that count from the day the text speaks (今年, 去年), not from the year it reports on
 # (上年, 当年: the year before or of the figures).
 _DEICTIC = frozenset({"今年", "本年", "去年", "前年", "明年"})
+# Holidays that always fall in one month; the others (春节, 中秋 …) need their days.
+_HOLIDAY_MONTH = (("国庆", 10), ("五一", 5), ("劳动节", 5), ("清明", 4))
+_HOLIDAY_LAST = frozenset("期周假)）")  # what a holiday ends with (假期, 黄金周, 长假, its days in brackets)
 
 
 def _months(y: int, a: int, b: int, y2: int | None = None) -> str | None:
@@ -184,10 +203,60 @@ def _sub_value(m: regex.Match[str], y: int | None) -> str | None:
         return f"{y}Q{_num(m.group(num['q'])) or 1}"
     if m.group(num["half"]):
         return f"{y}H{2 if m.group(num['half']).startswith('下') else 1}"
+    if m.group(num["hol"]):
+        mo = _holiday_month(m.group(num["hol"]))
+        return f"{y}-{mo:02d}" if mo else None
     if m.group(num["month"]):
         mo = _num(m.group(num["mo"]))
         return f"{y}-{mo:02d}" if mo and 1 <= mo <= 12 else None
     return str(y)
+
+
+_MONTH_WORD = regex.compile(rf"({_MONTH})月")
+_ENDING_PARTS = regex.compile(rf"截至(?:(?P<y>{YEAR}|{_CN_YEAR})年)?(?P<m>{_MONTH})月.*?(?:(?P<n>[^止的]+)个月|(?P<year>年度))$")
+
+
+def _one_month(text: str) -> int | None:
+    """The month of a day span (10月1日至8日, 国庆假期(10月1日至8日)) if it lies in one month."""
+    months = {_num(mo) for mo in _MONTH_WORD.findall(text)}
+    mo = months.pop() if len(months) == 1 else None
+    return mo if mo is not None and 1 <= mo <= 12 else None
+
+
+def _holiday_month(holiday: str) -> int | None:
+    """The month of a holiday: from its days in brackets, else the month it always falls in."""
+    if "月" in holiday:
+        return _one_month(holiday)
+    return next((mo for word, mo in _HOLIDAY_MONTH if word in holiday), None)
+
+
+def _ending_year(text: str) -> int | None:
+    """The year written in 截至2025年6月30日止六个月 (None: 截至6月30日…)."""
+    y = _ENDING_PARTS.match(text).group("y")  # type: ignore[union-attr]  # the hit matched the pattern
+    return _num(y) if y else None
+
+
+def _ending_value(text: str, y: int | None) -> str | None:
+    """截至<day>止N个月 / 止年度: the N months (or the year) ending in that day's month."""
+    e = _ENDING_PARTS.match(text)
+    if y is None or e is None:
+        return None
+    end = _num(e.group("m")) or 0
+    n = 12 if e.group("year") else _num(e.group("n")) or 0
+    if not (1 <= end <= 12 and 1 <= n <= 12):
+        return None
+    first = end - n + 1
+    if first < 1:  # a year ending in March: 2024-04/2025-03
+        return _months(y - 1, first + 12, end, y)
+    if n == 12:
+        return str(y)
+    if n == 1:
+        return f"{y}-{end:02d}"
+    if n == 6 and end in (6, 12):
+        return f"{y}H{end // 6}"
+    if n == 3 and end % 3 == 0:
+        return f"{y}Q{end // 3}"
+    return _months(y, first, end)
 
 
 def _date_value(m: regex.Match[str], year: int | None) -> str | None:
@@ -205,7 +274,7 @@ def _date_value(m: regex.Match[str], year: int | None) -> str | None:
 
 
 # How a hit's value depends on the reference year.
-_FIXED, _YEAR_ITSELF, _RELATIVE, _DATE, _PAST = range(5)
+_FIXED, _YEAR_ITSELF, _RELATIVE, _DATE, _MONTH_OF, _ENDING, _PAST = range(7)
 YEAR_ITSELF, PAST = _YEAR_ITSELF, _PAST
 """The ``how`` of 全年/年末 and of 过去一年/一年来: :mod:`hz_extract.periods` reads them in context."""
 
@@ -233,11 +302,17 @@ def hit_value(h: Hit, year: int | None, now: int | None = None) -> str | None:
         if rel and now is not None and rel in _DEICTIC:
             year = now
         return _sub_value(h.match, year if year is None or not rel else year + _REL[rel])
+    if year is None and how != _DATE:
+        return None
+    if how == _YEAR_ITSELF:
+        return str(year)
     if how == _DATE:
         return h.value if h.value is not None else _date_value(h.match, year)
-    if year is None:
-        return None
-    return str(year) if how == _YEAR_ITSELF else str(year - 1)  # _PAST
+    if how == _MONTH_OF:
+        return f"{year}-{h.value}"
+    if how == _ENDING:
+        return _ending_value(h.text, year)
+    return str(year - 1)  # type: ignore[operator]  # _PAST
 
 
 @lru_cache(maxsize=2)
@@ -254,14 +329,25 @@ def scan(text: str) -> tuple[Hit, ...]:
     event_after: regex.Pattern[str] = _STATE["event_after"]
     event_before: regex.Pattern[str] = _STATE["event_before"]
     base_of: regex.Pattern[str] = _STATE["base_of"]
+    as_of: regex.Pattern[str] = _STATE["as_of"]
     out: list[Hit] = []
     for m in matches(text):
         a, b = m.span()
         g = m.group
+        span: int | None = None  # the month of a day span
         if g(num["date"]):
             fixed = g(num["dy"]) or g(num["dy2"])  # a year of its own: the value needs no reference year
-            out.append(Hit(a, b, g(), "date", m, _date_value(m, None) if fixed else None, _DATE))
-            continue
+            if g(num["dto"]):
+                span = _one_month(g())  # None: 9月29日至10月6日, no one month
+            if span is None:
+                mo = _num(g(num["dm"]) or g(num["dm2"])) or 0
+                if text[a - 1:a] in _AS_OF_LAST and 1 <= mo <= 12 and as_of.search(text, max(0, a - 3), a):
+                    # 截至6月30日: a stock on a day; its month is the period (RECORDS.md has no days)
+                    out.append(Hit(a, b, g(), "period", m, f"{fixed}-{mo:02d}" if fixed else f"{mo:02d}",
+                                   _FIXED if fixed else _MONTH_OF))
+                else:
+                    out.append(Hit(a, b, g(), "date", m, _date_value(m, None) if fixed else None, _DATE))
+                continue
         if g(num["plan"]):
             n = _num(g(num["pn"])) or 0
             first = 1966 + 5 * (n - 3)  # the 3rd plan began in 1966, the 14th in 2021
@@ -274,8 +360,15 @@ def scan(text: str) -> tuple[Hit, ...]:
         kind = "period"
         value: str | None = None
         how = _FIXED
-        if g(num["rare"]):  # 过去一年 / 一年来
-            how = _PAST
+        lead = text[a]
+        if span is not None:
+            value, how = (f"{fixed}-{span:02d}", _FIXED) if fixed else (f"{span:02d}", _MONTH_OF)
+        elif g(num["rare"]):  # 截至…止六个月, or 过去一年 / 一年来
+            if lead == "截":
+                ey = _ending_year(g())
+                value, how = (_ending_value(g(), ey), _FIXED) if ey else (None, _ENDING)
+            else:
+                how = _PAST
         elif g(num["lat"]):
             value = g(num["ylat"]) + g(num["lat"])
         elif g(num["bare"]):
@@ -291,6 +384,8 @@ def scan(text: str) -> tuple[Hit, ...]:
             rel = g(num["rel"])
             if rel and g(num["rx"]) == "同期":
                 kind = "base"
+        if text[b - 1] in _HOLIDAY_LAST and g(num["hol"]) and _holiday_month(g(num["hol"])) is None:
+            kind = "date"  # 春节假期 without its days: no one month
         before = text[a - 1:a] in _BEFORE_LAST
         if before and base_re.search(text, max(0, a - 2), a):
             kind = "base"

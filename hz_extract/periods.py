@@ -10,15 +10,19 @@ are in :mod:`hz_extract.period_scan`; this module resolves them against the year
 Every :class:`PeriodMention` has a ``kind``:
 
 - ``period``: the reference period of figures (``2024年``, ``1-10月``, ``上半年``,
-  ``全年``, ``年末``, ``2024年底``, ``2024年以来``, a bare ``2024`` before a word,
-  a review's ``过去一年`` / ``一年来``).
+  ``全年``, ``年末``, ``2024年底``, ``2024年以来``, a bare ``2024`` before a word;
+  ``首十个月`` and ``首三季`` as 前十个月 and 前三季度; a company's
+  ``截至2025年6月30日止六个月`` (``2025H1``); a stock ``截至6月30日`` (its month); a
+  day span inside one month or a holiday, ``10月1日至8日``, ``国庆假期``,
+  ``春节假期(2月10日至17日)`` (that month); a review's ``过去一年`` / ``一年来``).
 - ``base``: a period named as the comparison (``比上年``, ``较上年``,
   ``上年同期``, ``2019年同期``, ``比1-10月份``, ``是2021年的4.2倍``, ``相当于上年的``):
   the rules take it as ``base``, not as the period, and it does not carry to the
   figures after it.
 - ``date``: an event date or a date line (``2025-01-27``, ``7月9日``,
-  ``2012年3月19日``, ``于2024年11月发布``, a deadline ``12月底前``); ``value`` is the ISO date when the
-  year and day are known (the month or year otherwise). Not a
+  ``2012年3月19日``, ``于2024年11月发布``, a deadline ``12月底前``, a day span across
+  months, a holiday whose month varies named without its days, ``春节假期``); ``value``
+  is the ISO date when the year and day are known (the month or year otherwise). Not a
   period of figures: the rules ignore it.
 - ``range``: a span of years (``2011-2015年``, a five-year plan ``“十四五”``),
   value ``2011/2015``, ``2021/2025``.

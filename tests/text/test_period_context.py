@@ -131,3 +131,53 @@ def test_from_to_keeps_both_periods() -> None:
 def test_a_year_after_shi_that_names_the_figure_stays_the_period() -> None:
     got = records("超过3200亿元,这是2024年全市规模以上工业增加值。全市工业投资增长8%。")
     assert got[("工业投资", "8%")] == "2024"
+
+
+# -- Hong Kong, Macau and company wording -----------------------------------------------
+
+def test_six_months_ended_carries_through_the_report() -> None:
+    t = ("2025年8月20日 财经\n港岚集团公布截至2025年6月30日止六個月之中期業績。期內收入為52.3億港元,按年上升6.2%;"
+         "股東應佔溢利為8.1億港元。\n按地區劃分,香港業務收入為20.1億港元。")
+    assert set(records(t).values()) == {"2025H1"}
+
+
+def test_nine_months_ended_without_a_year() -> None:
+    t = "2025-11-05 09:30 财经网\n某公司公布截至9月30日止九个月业绩,营业额为31.5亿元,同比增长4.4%。"
+    assert set(records(t).values()) == {"2025-01/2025-09"}
+
+
+def test_first_n_months_and_first_three_quarters() -> None:
+    t = "2025-11-16\n首十個月入境旅客累计达2,810.5万人次,按年上升9.8%。首三季博彩毛收入为1,812亿澳门元。"
+    got = records(t)
+    assert got[("入境旅客", "2,810.5万人次")] == "2025-01/2025-10"
+    assert got[("博彩毛收入", "1,812亿澳门元")] == "2025-01/2025-09"
+
+
+def test_stock_as_of_a_day_takes_its_month() -> None:
+    t = "2025-08-28 财经\n上半年,公司营业收入64.8亿元。截至6月30日,公司客户存款余额820.5亿元,较上年末增加46.2亿元。"
+    got = records(t)
+    assert got[("营业收入", "64.8亿元")] == "2025H1"
+    assert {p for (ind, _), p in got.items() if ind != "营业收入"} == {"2025-06"}
+
+
+# -- holidays and day spans inside one month ----------------------------------------------
+
+def test_holiday_with_its_days_in_brackets() -> None:
+    t = ("2025-02-18 文旅网\n春节假期(2月10日至17日),全市接待游客326.5万人次,同比增长8.3%。\n"
+         "国庆中秋假期(10月1日至8日),全市接待游客412.3万人次。")
+    got = records(t)
+    assert got[("接待游客", "326.5万人次")] == "2025-02"
+    assert got[("接待游客", "8.3%")] == "2025-02"
+    assert got[("接待游客", "412.3万人次")] == "2025-10"
+
+
+def test_day_span_before_the_holiday_and_a_single_day_inside_it() -> None:
+    t = ("2025年10月9日 日报\n10月1日至8日国庆假期,全市共接待游客980.2万人次,同比增长6.1%,恢复到2019年同期的110.4%。"
+         "其中10月3日单日接待游客152.6万人次。")
+    assert set(records(t).values()) == {"2025-10"}
+
+
+def test_day_span_across_months_and_holiday_without_days_are_not_periods() -> None:
+    assert periods_of("9月29日至10月6日,全市接待游客", dt.date(2025, 10, 8)) == []
+    assert periods_of("春节假期全市接待游客", dt.date(2025, 2, 8)) == []
+    assert periods_of("展会于10月15日至18日举办", dt.date(2025, 10, 1)) == []
