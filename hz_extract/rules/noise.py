@@ -25,6 +25,7 @@ import string
 import regex
 
 from ..quantities import Quantity
+from .level import INDEX_LEFT
 from .lexicon import Lexicon
 
 __all__ = ["FAMILY", "keep"]
@@ -55,7 +56,6 @@ def _line(text: str, start: int, end: int) -> tuple[int, int]:
     return a, b if b >= 0 else hi
 
 
-_INDEX_NAMED = regex.compile(r"(?:指数|比|系数|PMI|CPI|PPI)(?:\([^()]{0,24}\))?(?:为|达|达到|是|录得|升至|降至|回升至|回落至)$")
 _INDEX_CHANGE = regex.compile(r"(?:比|较)[^,;。#\d]{1,8}(?:缩小|扩大|上升|下降|提高|降低|增加|减少|回落|回升)$")
 
 
@@ -90,7 +90,7 @@ def _bare_figure(q: Quantity, text: str) -> bool:
     before = text[max(0, q.start - 40):q.start]
     if q.text.endswith(_MAGNITUDE_LAST) and _bare_count(q, text):
         return True
-    if _INDEX_NAMED.search(before):
+    if INDEX_LEFT.search(before):
         return True
     m = _INDEX_CHANGE.search(before)
     return bool(m) and bool(regex.search(r"(?:指数|比|系数)为\d", before[:m.start()]))
