@@ -47,6 +47,7 @@ _LABELLED = regex.compile(r"^[^“”\"]*?(?:、|和|及|与)[^“”\"]*[“\"]
 _EXAMPLES = regex.compile(r"^(?P<items>(?:[^、和及与等]+(?:、|和|及|与))+[^、和及与等]+)等(?=\p{Han}{2})"
                           r"(?:(?P<n>[\d一二三四五六七八九十两]+)(?:大|个|类|种|项))?")
 """Examples before the group they belong to (电动汽车、锂电池、光伏产品等新三样产品): the group is the name."""
+_PER_WHOM = regex.compile(r"每[\d一二三四五六七八九十百千万]+(?:人口|人|户|名|平方公里)$")
 _IN_WHOLE = regex.compile(r"^(?P<x>.+?)在.{1,10}?中的(?P<h>比重|占比|份额)$")
 _SHARE_DE = regex.compile(r"占(?P<w>[^的]{1,12})的(?P<h>比重|比例)$")
 _GOVERNED = "在占对比较于与从由向"
@@ -178,6 +179,8 @@ def trim(phrase: str, lex: Lexicon | None = None, *, split: bool = True) -> str:
     last = None
     if split and tab.split_start.search(s):
         for m in tab.split.finditer(s):
+            if m.start() > 2 and s[0] == "每" and _PER_WHOM.match(s, 0, m.start()):
+                continue  # 每千人拥有市场主体: the verb belongs to a per-head name
             last = m
     if last is not None and len(s[last.end():].strip(_EDGE_PUNCT)) >= 2:
         tail, before = s[last.end():], _strip_trail(tab, s[:last.start()].strip(_EDGE_PUNCT))
