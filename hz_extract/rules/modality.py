@@ -26,6 +26,8 @@ FAMILY = "modality"
 
 
 _WILL = regex.compile(r"(?<![即必终])将(?![近于其会是要来])")
+_OF_TARGET = regex.compile(r"(?:目标|计划|任务|规划)[^#,;的]{0,6}的")
+"""A target word that is the whole a share is taken of (完成年度目标的…, 为计划的…), not a plan for the share."""
 _LISTED_TARGETS = regex.compile(r"(?:目标|任务|计划)(?:是|为|如下)?[:：]")
 _CACHE: dict[int, tuple[regex.Pattern[str], regex.Pattern[str]]] = {}
 _OPEN_SLACK = 2  # a frame opens a clause, after at most 其中 or 而
@@ -100,7 +102,7 @@ class Sentence:
         m = self._cue.search(left) if self._cue is not None else None
         if m and counted and "的" in left[m.end():]:
             m = None  # 已发布业绩预告的14只券商股: the cue qualifies the noun, not the count
-        if m and m.lastgroup == "target" and d.measure == "share":
+        if m and m.lastgroup == "target" and d.measure == "share" and _OF_TARGET.match(left, m.start()):
             m = None  # 完成年度目标的102.1%: the completion of a target is an actual figure
         if m and (m.lastgroup == "expected" or not counted or m.end() >= len(left) - 2):
             return "expected" if m.lastgroup == "expected" else "target"
