@@ -39,9 +39,9 @@ _MAX_STEM = 10
 
 _STATE: dict[str, Any] = {}
 
-# A stock code in brackets right after a name: 禾曦电子(605987), 腾讯控股(00700.HK), (股票代码:600519).
+# A stock code in brackets right after a name: 禾曦电子(605987), 腾讯控股(00700.HK) or (00700), (股票代码:600519).
 _CODE = (r"\((?:股票代码|证券代码|代码)?[::]?\s?(?:\d{6}(?:\.(?:SH|SZ|BJ))?|(?:SH|SZ|BJ)\d{6}|\d{4,5}\.HK"
-         r"|HK\d{4,5})\)")
+         r"|HK\d{4,5}|0\d{4})\)")
 # When a report came out, between the name and the verb: 10月28日晚, 今日, 日前.
 _WHEN = (r"(?:\d{1,2}月\d{1,2}日|今日|今天|昨日|昨天|日前|近日|当日|同日)?"
          r"(?:晚间|早间|盘后|午间|傍晚|下午|上午|晚)?")
@@ -104,11 +104,12 @@ def _patterns() -> dict[str, Any]:
             # same run a forward search finds, without trying every start before it).
             "run_back": regex.compile(rf"(?r)[\p{{Han}}A-Za-z]{{1,{_MAX_RUN}}}$"),
             # Found from the code or the verb (a standard-library pattern: these start with a few
-            # characters, which it skips to quickly); the date before the verb is read back.
+            # characters, which it skips to quickly); the date before the verb is read back. A
+            # report about companies (发布2024年上市公司年报分析) is no company's own.
             "listed": re.compile(
                 rf"[({''.join(sorted({v[0] for v in lex['report_verbs']}))}](?:(?<=\(){_CODE[2:]}"
                 rf"|(?:{'|'.join(f'(?<={v[0]}){v[1:]}' for v in sorted(set(lex['report_verbs'])))})了?"
-                rf"[^,;。!?\n]{{0,24}}?(?:{_alt(lex['report_nouns'])}))"),
+                rf"(?:(?!公司|A股|两市)[^,;。!?\n]){{0,24}}?(?:{_alt(lex['report_nouns'])}))"),
             "when": regex.compile(rf"(?r){_WHEN}$"),
             # A headline: the name, then a report (明岚乳业三季报), or a year or a colon and results
             # (禾曦电子2024年净利润…, 澜舟新材:2025年营收…); a bare 营业收入… names no company.

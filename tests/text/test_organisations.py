@@ -72,6 +72,7 @@ def test_property_spans(t: str) -> None:
     ("云帆材料(603912)4月12日晚间披露2025年年度报告。", ["云帆材料"]),  # a stock code after the name
     ("北辰食品（股票代码：002817）今日公告", ["北辰食品"]),
     ("恒远科技(00981.HK)公布业绩", ["恒远科技"]),
+    ("据报道,恒远置业(01628)昨日股价上涨", ["恒远置业"]),  # a Hong Kong code without .HK
     ("据悉,松岩酒业8月20日晚发布半年报。", ["松岩酒业"]),  # a date, a verb, a report
     ("松岩酒业公布截至2025年6月30日止六个月中期业绩", ["松岩酒业"]),
     ("云帆材料:2025年净利润增长12%\n正文", ["云帆材料"]),  # a headline: name, year, results
@@ -99,7 +100,9 @@ def test_listed(text: str, want: list[str]) -> None:
     "工业企业2024年营收增长3%",
     "截至目前,已有1200家公司披露年报",
     "公司3月28日晚间披露年报",  # the company is named elsewhere
+    "财经日报今日发布2024年上市公司年报分析",  # a report about companies, not its own
     "会议于2025年(第3届)举行",  # brackets holding no stock code
+    "可拨打政务服务热线(12345)咨询",  # a hotline, not a Hong Kong code (those start with 0)
 ])
 def test_not_listed(text: str) -> None:
     from hz_extract.organisations import find_listed
