@@ -111,11 +111,13 @@ def _patterns() -> dict[str, Any]:
                 rf"|(?:{'|'.join(f'(?<={v[0]}){v[1:]}' for v in sorted(set(lex['report_verbs'])))})了?"
                 rf"(?:(?!公司|A股|两市)[^,;。!?\n]){{0,24}}?(?:{_alt(lex['report_nouns'])}))"),
             "when": regex.compile(rf"(?r){_WHEN}$"),
-            # A headline: the name, then a report (明岚乳业三季报), or a year or a colon and results
-            # (禾曦电子2024年净利润…, 澜舟新材:2025年营收…); a bare 营业收入… names no company.
+            # A headline: the name, then a report (明岚乳业三季报), or a year, a part of one or a colon
+            # and results (禾曦电子2024年净利润…, 明岚乳业一季度营收…, 澜舟新材:2025年营收…); a bare
+            # 营业收入… names no company.
             "headline": regex.compile(
                 rf"\s*(?P<name>[\p{{Han}}A-Za-z]{{2,{_MAX_STEM}}}?)(?:(?:[::]\s?(?:\d{{4}}年度?)?|\d{{4}}年度?)"
                 rf"(?:{_PART_OF_YEAR})?(?:{_alt(lex['report_nouns'] + lex['result_nouns'])})"
+                rf"|(?:{_PART_OF_YEAR})(?:{_alt(lex['result_nouns'])})"
                 rf"|(?:{_PART_OF_YEAR})?(?:{_alt(lex['report_nouns'])}))"),
             "references": regex.compile(
                 rf"(?:{_alt(tuple(w for w in lex['references'] if w not in _BARE))})"
@@ -233,7 +235,7 @@ def find_listed(t: str) -> list[tuple[int, int, str]]:
     return out
 
 
-_SHORT = regex.compile(r"\((?:以下简称|下称|简称)[::]?[“\"「『]?(?P<short>[\p{Han}A-Za-z]{2,10}?)[”\"」』]?[,;)]")
+_SHORT = regex.compile(r"\((?:以下简称|下称|简称)[::]?[“\"「『]?(?P<short>[\p{Han}A-Za-z]{2,10}?)[”\"」』]?(?:[,;)]|或)")
 
 
 def short_names(t: str, names: list[tuple[int, int, str]]) -> dict[str, str]:

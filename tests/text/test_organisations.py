@@ -78,6 +78,7 @@ def test_property_spans(t: str) -> None:
     ("云帆材料:2025年净利润增长12%\n正文", ["云帆材料"]),  # a headline: name, year, results
     ("云帆材料2025年营收增长8%\n正文", ["云帆材料"]),
     ("松岩酒业三季报:营收微降\n正文", ["松岩酒业"]),
+    ("松岩酒业上半年净利润增长21%\n正文", ["松岩酒业"]),
 ])
 def test_listed(text: str, want: list[str]) -> None:
     from hz_extract.clean import clean
@@ -98,6 +99,7 @@ def test_listed(text: str, want: list[str]) -> None:
     "国家统计局今日发布2024年统计公报",  # a government body, and no company report
     "国家统计局:2025年净利润",
     "工业企业2024年营收增长3%",
+    "规上工业企业上半年营收增长3%\n正文",
     "截至目前,已有1200家公司披露年报",
     "公司3月28日晚间披露年报",  # the company is named elsewhere
     "财经日报今日发布2024年上市公司年报分析",  # a report about companies, not its own
@@ -116,6 +118,8 @@ def test_short_names() -> None:
     t = "远川智能装备股份有限公司(以下简称“远川智能”)发布公告,远川智能营收增长"
     orgs = find_organisations(t)
     assert short_names(t, orgs) == {"远川智能装备股份有限公司": "远川智能"}
+    t = "远川智能装备股份有限公司(以下简称“远川智能”或“公司”)发布公告"
+    assert short_names(t, find_organisations(t)) == {"远川智能装备股份有限公司": "远川智能"}
     assert short_names("远川智能装备股份有限公司(2024年)营收", find_organisations("远川智能装备股份有限公司(2024年)营收")) == {}
 
 
