@@ -19,7 +19,8 @@ from typing import Any, NamedTuple
 
 import regex
 
-__all__ = ["Hit", "scan", "hit_value", "pattern", "matches", "YEAR", "DATE_YEAR", "YEAR_ITSELF", "PAST"]
+__all__ = ["Hit", "scan", "hit_value", "same_period", "pattern", "matches", "YEAR", "DATE_YEAR", "FIXED",
+           "YEAR_ITSELF", "PAST", "SAME"]
 
 _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
@@ -274,9 +275,10 @@ def _date_value(m: regex.Match[str], year: int | None) -> str | None:
 
 
 # How a hit's value depends on the reference year.
-_FIXED, _YEAR_ITSELF, _RELATIVE, _DATE, _MONTH_OF, _ENDING, _PAST = range(7)
-YEAR_ITSELF, PAST = _YEAR_ITSELF, _PAST
-"""The ``how`` of 全年/年末 and of 过去一年/一年来: :mod:`hz_extract.periods` reads them in context."""
+_FIXED, _YEAR_ITSELF, _RELATIVE, _DATE, _MONTH_OF, _ENDING, _PAST, _SAME = range(8)
+FIXED, YEAR_ITSELF, PAST, SAME = _FIXED, _YEAR_ITSELF, _PAST, _SAME
+"""The ``how`` of a final value, of 全年/年末, of 过去一年/一年来 and of 上年同期/2019年同期
+(:mod:`hz_extract.periods` reads the last three in context)."""
 
 
 class Hit(NamedTuple):
@@ -291,13 +293,38 @@ class Hit(NamedTuple):
     how: int
 
 
+_A_YEAR = regex.compile(r"\d{4}")
+
+
+def same_period(h: Hit, compared: str) -> str | None:
+    """The value of the base ``h`` when it is 上年同期 or 2019年同期: the part of its year that
+    ``compared`` (the period of the figures it is compared with) is of its own, else None.
+
+    >>> [same_period(h, "2025-01/2025-09") for h in scan("比上年同期增长,恢复到2019年同期的")]
+    ['2024-01/2024-09', '2019-01/2019-09']
+    """
+    g = h.match.group
+    num: dict[str, int] = _STATE["groups"]
+    if g(num["rx"]) == "同期":
+        shift = _REL[g(num["rel"])]
+    elif g(num["yx"]) == "同期":
+        shift = (_num(g(num["y"])) or 0) - int(compared[:4])
+    else:
+        return None
+    if not shift:
+        return compared
+    if len(compared) == 4:  # a year
+        return str(int(compared) + shift)
+    return _A_YEAR.sub(lambda y: str(int(y.group()) + shift), compared)
+
+
 def hit_value(h: Hit, year: int | None, now: int | None = None) -> str | None:
     """The value of ``h`` against the reference ``year``; ``now`` (the year of the document's
     date, when known) is what 今年/去年 count from."""
     how = h.how
-    if how == _FIXED:
+    if how == _FIXED or how == _SAME and h.value is not None:
         return h.value
-    if how == _RELATIVE:
+    if how == _RELATIVE or how == _SAME:
         rel = h.match.group(_STATE["groups"]["rel"])
         if rel and now is not None and rel in _DEICTIC:
             year = now
@@ -378,12 +405,12 @@ def scan(text: str) -> tuple[Hit, ...]:
         elif g(num["y"]):
             value = _sub_value(m, _num(g(num["y"])))
             if g(num["yx"]) == "同期":  # 2019年同期: a comparison
-                kind = "base"
+                kind, how = "base", _SAME
         else:
             how = _RELATIVE
             rel = g(num["rel"])
             if rel and g(num["rx"]) == "同期":
-                kind = "base"
+                kind, how = "base", _SAME
         if text[b - 1] in _HOLIDAY_LAST and g(num["hol"]) and _holiday_month(g(num["hol"])) is None:
             kind = "date"  # 春节假期 without its days: no one month
         before = text[a - 1:a] in _BEFORE_LAST

@@ -51,7 +51,7 @@ from functools import lru_cache
 import regex
 
 from .clean import Cleaned, clean
-from .period_scan import DATE_YEAR, PAST, YEAR, YEAR_ITSELF, Hit, hit_value, scan
+from .period_scan import DATE_YEAR, FIXED, PAST, SAME, YEAR, YEAR_ITSELF, Hit, hit_value, same_period, scan
 
 __all__ = ["PeriodMention", "find_periods", "document_date", "reference_year", "read_periods", "PERIOD_KINDS"]
 
@@ -92,7 +92,7 @@ def find_periods(text: str, *, year: int | None = None, date: _dt.date | None = 
         :class:`PeriodMention` objects in order; ``[]`` when none.
 
     >>> [(p.text, p.value) for p in find_periods("今年上半年,去年同期,2至6月份", year=2010)]
-    [('今年上半年', '2010H1'), ('去年同期', '2009'), ('2至6月份', '2010-02/2010-06')]
+    [('今年上半年', '2010H1'), ('去年同期', '2009H1'), ('2至6月份', '2010-02/2010-06')]
     """
     c = _cleaned(text)
     found = _resolve(c.text, scan(c.text), year, date)
@@ -114,7 +114,8 @@ def _cleaned(text: str) -> Cleaned:
 
 # Early in a year (a government work report, a year-end review) 过去一年 is the year just ended.
 _REVIEW_MONTHS = 3
-_IN_CONTEXT = frozenset({YEAR_ITSELF, PAST})
+_IN_CONTEXT = frozenset({YEAR_ITSELF, PAST, SAME})
+_ASIDE_REACH = 120  # how far back an open bracket makes a period an aside
 
 
 def _resolve(text: str, hits: tuple[Hit, ...], year: int | None, date: _dt.date | None) -> list[PeriodMention]:
@@ -124,35 +125,55 @@ def _resolve(text: str, hits: tuple[Hit, ...], year: int | None, date: _dt.date 
     speaks of where they stand: the year of the nearest period before them, else ``year``.
     A work report dated January reviews the year before (一、2024年工作回顾 …全年实现) and
     then sets this year's targets (今年…预期目标); a bulletin says its year anyway.
+    上年同期 and 2019年同期 are the same part of their year as that period (上半年 …
+    上年同期 → 2024H1), else a year.
     """
     now = date.year if date is not None else None
     out: list[PeriodMention] = []
+    append = out.append
+    framing: str | None = None  # the value of the nearest framing period among out[:seen]
+    seen = 0
+    brackets: bool | None = None  # whether the text has any (asked once, when needed)
     for h in hits:
+        how = h.how
+        if how == FIXED:
+            append(PeriodMention(h.start, h.end, h.text, h.value, h.kind))
+            continue
         value = hit_value(h, year, now)
-        if h.how in _IN_CONTEXT and h.kind == "period":
-            if h.how == PAST and date is not None and date.month <= _REVIEW_MONTHS:
+        if how in _IN_CONTEXT and h.kind != "date":
+            if seen < len(out):
+                if brackets is None:
+                    brackets = "(" in text or "（" in text
+                framing = _framing(text, out, seen, brackets) or framing
+                seen = len(out)
+            if how == SAME:
+                value = (same_period(h, framing) if framing else None) or value
+            elif how == PAST and date is not None and date.month <= _REVIEW_MONTHS:
                 value = str(date.year - 1)
-            else:
-                value = _year_in_frame(text, out) or value
-        out.append(PeriodMention(h.start, h.end, h.text, value, h.kind))
+            elif framing:
+                value = framing[:4]
+        append(PeriodMention(h.start, h.end, h.text, value, h.kind))
     return out
 
 
-def _year_in_frame(text: str, before: list[PeriodMention]) -> str | None:
-    """The year of the nearest period in ``before`` that frames what follows.
+def _framing(text: str, mentions: list[PeriodMention], since: int, brackets: bool = True) -> str | None:
+    """The value of the last period of ``mentions[since:]`` that frames what follows.
 
     Not a comparison, a date or a span of years (their kinds), nor an aside in brackets
     (经最终核实,2021年…) or a starting point after 从/由.
     """
-    for p in reversed(before):
+    for i in range(len(mentions) - 1, since - 1, -1):
+        p = mentions[i]
         v = p.value
         if p.kind != "period" or not v or not v[:4].isdigit() or text[p.start - 1:p.start] in ("从", "由"):
             continue
-        line = text.rfind("\n", 0, p.start) + 1
-        opened = max(text.rfind("(", line, p.start), text.rfind("（", line, p.start))
+        if not brackets:
+            return v
+        lo = max(text.rfind("\n", max(0, p.start - _ASIDE_REACH), p.start) + 1, p.start - _ASIDE_REACH, 0)
+        opened = max(text.rfind("(", lo, p.start), text.rfind("（", lo, p.start))
         if opened >= 0 and max(text.rfind(")", opened, p.start), text.rfind("）", opened, p.start)) < 0:
             continue
-        return v[:4]
+        return v
     return None
 
 

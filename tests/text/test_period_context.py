@@ -181,3 +181,21 @@ def test_day_span_across_months_and_holiday_without_days_are_not_periods() -> No
     assert periods_of("9月29日至10月6日,全市接待游客", dt.date(2025, 10, 8)) == []
     assert periods_of("春节假期全市接待游客", dt.date(2025, 2, 8)) == []
     assert periods_of("展会于10月15日至18日举办", dt.date(2025, 10, 1)) == []
+
+
+# -- 上年同期 / 2019年同期 are the same part of their year as the period compared ------------------
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("前三季度全市增长5%,比上年同期提高1个百分点", "2024-01/2024-09"),
+    ("上半年营收增长8%,去年同期为下降2%", "2024H1"),
+    ("10月1日至8日接待游客增长7%,恢复到2019年同期的112%", "2019-10"),
+    ("全年增长5%,比上年同期提高", "2024"),
+    ("比上年同期增长5%", "2024"),  # nothing to compare with: the year
+])
+def test_same_period_of_another_year(text: str, value: str) -> None:
+    assert [p.value for p in find_periods(text, year=2025) if p.kind == "base"] == [value]
+
+
+def test_prior_loss_takes_the_same_part_of_last_year() -> None:
+    t = "2025-08-28 财经\n上半年,公司营业收入64.8亿元;归属于上市公司股东的净利润5.62亿元,上年同期为亏损1.35亿元。"
+    assert [r.period for r in extract(t) if r.value < 0] == ["2024H1"]

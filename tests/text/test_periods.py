@@ -262,7 +262,7 @@ def test_raw_text_is_cleaned_and_spans_map_back() -> None:
     assert got == [
         ("２０２４年１－１０月", "２０２４年１－１０月", "2024-01/2024-10", "period"),
         ("前11個月", "前11個月", "2024-01/2024-11", "period"),
-        ("去年同期", "去年同期", "2023", "base"),
+        ("去年同期", "去年同期", "2023-01/2023-11", "base"),  # the same part of the year as 前11个月
         ("2023年以來", "2023年以來", "2023", "period"),
     ]
     assert document_date("標題\n２０２５－０１－２７\n") == dt.date(2025, 1, 27)
