@@ -113,9 +113,11 @@ def _patterns() -> dict[str, Any]:
             "when": regex.compile(rf"(?r){_WHEN}$"),
             # A headline: the name, then a report (明岚乳业三季报), or a year, a part of one or a colon
             # and results (禾曦电子2024年净利润…, 明岚乳业一季度营收…, 澜舟新材:2025年营收…); a bare
-            # 营业收入… names no company.
+            # 营业收入… names no company, and a verb is no part of the name (宁德时代发布年报: the
+            # verb's cue finds it).
             "headline": regex.compile(
-                rf"\s*(?P<name>[\p{{Han}}A-Za-z]{{2,{_MAX_STEM}}}?)(?:(?:[::]\s?(?:\d{{4}}年度?)?|\d{{4}}年度?)"
+                rf"\s*(?P<name>(?:(?!{_alt(lex['report_verbs'])})[\p{{Han}}A-Za-z]){{2,{_MAX_STEM}}}?)"
+                rf"(?:(?:[::]\s?(?:\d{{4}}年度?)?|\d{{4}}年度?)"
                 rf"(?:{_PART_OF_YEAR})?(?:{_alt(lex['report_nouns'] + lex['result_nouns'])})"
                 rf"|(?:{_PART_OF_YEAR})(?:{_alt(lex['result_nouns'])})"
                 rf"|(?:{_PART_OF_YEAR})?(?:{_alt(lex['report_nouns'])}))"),
@@ -220,7 +222,7 @@ def find_listed(t: str) -> list[tuple[int, int, str]]:
     p = _patterns()
     out: list[tuple[int, int, str]] = []
     head = p["headline"].match(t, 0, max(0, t.find("\n")) or len(t))
-    if head and (name := _name(head.group("name"))) and head.group("name").endswith(name):
+    if head and (name := _listed_name(head.group("name"), True)) and head.group("name").endswith(name):
         out.append((head.end("name") - len(name), head.end("name"), name))
     for m in p["listed"].finditer(t):
         end = m.start()
@@ -229,10 +231,29 @@ def find_listed(t: str) -> list[tuple[int, int, str]]:
         run = p["run_back"].search(t, max(0, end - _MAX_RUN), end)
         if run is None or (out and out[-1][1] == end):
             continue
-        name = _name(run.group())
+        a = run.start()  # the run is all of a name when it starts the text or follows no digit (1200家公司)
+        name = _listed_name(run.group(), a == 0 or (a > end - _MAX_RUN and not t[a - 1].isdigit()))
         if name:
             out.append((end - len(name), end, name))
     return out
+
+
+_MAX_LISTED = 6
+
+
+@lru_cache(maxsize=1024)
+def _listed_name(run: str, whole: bool) -> str | None:
+    """The company name at the end of ``run``: all of a ``whole`` run (one that starts after a
+    boundary) of at most 6 characters that is no kind of company, government body or phrase
+    (远航电气, whose 远航 the segmenter takes for a verb), else the name-like words at its end."""
+    from .tokens import segmenter
+
+    p = _patterns()
+    if (whole and 2 <= len(run) <= _MAX_LISTED and not p["cut"].match(run) and not p["bad_start"].match(run)
+            and not p["government"].search(run)
+            and not all(w in p["generic"] for w in segmenter().cut(run, hmm=False))):
+        return run
+    return _name(run)
 
 
 _SHORT = regex.compile(r"\((?:以下简称|下称|简称)[::]?[“\"「『]?(?P<short>[\p{Han}A-Za-z]{2,10}?)[”\"」』]?(?:[,;)]|或)")

@@ -79,6 +79,9 @@ def test_property_spans(t: str) -> None:
     ("云帆材料2025年营收增长8%\n正文", ["云帆材料"]),
     ("松岩酒业三季报:营收微降\n正文", ["松岩酒业"]),
     ("松岩酒业上半年净利润增长21%\n正文", ["松岩酒业"]),
+    ("远航电气(603211)4月24日晚间披露一季报", ["远航电气"]),  # all of a short name after a boundary
+    ("远航电气一季度净利润增长42%\n正文", ["远航电气"]),
+    ("远航电气发布年报:营收增长\n正文", ["远航电气"]),  # the verb is no part of a headline's name
 ])
 def test_listed(text: str, want: list[str]) -> None:
     from hz_extract.clean import clean
