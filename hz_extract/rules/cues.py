@@ -105,7 +105,7 @@ def _build(lex: Lexicon) -> Cues:
     since = r"(?:比|较)(?P<since>[^#,;比较]{0,8}?(?:年|月|季度|季|期|末|初|旬|周)(?:份|末|初|底)?)"
     base_pre = rf"(?:(?:(?P<base>{bases})|{since})(?:{_ADV}|了|的|还|再|又)*)?"
     since2 = since.replace("(?P<since>", "(?P<since2>")
-    than = r"(?<![占可对无相同])(?:比|较|与|同(?!比)|相比|相较|相对)(?![重例率价值较])"
+    than = r"(?<![占可对无相同环])(?:比|较|与|同(?!比)|相比|相较|相对)(?![重例率价值较])"
     change_verb_words = [w for w in lex.verbs if len(w) > 1]
     rates = _RATE.split("|")
     pulls = ("拉动", "影响", "带动", "拖累", "下拉")
@@ -136,15 +136,23 @@ ONE_FIGURE_BASES = frozenset({"两年平均", "年均"})
 """Bases that belong to the figure they are written with (两年平均增长5.9%), never carried."""
 
 _BASE_LEAD = regex.compile(r"^(?:该公司|本公司|该企业|公司)(?=.)")
-_BASE_STRIP = regex.compile(r"^(?:同期|同类|上述|第[\d一二三四五六七八九十]+(?:位|名)的)|的$")
+_BASE_STRIP = regex.compile(r"^(?:同期|同类|上述|当年|全年|本年|第[\d一二三四五六七八九十]+(?:位|名)的)|的$")
+_BASE_PERIODS = {"首季": "一季度", "首季度": "一季度"}
 
 
 def clean_base(s: str | None) -> str | None:
-    """Tidy a base taken from the text (``同期工业增加值增速`` → ``工业增加值增速``)."""
+    """Tidy a base taken from the text (``同期工业增加值增速`` → ``工业增加值增速``, ``营收`` →
+    ``营业收入`` as indicator_aliases.txt has it; an abbreviation in Latin letters stays: GDP).
+
+    >>> clean_base("当年营收"), clean_base("GDP"), clean_base("首季")
+    ('营业收入', 'GDP', '一季度')
+    """
     if not s:
         return None
     s = _BASE_STRIP.sub("", s.strip(" 、“”\"'")).strip()
     s = _BASE_LEAD.sub("", s)
+    if s and not s.isascii():
+        s = _BASE_PERIODS.get(s) or lexicon().aliases.get(s, s)
     return s or None
 
 
