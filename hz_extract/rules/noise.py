@@ -4,7 +4,7 @@ Dropped before any rule runs: figures without a unit (list numbers 1、, codes
 “1155”, ratios 2.7:54.8:42.5, phone and licence numbers) unless an index or ratio
 names them (景气指数为93.62), units that count plan
 levels, floors, routes or durations (5级指引, 三年行动计划; rule_units.json
-'skip'), figures glued to Latin letters (5G, B2-W, PM2.5), places (250米处),
+'skip'), figures glued to Latin letters (5G, B2-W, PM2.5), configurations (8GB+256GB), places (250米处),
 ordinals (第1位: ranks are read by rank.py), clock times (18点30分), small counts
 written only in Chinese numerals (两个服务台, 五大产业生态圈, 长三角 — statistical
 figures are written in digits), bare magnitudes (距离万亿元规模), 翻番 (read by
@@ -110,6 +110,9 @@ def keep(q: Quantity, text: str, lex: Lexicon) -> bool:
         return False
     if before in "-－/" and start > 1 and text[start - 2].isalnum():
         return False
+    if (before == "+" and start > 1 and text[start - 2].isalnum()) or \
+            (text[end:end + 1] == "+" and text[end + 1:end + 2].isdigit()):
+        return False  # 8GB+256GB, 12+512: a product's configuration, not a figure
     if text.startswith(lex.place_after, end, end + 2):
         return False
     if unit in ("分", "分钟") and before in "点时:":
