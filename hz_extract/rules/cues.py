@@ -133,6 +133,7 @@ def _joined(words: Iterable[str], tails: Iterable[str]) -> list[str]:
 
 
 ONE_FIGURE_BASES = frozenset({"两年平均", "年均"})
+_STOCK_BASES = frozenset({"上年末", "年初"})
 """Bases that belong to the figure they are written with (两年平均增长5.9%), never carried."""
 
 _BASE_LEAD = regex.compile(r"^(?:该公司|本公司|该企业|公司)(?=.)")
@@ -175,7 +176,11 @@ def find_base(ctx: Context, pos: int, measure: str = "growth") -> str | None:
     if best is not None:
         return ctx.lex.base_of(best)
     if measure == "change":
-        return ctx.last_change_base or ctx.last_base
-    if measure == "pp_diff":
+        carried = ctx.last_change_base or ctx.last_base
+    elif measure == "pp_diff":
         return ctx.last_pp_base
-    return ctx.last_base
+    else:
+        carried = ctx.last_base
+    if carried in _STOCK_BASES and "全年" in ctx.m(ctx.start, pos):
+        return "上年"  # 年末生猪存栏…比上年末下降3.1%;全年生猪出栏…增长1.2%: a year's flow is against the year before
+    return carried
