@@ -77,7 +77,7 @@ _PARTS = {
         rf"(?P<mspan>(?P<m1>{_MONTH})(?:月份?)?{_DASH}(?:(?P<y2>{YEAR})年)?(?P<m2>{_MONTH})月份?)",
         r"(?P<firstn>[前首](?P<n>1[01]|[1-9]|十[一]?|[两二三四五六七八九])个?月(?:份)?)",
         r"(?P<qspan>[前首](?P<qa>[两二三1-3])个?季度?|(?P<qf>[一二三1-3])(?:季度)?\s*[-—–~至到]\s*(?P<qb>[二三四2-4])季度)",
-        r"(?P<quarter>第?(?P<q>[一二三四1-4])季度|首季度?)",
+        r"(?P<quarter>第?(?P<q>[一二三四1-4])季度|第(?P<q>[一二三四1-4])季|首季度?)",  # 第三季 (Hong Kong)
         r"(?P<half>[上下]半年|半年度)",
         # A holiday: its month from the days in brackets, else the month it always falls in.
         rf"(?P<hol>(?:国庆|中秋|五一|劳动节|清明|春节|元旦|端午)节?(?:[、和与]?(?:国庆|中秋)节?)?"
