@@ -122,13 +122,18 @@ def _resolve(text: str, hits: tuple[Hit, ...], year: int | None, date: _dt.date 
     """The mentions of ``hits`` in cleaned ``text`` with their values against ``year`` and ``date``.
 
     全年 and 年末 (and 过去一年 unless the date is early in a year) are the year the text
-    speaks of where they stand: the year of the nearest period before them, else ``year``.
-    A work report dated January reviews the year before (一、2024年工作回顾 …全年实现) and
-    then sets this year's targets (今年…预期目标); a bulletin says its year anyway.
+    speaks of where they stand: the year of the nearest period before them (when the text
+    is undated or dated January–March, or that year is ``year``), else ``year``. A work
+    report dated January reviews the year before (一、2024年工作回顾 …全年实现) and then
+    sets this year's targets (今年…预期目标); a bulletin says its year anyway; July news
+    that gives last year's figures (2024年全年增长5%) still means this year by 预计全年.
     上年同期 and 2019年同期 are the same part of their year as that period (上半年 …
     上年同期 → 2024H1), else a year.
     """
     now = date.year if date is not None else None
+    # Early in a year (or undated) a text may look back on another year; later in the year a
+    # 全年 after last year's figures (2024年全年增长5%,预计全年…) is this year's.
+    looking_back = date is None or date.month <= _REVIEW_MONTHS or year is None
     out: list[PeriodMention] = []
     append = out.append
     framing: str | None = None  # the value of the nearest framing period among out[:seen]
@@ -150,7 +155,7 @@ def _resolve(text: str, hits: tuple[Hit, ...], year: int | None, date: _dt.date 
                 value = (same_period(h, framing) if framing else None) or value
             elif how == PAST and date is not None and date.month <= _REVIEW_MONTHS:
                 value = str(date.year - 1)
-            elif framing:
+            elif framing and (looking_back or framing[:4] == str(year)):
                 value = framing[:4]
         append(PeriodMention(h.start, h.end, h.text, value, h.kind))
     return out
@@ -185,7 +190,8 @@ def read_periods(text: str, published: _dt.date | None = None) -> tuple[int | No
     case): the text is neither cleaned again nor scanned twice.
 
     ``全年`` and ``年末`` take the year of the period before them (an aside in brackets,
-    a comparison or a starting point after 从/由 aside), else the reference year;
+    a comparison or a starting point after 从/由 aside) in a text dated January to March
+    or undated, or when it is the reference year; else the reference year;
     ``过去一年`` / ``一年来`` in a text dated January to March are the year before its
     date, else as 全年. A January work report thus reads its review (一、2024年工作回顾,
     过去一年…全年实现…) as 2024 and its targets (今年…预期目标) as 2025.

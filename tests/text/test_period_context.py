@@ -69,6 +69,10 @@ def test_bulletin_published_the_next_year_keeps_its_year() -> None:
 def test_mid_year_news_full_year_outlook_is_this_year() -> None:
     t = "2025-07-15 日报\n2024年全市生产总值增长5.1%。今年上半年增长5.6%,预计全年增长5.5%左右。"
     assert periods_of(t) == [("2024年", "2024"), ("今年上半年", "2025H1"), ("全年", "2025")]
+    t = "2025-07-15 日报\n今年上半年全市生产总值增长5.6%,2024年全年增长5.1%。机构预计全年增长5.5%左右。"
+    assert periods_of(t)[-1] == ("全年", "2025")
+    t = "2025-02-10 日报\n2024年,全市生产总值增长5.1%,全年新增企业3200家。"  # early in the year: looking back
+    assert periods_of(t)[-1] == ("全年", "2024")
 
 
 @pytest.mark.parametrize(("text", "full_year"), [
