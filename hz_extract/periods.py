@@ -112,8 +112,9 @@ def _cleaned(text: str) -> Cleaned:
     return clean(text)
 
 
-# Early in a year (a government work report, a year-end review) 过去一年 is the year just ended.
-_REVIEW_MONTHS = 3
+# Early in a year (January–April: work reports, year-end reviews, bulletins and annual reports)
+# a text looks back on the year just ended: 过去一年 is that year.
+_REVIEW_MONTHS = 4
 _IN_CONTEXT = frozenset({YEAR_ITSELF, PAST, SAME})
 _ASIDE_REACH = 120  # how far back an open bracket makes a period an aside
 
@@ -123,7 +124,7 @@ def _resolve(text: str, hits: tuple[Hit, ...], year: int | None, date: _dt.date 
 
     全年 and 年末 (and 过去一年 unless the date is early in a year) are the year the text
     speaks of where they stand: the year of the nearest period before them (when the text
-    is undated or dated January–March, or that year is ``year``), else ``year``. A work
+    is undated or dated January–April, or that year is ``year``), else ``year``. A work
     report dated January reviews the year before (一、2024年工作回顾 …全年实现) and then
     sets this year's targets (今年…预期目标); a bulletin says its year anyway; July news
     that gives last year's figures (2024年全年增长5%) still means this year by 预计全年.
@@ -190,9 +191,9 @@ def read_periods(text: str, published: _dt.date | None = None) -> tuple[int | No
     case): the text is neither cleaned again nor scanned twice.
 
     ``全年`` and ``年末`` take the year of the period before them (an aside in brackets,
-    a comparison or a starting point after 从/由 aside) in a text dated January to March
+    a comparison or a starting point after 从/由 aside) in a text dated January to April
     or undated, or when it is the reference year; else the reference year;
-    ``过去一年`` / ``一年来`` in a text dated January to March are the year before its
+    ``过去一年`` / ``一年来`` in a text dated January to April are the year before its
     date, else as 全年. A January work report thus reads its review (一、2024年工作回顾,
     过去一年…全年实现…) as 2024 and its targets (今年…预期目标) as 2025.
 

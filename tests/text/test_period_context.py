@@ -73,6 +73,8 @@ def test_mid_year_news_full_year_outlook_is_this_year() -> None:
     assert periods_of(t)[-1] == ("全年", "2025")
     t = "2025-02-10 日报\n2024年,全市生产总值增长5.1%,全年新增企业3200家。"  # early in the year: looking back
     assert periods_of(t)[-1] == ("全年", "2024")
+    t = "2026-04-20 财经\n公司2025年实现营业收入48.6亿元,全年研发投入3.9亿元。今年一季度营业收入12.1亿元。"
+    assert ("全年", "2025") in periods_of(t)  # an annual report in April
 
 
 @pytest.mark.parametrize(("text", "full_year"), [
