@@ -80,7 +80,7 @@ _PARTS = {
         r"(?P<quarter>第?(?P<q>[一二三四1-4])季度|第(?P<q>[一二三四1-4])季|首季度?)",  # 第三季 (Hong Kong)
         r"(?P<half>[上下]半年|半年度)",
         # A holiday: its month from the days in brackets, else the month it always falls in.
-        rf"(?P<hol>(?:国庆|中秋|五一|劳动节|清明|春节|元旦|端午)节?(?:[、和与]?(?:国庆|中秋)节?)?"
+        rf"(?P<hol>(?:国庆|中秋|五一|十一|劳动节|清明|春节|元旦|端午)节?(?:[、和与]?(?:国庆|中秋)节?)?[”\"’]?"
         rf"(?:假期|黄金周|小长假|长假)(?:\s*[(（]{_MONTH}月{_DAY}[日号]?{_DASH}(?:{_MONTH}月)?{_DAY}[日号][)）])?)",
         rf"(?P<month>(?<!\d)(?P<mo>{_MONTH})月份?(?![\d一二三四五六七八九十]+[日号])(?!\d))",
     ]),
@@ -101,8 +101,8 @@ _STARTS = re.compile("|".join([
     r"1(?=9..)|2(?=0..)",
     rf"\d(?=\d?(?:[月季]|{_DASH_AHEAD}))",
     rf"[{_CN_NUMERAL}](?=[{_CN_NUMERAL}]{{0,3}}(?:[年月季五]|{_DASH_AHEAD}))",
-    # 截至, 过去一年, holidays (国庆, 中秋, 五一 …): a looser condition, in one branch (cheaper).
-    r"[今本当去明次截过国中五劳清春元端](?=年|[至去庆秋一动明节旦午])"
+    # 截至, 过去一年, holidays (国庆, 中秋, 五一, 十一 …): a looser condition, in one branch (cheaper).
+    r"[今本当去明次截过国中五十劳清春元端](?=年|[至去庆秋一动明节旦午])"
     r"|上(?=一?年|半年)|下(?=半年)|半(?=年度)|全(?=年)|年(?=[末底])",
     r"前(?=年|(?:1[01]|[1-9]|十一?|[两二三四五六七八九])个?[月季])|第(?=[一二三四1-4]季)"
     r"|首(?=季|(?:1[01]|[1-9]|十一?|[两二三四五六七八九])个?[月季])",
@@ -173,7 +173,7 @@ _REL = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "上�
 # (上年, 当年: the year before or of the figures).
 _DEICTIC = frozenset({"今年", "本年", "去年", "前年", "明年"})
 # Holidays that always fall in one month; the others (春节, 中秋 …) need their days.
-_HOLIDAY_MONTH = (("国庆", 10), ("五一", 5), ("劳动节", 5), ("清明", 4))
+_HOLIDAY_MONTH = (("国庆", 10), ("十一", 10), ("五一", 5), ("劳动节", 5), ("清明", 4))
 _HOLIDAY_LAST = frozenset("期周假)）")  # what a holiday ends with (假期, 黄金周, 长假, its days in brackets)
 
 
