@@ -419,6 +419,8 @@ def scan(text: str) -> tuple[Hit, ...]:
         elif (text[b - 1] == "的" and text[b:b + 1] in _FIGURE_FIRST and not g(num["sub"])
               and base_of.search(text, max(0, a - 4), a)):
             kind = "base"  # 是2021年的4.2倍, 相当于上年的九成: the base of one figure
+        elif text.startswith("水平", b) and g(num["pre"]) and not g(num["sub"]):
+            kind = "base"  # 恢复至2019年水平的95%, 达到上年水平
         elif event_after.match(text, b) or (
                 before and event_before.search(text, max(0, a - 2), a) and not g(num["yx"]) and not g(num["rx"])):
             kind = "date"

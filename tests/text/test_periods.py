@@ -125,6 +125,9 @@ def test_periods(text: str, surface: str, value: str) -> None:
     ("客流恢复至2019年的九成", "2019年的"),
     ("收入是上年的1.2倍", "上年的"),
     ("比2020年翻一番", "2020年"),
+    ("已恢复至2019年水平的95%", "2019年"),
+    ("达到2019年同期水平", "2019年同期"),
+    ("恢复到疫情前2019年的水平", "2019年的"),
 ])
 def test_bases(text: str, surface: str) -> None:
     assert one(text)[::2] == (surface, "base")
