@@ -161,6 +161,13 @@ def distribute_each(name: str, lex: Lexicon | None = None) -> list[str]:
     return [p + head for p in parts[:-1]] + [parts[-1]]
 
 
+def _overlaps(items: list[str], k: int) -> bool:
+    """Whether the items already end with what the last one's rest after ``k`` opens with
+    (国有企业、…外商投资企业进出口; 甲厂、乙分厂…: no 国有企业企业…, no 甲厂厂…)."""
+    rest = items[-1][k:]
+    return any(rest.startswith(i[-n:]) for i in items[:-1] for n in range(1, min(len(i), 4) + 1))
+
+
 def _parallel(items: list[str], k: int) -> bool:
     """Whether the last item opens with a word as long as the other items (``k``), that the
     others stand in for: an item with the rest is a known indicator term
@@ -175,9 +182,8 @@ def _parallel(items: list[str], k: int) -> bool:
 
     last = items[-1]
     rest = last[k:]
-    for i in items[:-1]:  # 国有企业、…外商投资企业进出口: the items already end with what the rest opens with
-        if any(rest.startswith(i[-n:]) for n in range(1, min(len(i), 4) + 1)):
-            return False
+    if _overlaps(items, k):
+        return False
     terms = indicator_terms()
     if any(i + rest in terms for i in items[:-1]):
         return True
@@ -185,7 +191,7 @@ def _parallel(items: list[str], k: int) -> bool:
     words = cut(last, hmm=False)
     if len(words) > 1 and len(words[0]) == k:
         return True
-    if len(words) > 1 and len(words[0]) > k:  # 农村居民|人均|住房面积: 城镇居民|人均|住房面积 is cut alike
+    if len(words) > 1:  # 农村居民|人均|住房面积: 城镇居民|人均|住房面积 is cut alike
         other = cut(items[0] + rest, hmm=False)
         return other[1:] == words[1:] and len(other[0]) == len(words[0])
     return False
@@ -206,6 +212,8 @@ def heads(ctx: Context, items: list[str], verb_text: str) -> list[str]:
     if len(short) == 1 and len(last) > len(first) + 2 and _parallel(items, len(first)):
         rest = last[len(first):]  # 城镇和农村常住居民人均可支配收入: the items share all after the last one's own word
         return [i + rest for i in items[:-1]] + [last]
+    if len(short) == 1 and len(first) == 1 and len(last) > 3 and not _overlaps(items, 1):
+        return [i + last[1:] for i in items[:-1]] + [last]  # 大、中、小型企业PMI: one character names nothing
     lex_head = ctx.lex.head_of(last)
     if lex_head and lex_head != last:
         head = lex_head
@@ -214,7 +222,7 @@ def heads(ctx: Context, items: list[str], verb_text: str) -> list[str]:
     verb_head = trim(verb_text, ctx.lex)
     if verb_head and ctx.lex.head_of(verb_head):
         return [i + verb_head for i in items]
-    if len(short) == 1 and len(first) <= 2 and len(last) > len(first) + 2:
+    if len(short) == 1 and len(first) <= 2 and len(last) > len(first) + 2 and not _overlaps(items, len(first)):
         rest = last[len(first):]  # 大、中、小型企业PMI: one-word modifiers of what the last item names
         return [i + rest for i in items[:-1]] + [last]
     return items
