@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 import regex
 
 __all__ = ["Hit", "scan", "hit_value", "same_period", "pattern", "matches", "YEAR", "DATE_YEAR", "FIXED",
-           "YEAR_ITSELF", "PAST", "SAME"]
+           "YEAR_ITSELF", "PAST", "SAME", "REPORT", "REPORT_END"]
 
 _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
@@ -71,6 +71,9 @@ _PARTS = {
               r"(?:(?:1[0-2]|[1-9]|十[一二]?|[一二两三四五六七八九])个月|年度)",
     # The year a review looks back on (过去一年, 一年来): the year just ended, early in a year.
     "past": r"过去的?一年|(?<![\d一二三四五六七八九十两几多每])一年来",
+    # The report's own period (报告期内, 期内 after a break), its end (报告期末), and 年内
+    # (the year in frame, like 全年; not 一年内).
+    "report": r"报告期[内末]|(?<!\p{Han})期内|(?<![\d一二三四五六七八九十两百千万几多数每半年])年内",
     "pre": rf"(?:(?P<y>{YEAR}|{_CN_YEAR})年(?P<yx>度|全年|底|末|初(?!步)|以来|同期)?"
            r"|(?P<rel>今年|本年|当年|去年|上年|上一年|前年|明年|次年)(?P<rx>同期|全年|末|底|初|以来)?)(?:的)?",
     "sub": "|".join([
@@ -101,9 +104,10 @@ _STARTS = re.compile("|".join([
     r"1(?=9..)|2(?=0..)",
     rf"\d(?=\d?(?:[月季]|{_DASH_AHEAD}))",
     rf"[{_CN_NUMERAL}](?=[{_CN_NUMERAL}]{{0,3}}(?:[年月季五]|{_DASH_AHEAD}))",
-    # 截至, 过去一年, holidays (国庆, 中秋, 五一, 十一 …): a looser condition, in one branch (cheaper).
-    r"[今本当去明次截过国中五十劳清春元端](?=年|[至去庆秋一动明节旦午])"
-    r"|上(?=一?年|半年)|下(?=半年)|半(?=年度)|全(?=年)|年(?=[末底])",
+    # 截至, 过去一年, holidays (国庆, 中秋, 五一, 十一 …), 报告期, 期内: a looser condition, in one
+    # branch (cheaper).
+    r"[今本当去明次截过国中五十劳清春元端报期](?=年|[至去庆秋一动明节旦午告内])"
+    r"|上(?=一?年|半年)|下(?=半年)|半(?=年度)|全(?=年)|年(?=[末底内])",
     r"前(?=年|(?:1[01]|[1-9]|十一?|[两二三四五六七八九])个?[月季])|第(?=[一二三四1-4]季)"
     r"|首(?=季|(?:1[01]|[1-9]|十一?|[两二三四五六七八九])个?[月季])",
 ]))
@@ -118,7 +122,7 @@ def pattern() -> regex.Pattern[str]:
         p = _PARTS
         pat = regex.compile(
             rf"(?P<date>{p['date']})|(?P<yrange>{p['yrange']})|{p['latin']}|{p['plan']}"
-            rf"|(?P<rare>{p['ending']}|{p['past']})"
+            rf"|(?P<rare>{p['ending']}|{p['past']}|{p['report']})"
             rf"|(?P<pre>{p['pre']})(?P<sub>{p['sub']})?|(?P<sub2>{p['sub']})|{p['full']}|{p['bare']}")
         # Group numbers by name: a match gives a group by number several times faster than
         # by name, and the groups are read for every period found.
@@ -275,10 +279,10 @@ def _date_value(m: regex.Match[str], year: int | None) -> str | None:
 
 
 # How a hit's value depends on the reference year.
-_FIXED, _YEAR_ITSELF, _RELATIVE, _DATE, _MONTH_OF, _ENDING, _PAST, _SAME = range(8)
-FIXED, YEAR_ITSELF, PAST, SAME = _FIXED, _YEAR_ITSELF, _PAST, _SAME
-"""The ``how`` of a final value, of 全年/年末, of 过去一年/一年来 and of 上年同期/2019年同期
-(:mod:`hz_extract.periods` reads the last three in context)."""
+_FIXED, _YEAR_ITSELF, _RELATIVE, _DATE, _MONTH_OF, _ENDING, _PAST, _SAME, _REPORT, _REPORT_END = range(10)
+FIXED, YEAR_ITSELF, PAST, SAME, REPORT, REPORT_END = _FIXED, _YEAR_ITSELF, _PAST, _SAME, _REPORT, _REPORT_END
+"""The ``how`` of a final value, of 全年/年末/年内, of 过去一年/一年来, of 上年同期/2019年同期,
+of 报告期内/期内 and of 报告期末 (:mod:`hz_extract.periods` reads all but the first in context)."""
 
 
 class Hit(NamedTuple):
@@ -331,7 +335,7 @@ def hit_value(h: Hit, year: int | None, now: int | None = None) -> str | None:
         return _sub_value(h.match, year if year is None or not rel else year + _REL[rel])
     if year is None and how != _DATE:
         return None
-    if how == _YEAR_ITSELF:
+    if how == _YEAR_ITSELF or how == _REPORT or how == _REPORT_END:
         return str(year)
     if how == _DATE:
         return h.value if h.value is not None else _date_value(h.match, year)
@@ -390,10 +394,16 @@ def scan(text: str) -> tuple[Hit, ...]:
         lead = text[a]
         if span is not None:
             value, how = (f"{fixed}-{span:02d}", _FIXED) if fixed else (f"{span:02d}", _MONTH_OF)
-        elif g(num["rare"]):  # 截至…止六个月, or 过去一年 / 一年来
+        elif g(num["rare"]):  # 截至…止六个月, 过去一年 / 一年来, 报告期内 / 期内 / 报告期末, 年内
             if lead == "截":
                 ey = _ending_year(g())
                 value, how = (_ending_value(g(), ey), _FIXED) if ey else (None, _ENDING)
+            elif lead == "年":
+                how = _YEAR_ITSELF
+            elif text[b - 1] == "末":
+                how = _REPORT_END
+            elif text[b - 1] == "内":
+                how = _REPORT
             else:
                 how = _PAST
         elif g(num["lat"]):

@@ -14,7 +14,9 @@ Every :class:`PeriodMention` has a ``kind``:
   ``首十个月`` and ``首三季`` as 前十个月 and 前三季度; a company's
   ``截至2025年6月30日止六个月`` (``2025H1``); a stock ``截至6月30日`` (its month); a
   day span inside one month or a holiday, ``10月1日至8日``, ``国庆假期``,
-  ``春节假期(2月10日至17日)`` (that month); a review's ``过去一年`` / ``一年来``).
+  ``春节假期(2月10日至17日)`` (that month); a review's ``过去一年`` / ``一年来``; a
+  report's ``报告期内`` / ``期内`` (its period) and ``报告期末`` (that period's last month),
+  and ``年内`` (as 全年)).
 - ``base``: a period named as the comparison (``比上年``, ``较上年``,
   ``上年同期``, ``2019年同期``, ``比1-10月份``, ``是2021年的4.2倍``, ``相当于上年的``):
   the rules take it as ``base``, not as the period, and it does not carry to the
@@ -51,7 +53,8 @@ from functools import lru_cache
 import regex
 
 from .clean import Cleaned, clean
-from .period_scan import DATE_YEAR, FIXED, PAST, SAME, YEAR, YEAR_ITSELF, Hit, hit_value, same_period, scan
+from .period_scan import (DATE_YEAR, FIXED, PAST, REPORT, REPORT_END, SAME, YEAR, YEAR_ITSELF, Hit, hit_value,
+                          same_period, scan)
 
 __all__ = ["PeriodMention", "find_periods", "document_date", "reference_year", "read_periods", "PERIOD_KINDS"]
 
@@ -115,7 +118,7 @@ def _cleaned(text: str) -> Cleaned:
 # Early in a year (January–April: work reports, year-end reviews, bulletins and annual reports)
 # a text looks back on the year just ended: 过去一年 is that year.
 _REVIEW_MONTHS = 4
-_IN_CONTEXT = frozenset({YEAR_ITSELF, PAST, SAME})
+_IN_CONTEXT = frozenset({YEAR_ITSELF, PAST, SAME, REPORT, REPORT_END})
 _ASIDE_REACH = 120  # how far back an open bracket makes a period an aside
 
 
@@ -154,6 +157,8 @@ def _resolve(text: str, hits: tuple[Hit, ...], year: int | None, date: _dt.date 
                 seen = len(out)
             if how == SAME:
                 value = (same_period(h, framing) if framing else None) or value
+            elif how == REPORT or how == REPORT_END:
+                value = _report_period(text, out, how == REPORT_END) or value
             elif how == PAST and date is not None and date.month <= _REVIEW_MONTHS:
                 value = str(date.year - 1)
             elif framing and (looking_back or framing[:4] == str(year)):
@@ -162,13 +167,33 @@ def _resolve(text: str, hits: tuple[Hit, ...], year: int | None, date: _dt.date 
     return out
 
 
-def _framing(text: str, mentions: list[PeriodMention], since: int, brackets: bool = True) -> str | None:
-    """The value of the last period of ``mentions[since:]`` that frames what follows.
+def _report_period(text: str, before: list[PeriodMention], end: bool) -> str | None:
+    """What 报告期内/期内 (``end`` False) or 报告期末 (True) stand for: the nearest framing
+    period in ``before`` that spans more than a month (截至6月底… 期内收入: the half year, not
+    June); its last month for 报告期末 (2025-01/2025-09 → 2025-09; a year stays a year)."""
+    for i in range(len(before) - 1, -1, -1):
+        v = _framing(text, before, i, until=i + 1)
+        if v is None or len(v) == 7:  # none, or a single month (2025-06)
+            continue
+        if end and len(v) > 4:
+            last = v.rpartition("/")[2] if "/" in v else v
+            if "H" in last or "Q" in last:
+                y, part = last[:4], last[4:]
+                mo = 6 * int(part[1]) if part[0] == "H" else 3 * int(part[1])
+                return f"{y}-{mo:02d}"
+            return last[:7]
+        return v
+    return None
+
+
+def _framing(text: str, mentions: list[PeriodMention], since: int, brackets: bool = True,
+             until: int | None = None) -> str | None:
+    """The value of the last period of ``mentions[since:until]`` that frames what follows.
 
     Not a comparison, a date or a span of years (their kinds), nor an aside in brackets
     (经最终核实,2021年…) or a starting point after 从/由.
     """
-    for i in range(len(mentions) - 1, since - 1, -1):
+    for i in range((len(mentions) if until is None else until) - 1, since - 1, -1):
         p = mentions[i]
         v = p.value
         if p.kind != "period" or not v or not v[:4].isdigit() or text[p.start - 1:p.start] in ("从", "由"):

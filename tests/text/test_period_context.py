@@ -148,6 +148,22 @@ def test_six_months_ended_carries_through_the_report() -> None:
     assert set(records(t).values()) == {"2025H1"}
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    ("上半年营收52亿元。截至6月底,现金为8亿元。期内毛利率为38%", "2025H1"),  # the report's span, not June
+    ("前三季度营收152亿元。截至报告期末,总资产865亿元", "2025-09"),  # its last month
+    ("2025年上半年营收52亿元。报告期末,总资产", "2025-06"),
+    ("2025年营收210亿元。截至报告期末,公司拥有专利612项", "2025"),  # a year's end is the year
+    ("截至2024年12月31日止年度,收入320亿港元。年内,集团研发投入18亿港元", "2024"),
+])
+def test_report_period_words(text: str, value: str) -> None:
+    assert find_periods(text, year=2025)[-1].value == value
+
+
+def test_in_period_is_no_part_of_the_name() -> None:
+    t = "2025年8月22日 财经\n某控股公布截至2025年6月30日止六個月中期業績。期內收入為86.4億港元,按年上升5.5%。"
+    assert {(r.indicator, r.period) for r in extract(t)} == {("收入", "2025H1")}
+
+
 def test_nine_months_ended_without_a_year() -> None:
     t = "2025-11-05 09:30 财经网\n某公司公布截至9月30日止九个月业绩,营业额为31.5亿元,同比增长4.4%。"
     assert set(records(t).values()) == {"2025-01/2025-09"}
