@@ -28,14 +28,18 @@ MAX_LEN = 28
 """Longer phrases are prose, not names: only their tail after the last 的/verb is kept."""
 
 _PAREN = regex.compile(r"\([^()]*\)|（[^（）]*）|\[[^\]]*\]|【[^】]*】")
-_LAST_HARD = regex.compile(r"(?r)[#,;:。!?！？，；：\n|]|\((?![^()]*\))|（(?![^（）]*）)")
-"""The last hard break of a stretch (searched from its end): punctuation, a figure, an unclosed bracket."""
+_LAST_HARD = regex.compile(r"(?r)[#,;:。!?！？，；：\n|]|\((?![^()]*\))|（(?![^（）]*）)|(?<=\p{Han})[ \u3000]+(?=\p{Han})")
+"""The last hard break of a stretch (searched from its end): punctuation, a figure, an unclosed bracket,
+a space between words (a headline's 旅游市场火热 接待游客超800万人次)."""
 _STREAK = regex.compile(r"(?:连续|已连续|持续)[\d一二三四五六七八九十两]+(?:年|个月|个季度|季度|届|次)|多年来?|一直|始终|再度|继续|仍然|仍")
 _WILL_LEAD = regex.compile(r"^(?:将|已|再|又|还|共)(?=新增|实现|完成|达到|累计|新建|建成|引进|培育|带动|签约|计|有)")
 _STREAK_FIRST = "连已持多一始再继仍"  # the first characters of _STREAK's alternatives
 _WILL_FIRST = frozenset("将已再又还共")
-_OPENERS = re.compile("[([（【]")  # a character class: the standard re scans it fastest
+_OPENERS = re.compile("[([（【]")
+_DIGIT = re.compile("[0-9]")  # a character class: the standard re scans it fastest
 _STREAK_START = re.compile(f"[{_STREAK_FIRST}]")
+_COUNTED = regex.compile(r"^[^\d,]{0,12}?\d+(?:\.\d+)?(?:家|个|座|所|项|只|条|批)(?=[\p{Han}A-Z])")
+"""A count inside a name, before what it counts (重点监测的42家A级景区接待游客): what follows is the name."""
 _PLAIN_NOUN = regex.compile(r"[\p{Han}A-Za-z]+")
 _BY_METHOD = regex.compile(r"^(?:按[^,，;]{1,12}?(?:计算|折算|统计|核算)(?:为)?|按(?:可比|同|现行|不变|当年)?(?:口径|价格|价)"
                            r"|(?:从|分)[^,，;从分]{1,10}?(?:来看|看)|扣除[^,，;]{1,8}?因素(?:影响)?(?:后)?)")
@@ -116,7 +120,7 @@ def _tables(lex: Lexicon) -> _Tables:
             touch_first=frozenset("的之" + _EDGE_PUNCT) | _METHOD_FIRST | _WILL_FIRST | {w[0] for w in leads if w},
             touch_last=frozenset("\n" + _EDGE_PUNCT) | {w[-1] for w in trails if w},
             touch_any=re.compile("[" + re.escape("".join(sorted(
-                set("([（【()每在占等“”\"" + _STREAK_FIRST) | {w[0] for w in splits if w}))) + "]"),
+                set("([（【()每在占等“”\"0123456789" + _STREAK_FIRST) | {w[0] for w in splits if w}))) + "]"),
         )
         _TABLES[id(lex)] = got
     return got
@@ -165,6 +169,8 @@ def trim(phrase: str, lex: Lexicon | None = None, *, split: bool = True) -> str:
     s = _PER.sub("", s) if "每" in s else s
     s = _BY_METHOD.sub("", s) if s[:1] in _METHOD_FIRST else s
     s = _WILL_LEAD.sub("", s) if s[:1] in _WILL_FIRST else s
+    if _DIGIT.search(s):
+        s = _COUNTED.sub("", s)
     if "等" in s and ("、" in s or "和" in s or "及" in s or "与" in s):
         s = _strip_examples(s)
     m = _LABELLED.match(s) if "“" in s or '"' in s else None
