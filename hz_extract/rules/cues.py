@@ -21,7 +21,7 @@ __all__ = ["Cues", "EndCue", "cues", "find_base", "ADJ", "clean_base", "ONE_FIGU
 ADJ = frozenset("高快多低慢少")
 """One-character comparatives: a sign only after 比/较 (比一季度低2.5个百分点), never a growth verb."""
 
-_ADV = "逆市|逆势|大幅|小幅|稳步|持续|快速|明显|继续|也|均|都|将|仍|仍然|进一步|略有|有所|分别|累计|共|合计"
+_ADV = "实际|名义|实质|逆市|逆势|大幅|小幅|稳步|持续|快速|明显|继续|也|均|都|将|仍|仍然|进一步|略有|有所|分别|累计|共|合计"
 _RATE = "增速|增幅|涨幅|增长率|增长速度|降幅|跌幅|增长幅度"
 _TO = "为|达|达到|是|超过|超|约|在"
 
