@@ -190,7 +190,7 @@ def test_years_that_stay_periods(text: str, surface: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["有效期内高新技术企业", "任期内", "十一年来", "多年来", "每年来", "国庆期间", "一年内",
-                                  "三年内完成", "半年内"])
+                                  "三年内完成", "半年内", "第3期内容"])
 def test_not_a_period_of_its_own(text: str) -> None:
     assert find_periods(text, year=2024) == []
 
