@@ -68,12 +68,14 @@ def _depth(ctx: Context, pos: int) -> int:
     return max(0, before.count("(") - before.count(")"))
 
 
-_DEFINED = regex.compile(r"(?P<full>[^\s,;:。!?()#]{2,30}?)\((?P<abbr>[A-Z][A-Za-z&]{1,7})\)")
+_DEFINED = regex.compile(r"(?P<full>[^\s,;:。!?()#]{2,30}?)\((?:(?P<abbr>[A-Z][A-Za-z&]{1,7})"
+                         r"|(?:以下)?(?:简称|统称)[“\"](?P<short>[^”\"]{2,12})[”\"])\)")
 _DEFINITIONS: tuple[str, dict[str, str]] = ("", {})
 
 
 def _defined(ctx: Context, abbr: str) -> str:
-    """The full name the document defines ``abbr`` with (商品交易总额(GMV) → GMV is 商品交易总额), or ``""``.
+    """The full name the document defines ``abbr`` with (商品交易总额(GMV) → GMV is 商品交易总额;
+    数字经济核心产业增加值(以下简称“核心产业增加值”)), or ``""``.
 
     Read once per document (the last document's table is kept: sentences come in order).
     """
@@ -84,8 +86,11 @@ def _defined(ctx: Context, abbr: str) -> str:
         if "(" in ctx.text:
             for m in _DEFINED.finditer(ctx.text):
                 full = trim(m.group("full"), ctx.lex)
-                if full and m.group("abbr") not in table:
-                    table[m.group("abbr")] = full
+                short = m.group("abbr") or m.group("short")
+                if m.group("short") and not (ctx.lex.head_of(full) and ctx.lex.head_of(short)):
+                    continue  # (简称“青禾数科”): a company's short name, not an indicator's
+                if full and short not in table:
+                    table[short] = full
         _DEFINITIONS = (ctx.text, table)
     return table.get(abbr, "")
 
@@ -149,7 +154,7 @@ def settle(ctx: Context) -> list[Draft]:
                 ind = _previous_clause(ctx, d) or ctx.chain or ""
         if not ind:
             continue
-        if ind.isascii() and ind.isalpha():
+        if (ind.isascii() and ind.isalpha()) or "简称" in ctx.text or "统称" in ctx.text:
             ind = _defined(ctx, ind) or ind  # GMV同比翻倍 after 商品交易总额(GMV): one indicator, the full name
         if hint == "rate" and not RATE_NAME.search(ind):
             continue
