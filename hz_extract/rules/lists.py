@@ -181,6 +181,19 @@ def _by_period(ctx: Context, classify: Classify, ca: int, at: int, vals: list[Sl
     return True
 
 
+_CONTRACTED_FIRST = frozenset("城大内")
+"""The first characters of indicator_contractions.txt's words (a cheap test before the lookup)."""
+
+
+def _expand(pre: str, n: int, lex: Lexicon) -> list[str]:
+    """The ``n`` items a contracted word at the start of ``pre`` stands for, each with the rest
+    of ``pre`` (城乡居民人均可支配收入 → 城镇居民人均可支配收入, 农村居民人均可支配收入), else ``[]``."""
+    for word, items in lex.contractions.items():
+        if pre.startswith(word) and len(items) == n and len(pre) > len(word):
+            return [i + pre[len(word):] for i in items]
+    return []
+
+
 def _distribute(ctx: Context, classify: Classify, ca: int, at: int, verb_from: int, vals: list[Slot],
                 *, strict: bool) -> None:
     """Give each value of a list its item; ``strict``: only when the items are written out."""
@@ -203,6 +216,9 @@ def _distribute(ctx: Context, classify: Classify, ca: int, at: int, verb_from: i
     if strict and not items:
         return
     kind, names, shared = "", [], ""
+    if not items and pre[:1] in _CONTRACTED_FIRST and (expanded := _expand(pre, len(vals), ctx.lex)):
+        kind, names = "indicator", [trim(n, ctx.lex) or n for n in expanded]  # 城乡居民…分别: 城镇居民…, 农村居民…
+        ctx.list_items, ctx.list_kind = names, kind
     if items and _PERIOD_ITEM.search(items[-1]) and all(len(i) <= 4 for i in items):
         items, kind = [], "periods"  # 一、二季度分别增长…: periods of the chain's indicator
     if items:
