@@ -95,6 +95,19 @@ def _defined(ctx: Context, abbr: str) -> str:
     return table.get(abbr, "")
 
 
+def _whole_of(ctx: Context, d: Draft, done: list[Draft]) -> str | None:
+    """The whole a part's ratio is of: the last indicator named before the 其中 that opens the part
+    (一般公共预算收入545.3亿元,…,其中税收收入448.2亿元,…,税收占比82.2%), else None."""
+    at = ctx.masked.rfind("其中", 0, d.start - ctx.start)
+    if at < 0:
+        return None
+    at += ctx.start
+    for o in reversed(done):
+        if o.start < at and o.indicator and o.measure == "level":
+            return o.indicator
+    return None
+
+
 _SHARE_DIFF = ("pp_diff.than", "pp_diff.verb")
 _TOTALS = ("level", "change")
 _RATES = ("%", "pp")
@@ -137,7 +150,7 @@ def settle(ctx: Context) -> list[Draft]:
         elif hint == "ratio":
             # 营收占比58%: a whole before 占比 is the base; 海外收入占比41%: a part is the name
             if d.base and d.base not in ctx.lex.wholes:
-                ind, d.base = d.base, None
+                ind, d.base = d.base, _whole_of(ctx, d, out)  # 其中税收占比82.2%: of what 其中 divides
             elif ctx.chain:
                 ind = ctx.chain
             else:
