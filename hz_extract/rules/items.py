@@ -161,6 +161,11 @@ def distribute_each(name: str, lex: Lexicon | None = None) -> list[str]:
     return [p + head for p in parts[:-1]] + [parts[-1]]
 
 
+def _with_head(item: str, head: str, lex: Lexicon) -> str:
+    """``item`` with the shared head, unless it already ends with a head of its own (常住人口和户籍人口)."""
+    return item if item.endswith(head) or lex.head_of(item) else item + head
+
+
 def _overlaps(items: list[str], k: int) -> bool:
     """Whether the items already end with what the last one's rest after ``k`` opens with
     (国有企业、…外商投资企业进出口; 甲厂、乙分厂…: no 国有企业企业…, no 甲厂厂…)."""
@@ -218,10 +223,13 @@ def heads(ctx: Context, items: list[str], verb_text: str) -> list[str]:
     if lex_head and lex_head != last:
         head = lex_head
         body = last[:-len(head)].rstrip("的之")
-        return [i + head for i in items[:-1]] + [body + head]
+        return [_with_head(i, head, ctx.lex) for i in items[:-1]] + [body + head]
+    first_head = ctx.lex.head_of(first)
+    if lex_head == last and first_head and first_head != first and len(items) == 2:
+        return [first, first[:-len(first_head)] + last]  # 一般公共预算收入和支出: 一般公共预算支出
     verb_head = trim(verb_text, ctx.lex)
     if verb_head and ctx.lex.head_of(verb_head):
-        return [i + verb_head for i in items]
+        return [_with_head(i, verb_head, ctx.lex) for i in items]
     if len(short) == 1 and len(first) <= 2 and len(last) > len(first) + 2 and not _overlaps(items, len(first)):
         rest = last[len(first):]  # 大、中、小型企业PMI: one-word modifiers of what the last item names
         return [i + rest for i in items[:-1]] + [last]

@@ -29,7 +29,8 @@ def complete(quantities: list[Quantity], text: str) -> list[Quantity]:
 
     ``2.16和1.66个百分点``, ``10.8%、14.2%`` written as ``10.8、14.2%``: a bare number
     listed before a % or 个百分点 figure shares its unit; ``以133.2高分`` is a score;
-    a fraction (``近十分之一``) is a percentage; ``2个基点`` is 0.02 percentage points.
+    a fraction (``近十分之一``) is a percentage; ``2个基点`` is 0.02 percentage points;
+    ``0.5个和0.3个百分点``: the first figure is in percentage points too.
     """
     out = _split_mixed_ranges(quantities, text)
     for i in range(len(out) - 1, -1, -1):
@@ -43,6 +44,10 @@ def complete(quantities: list[Quantity], text: str) -> list[Quantity]:
             # 占全国的比重近十分之一: a fraction of a whole is a share in %
             out[i] = replace(q, unit="%", kind="percent", value=q.value * 100,
                              value_max=None if q.value_max is None else q.value_max * 100)
+            continue
+        if q.unit == "个" and i + 1 < len(out) and out[i + 1].unit == "pp" and q.value_max is None \
+                and out[i + 1].text.endswith("个百分点") and _LIST_GLUE.fullmatch(text, q.end, out[i + 1].start):
+            out[i] = replace(q, unit="pp", kind="pp")  # 分别提高0.5个和0.3个百分点: the first shares the unit
             continue
         if q.unit is not None or q.kind != "number":
             continue
