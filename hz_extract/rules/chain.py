@@ -58,7 +58,7 @@ def _previous_clause(ctx: Context, d: Draft) -> str:
         if unread:  # 博彩毛收入为224.5亿澳门元: a figure the quantity finder could not read
             pb = unread.start()
         prev = name(ctx, pa, pb)
-        if prev and ctx.lex.head_of(prev):
+        if prev and (ctx.lex.head_of(prev) or unread):  # a figure written there: it names what it is of
             return prev
     return ""
 
