@@ -95,6 +95,18 @@ def _defined(ctx: Context, abbr: str) -> str:
     return table.get(abbr, "")
 
 
+_BARE_VERBS = ("新增", "新登记", "新设立", "引进", "签约", "接待", "净增")
+"""Verbs a name may end with when its object is the chain's (日均新增, 平均每天接待)."""
+
+
+def _object_of(own: str, chain: str) -> str:
+    """``own`` with the object the chain names after the same verb (日均新增 + 新增市场主体 → 日均新增市场主体)."""
+    for verb in _BARE_VERBS:
+        if own.endswith(verb) and verb in chain and not chain.endswith(verb):
+            return own + chain[chain.index(verb) + len(verb):]
+    return own
+
+
 def _whole_of(ctx: Context, d: Draft, done: list[Draft]) -> str | None:
     """The whole a part's ratio is of: the last indicator named before the 其中 that opens the part
     (一般公共预算收入545.3亿元,…,其中税收收入448.2亿元,…,税收占比82.2%), else None."""
@@ -159,6 +171,8 @@ def settle(ctx: Context) -> list[Draft]:
             ind = ctx.list_group  # …分别为52个、41个和29个,合计占签约项目总数的65.2%
         if not ind:
             own = _own(ctx, d)
+            if own and own.endswith(_BARE_VERBS) and ctx.chain:
+                own = _object_of(own, ctx.chain)  # 新增市场主体2.3万户,…,日均新增约97户: 日均新增市场主体
             if own:
                 ind = own
             elif d.rule in _SHARE_DIFF and ctx.chain and ctx.chain_measure == "share":
