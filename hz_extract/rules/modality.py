@@ -131,7 +131,7 @@ class Sentence:
             return "target"  # 全年将新增就业10万人: a plan (RECORDS.md counts 将 with the targets)
         cue = d.cue if d.cue is not None else d.start
         if self._last != "actual" and d.measure in _FOLLOWING and ca > ctx.start \
-                and not name_between(ctx, ca, cue) and not _frame_breaks(ctx, ca, d.start):
+                and not _name_between(ctx, ca, cue) and not _frame_breaks(ctx, ca, d.start):
             return self._last  # …安排428.5亿元,增长3.9%左右: the same figure's growth
         return "actual"
 
@@ -165,7 +165,7 @@ _NAMED = regex.compile(r"(?:收入|产值|总值|增加值|投资|产量|利润|
 _CLAUSE_BREAK = regex.compile(r"[,，;；:：#]")
 
 
-def name_between(ctx: Context, a: int, b: int) -> bool:
+def _name_between(ctx: Context, a: int, b: int) -> bool:
     """Whether the words from ``a`` to ``b`` name an indicator (not just 同比/比上年/分别…)."""
     from .indicator import name
 
@@ -184,7 +184,7 @@ def _opening(ctx: Context, start: int, head_end: int) -> str | None:
         return "target"
     m = _patterns(lex)[0].search(head, 0, _HEAD_WORDS + 4)
     if m is not None and m.start() > 0 and (m.lastgroup == "expected" or m.group() in _STRONG) \
-            and not _CLAUSE_BREAK.search(head, 0, m.start()) and not name_between(ctx, start, start + m.start()):
+            and not _CLAUSE_BREAK.search(head, 0, m.start()) and not _name_between(ctx, start, start + m.start()):
         return "target" if m.lastgroup == "target" or head.startswith(_AIM, m.end()) else "expected"
     f = _FUTURE.match(head)
     if f and _yet_to_come(ctx, int(f.group("y"))):
