@@ -208,7 +208,7 @@ def heads(ctx: Context, items: list[str], verb_text: str) -> list[str]:
     if all(_NUMERAL_ITEM.match(i) for i in items[:-1]) and last[:1] in "一二三四五六七八九十":
         # 第一、二、三产业增加值…: ordinals sharing what follows the last one's numeral
         head = last[1:]
-        prefix = "第" if first.startswith("第") else ""
+        prefix = "第" if first.startswith("第") or head.startswith("产业") else ""  # 一、二、三产业: 第一产业 …
         return [prefix + i.lstrip("第") + head for i in items[:-1]] + [prefix + last]
     short = {len(i) for i in items[:-1]}
     if len(short) == 1 and len(first) < len(last) - 1 and last[0] == first[0]:

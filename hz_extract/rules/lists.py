@@ -49,7 +49,8 @@ def _verb_glue(lex: Lexicon) -> regex.Pattern[str]:
         from .lexicon import alternation
 
         verbs = alternation(w for w in lex.verbs if len(w) > 1)
-        pat = _VERB_GLUE[id(lex)] = regex.compile(rf"^\s*(?:、|和|及|与|以及|,|或)\s*(?:{verbs})了?$")
+        bases = alternation(lex.bases)
+        pat = _VERB_GLUE[id(lex)] = regex.compile(rf"^\s*(?:、|和|及|与|以及|,|或)\s*(?:{bases})?(?:{verbs})了?$")
     return pat
 
 
