@@ -100,17 +100,23 @@ _PARTS = {
 # The year takes any two characters after 19/20: ``regex`` knows digits ``re`` does not.
 _DASH_AHEAD = r"\s*[-—–~～至到]"
 _CN_NUMERAL = "〇○零一二三四五六七八九十两"
-_STARTS = re.compile("|".join([
-    r"1(?=9..)|2(?=0..)",
-    rf"\d(?=\d?(?:[月季]|{_DASH_AHEAD}))",
-    rf"[{_CN_NUMERAL}](?=[{_CN_NUMERAL}]{{0,3}}(?:[年月季五]|{_DASH_AHEAD}))",
-    # 截至, 过去一年, holidays (国庆, 中秋, 五一, 十一 …), 报告期, 期内: a looser condition, in one
-    # branch (cheaper).
-    r"[今本当去明次截过国中五十劳清春元端报期](?=年|[至去庆秋一动明节旦午告内])"
-    r"|上(?=一?年|半年)|下(?=半年)|半(?=年度)|全(?=年)|年(?=[末底内])",
-    r"前(?=年|(?:1[01]|[1-9]|十一?|[两二三四五六七八九])个?[月季])|第(?=[一二三四1-4]季)"
-    r"|首(?=季|(?:1[01]|[1-9]|十一?|[两二三四五六七八九])个?[月季])",
-]))
+_AHEAD_B = rf"\d?(?:[月季]|{_DASH_AHEAD})"  # a month or quarter number: 1-4月, 12月, 3季
+_AHEAD_CN = rf"[{_CN_NUMERAL}]{{0,3}}(?:[年月季五]|{_DASH_AHEAD})"
+# 截至, 过去一年, holidays (国庆, 中秋, 五一, 十一 …), 报告期, 期内: a looser condition, shared.
+_AHEAD_WORD = "年|[至去庆秋一动明节旦午告内]"
+_AHEAD_N_MONTHS = "(?:1[01]|[1-9]|十一?|[两二三四五六七八九])个?[月季]"
+_AHEAD = {  # what may follow each first character; the most frequent first
+    "1": f"9..|{_AHEAD_B}", "2": f"0..|{_AHEAD_B}", **{d: _AHEAD_B for d in "0435789 6".replace(" ", "")},
+    "年": "[末底内]", "上": "一?年|半年", "全": "年", "下": "半年", "半": "年度",
+    **{c: _AHEAD_CN for c in _CN_NUMERAL},
+    **{c: _AHEAD_WORD for c in "元中国期今本当去明次截过劳清春端报"},
+    "五": f"{_AHEAD_CN}|{_AHEAD_WORD}", "十": f"{_AHEAD_CN}|{_AHEAD_WORD}",
+    "前": f"年|{_AHEAD_N_MONTHS}", "第": "[一二三四1-4]季", "首": f"季|{_AHEAD_N_MONTHS}",
+}
+# Every branch starts with its own character: ``re`` then skips to the class of those characters
+# and picks the branch by one comparison, instead of trying every branch at every position. A
+# period never starts with a digit other than 0-9 (years, months and quarters are written so).
+_STARTS = re.compile("|".join(f"{re.escape(c)}(?={ahead})" for c, ahead in _AHEAD.items()))
 
 _STATE: dict[str, Any] = {}
 
