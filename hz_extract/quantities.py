@@ -16,7 +16,7 @@ from .numerals import fold, read_folded
 from .quantity_lexicon import lexicon
 from . import quantity_read
 from .quantity_read import _clean, read_match, read_scanned
-from .quantity_patterns import pattern, prefilter, scan, trigger
+from .quantity_patterns import pattern, prefilter, refused, scan, trigger
 
 __all__ = ["Quantity", "find_quantities", "parse_quantity", "KINDS", "QUALIFIERS"]
 
@@ -92,7 +92,10 @@ def find_quantities(text: str) -> list[Quantity]:
     # reads the commonest forms there (digits and a unit, a bare figure ending its line,
     # read the same way); the big pattern is only tried where they are not (the leftmost
     # match, as pat.search would find it).
+    # A few common places the full pattern matches only to be rejected (1-4月, 一季度, 第三产业)
+    # are told by :func:`refused`, which ends where that match would (see there).
     match, following = pat.match, (scan() if quantity_read.FAST else trigger()).search
+    rejected = refused().match if quantity_read.FAST else None
     while pos < n:
         at = following(folded, pos)
         if at is None:
@@ -100,6 +103,11 @@ def find_quantities(text: str) -> list[Quantity]:
         s = at.start()
         read = read_scanned(folded, at, alone)
         if read is None:
+            if rejected is not None:
+                r = rejected(folded, s)
+                if r is not None:
+                    pos = r.end()
+                    continue
             m = match(folded, s)
             if m is None or m.end() == s:
                 pos = s + 1

@@ -24,7 +24,7 @@ import regex
 
 from .quantity_lexicon import lexicon
 
-__all__ = ["pattern", "prefilter", "trigger", "scan", "money_tail", "FAMILIES", "SPECIAL", "DOUBLINGS"]
+__all__ = ["pattern", "prefilter", "trigger", "scan", "refused", "money_tail", "FAMILIES", "SPECIAL", "DOUBLINGS"]
 
 #: The pattern families, each with its corpus in ``tests/quantities/corpora/<family>.txt``.
 FAMILIES = ("number", "money", "percent", "pp", "multiple", "ordinal", "fraction", "measure",
@@ -319,3 +319,49 @@ def scan() -> re.Pattern:
     """
     parts = _build()
     return re.compile(f"{_firsts()}(?:{parts.common}|{parts.bare}|{parts.trigger})")
+
+
+@cache
+def refused() -> re.Pattern:
+    """Places where :func:`pattern` matches only for :mod:`hz_extract.quantity_read` to reject
+    the match, in the commonest forms of the bulletins, as a standard ``re`` pattern whose
+    match ends where the full pattern's would (find_quantities resumes there, as after a
+    rejection), so the full pattern is not tried there:
+
+    - ``1-4月``, ``2至6月``: a range whose unit is 月, a not-unit word (no unit word goes on
+      from 月; figures of one or two digits are no phone number, so no ``skip`` takes them);
+    - ``一季度``, ``五大``: one Chinese digit and the not-unit 季度 or 大 (no other unit word
+      starts with 季 or 大; 大 keeps its condition);
+    - ``第三产业``, ``三次产业``: the match ``第三`` or ``三次`` lies inside a stopword
+      (三产, 三次产业) that reaches past it (no unit word starts with 产).
+
+    After the unit comes nothing the full pattern would take in: a per word (``/``), (含),
+    a range or list word, 半, or a qualifier word (以上, 左右 …). The lexicon facts each
+    form rests on are checked here; ``tests/quantities/test_fast_path.py`` turns the road
+    off (``quantity_read.FAST``) to check that both roads agree.
+
+    >>> [refused().match(t).group() for t in ("1-4月份", "一季度增长", "第三产业")]
+    ['1-4月', '一季度', '第三']
+    >>> refused().match("一季度以上") is None
+    True
+    """
+    lex = lexicon()
+    every = set(lex.units) | set(lex.not_units)
+    heads = {w: [u for u in every if u.startswith(w[0])] for w in ("月", "季度", "大", "次", "产")}
+    stops = set(lex.stopwords)
+    if not (heads["月"] == ["月"] and heads["季度"] == ["季度"] and heads["大"] == ["大"]
+            and heads["次"] == ["次"] and not heads["产"]
+            and {"月", "季度", "大"} <= set(lex.not_units) and "次" not in lex.not_units
+            and "次" in lex.units and not {"月", "季度", "次"} & set(lex.not_followed_by)
+            and not {"月", "季度", "大", "次"} & set(lex.cn_bound)
+            and {"一产", "二产", "三产", "三次产业"} <= stops
+            and not {"月", "季", "大", "次", "产"} & (set(lex.digits) | set(lex.tens) | set(lex.small)
+                                                    | set(lex.big))):
+        raise AssertionError("the lexicons changed what refused() rests on; check its forms again")
+    fresh = ("(?![ ]?[/(\\-~至到和与]|半|" + "|".join(map(re.escape, sorted(lex.after))) + ")")
+    big_not = "".join(map(re.escape, lex.not_followed_by.get("大", "")))
+    dig = "一二三四五六七八九两"
+    return re.compile(
+        rf"(?<![0-9A-Za-z_.])[0-9]{{1,2}}(?:-|~|至|到)[0-9]{{1,2}}月{fresh}"
+        rf"|第?[{dig}](?:季度|大{f'(?![{big_not}])' if big_not else ''}){fresh}"
+        rf"|第[一二三](?=产)|三次(?=产业)")
