@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -434,6 +434,26 @@ def _read_unit(folded: str, start: int, end: int, n1: str, u1: str) -> Reading |
     """:func:`_read_plain` once ``n1`` is known to start with an Arabic digit."""
     if u1 in _SLOW_UNITS:
         return None
+    known = _figure_in(n1, u1)
+    if known is None:
+        return None
+    value, clean_value, value_max, unit, kind, fuzzy, yuan = known
+    if yuan and folded[end - 1] in "元圆块角毛":
+        value, end = _money_tail(folded, end, value, folded[end - 1] in "角毛")
+        clean_value = _clean(value)
+    start, qualifier = _qualifier_before(folded, start)
+    if value_max is not None:
+        qualifier = "range"
+    elif qualifier is None:
+        qualifier = fuzzy or "exact"
+    return start, end, clean_value, value_max, unit, qualifier, kind
+
+
+@lru_cache(maxsize=8192)
+def _figure_in(n1: str, u1: str) -> tuple[Decimal, Decimal, Decimal | None, str, str, str | None, bool] | None:
+    """What the number ``n1`` and the plain unit word ``u1`` say, whatever surrounds them (cached:
+    news repeats its figures): (value in base units, the same cleaned, the range's cleaned high
+    end, unit, kind, vague qualifier, whether 角/分 may follow), or ``None`` when unread."""
     info = lexicon().units.get(u1)
     if info is None:
         return None
@@ -442,16 +462,9 @@ def _read_unit(folded: str, start: int, end: int, n1: str, u1: str) -> Reading |
     except QuantityError:
         return None
     value = numeral.value * info.factor
-    if info.kind == "money" and info.unit == "元" and folded[end - 1] in "元圆块角毛":
-        value, end = _money_tail(folded, end, value, folded[end - 1] in "角毛")
-    value_max = numeral.value_max * info.factor if numeral.value_max is not None else None
-    start, qualifier = _qualifier_before(folded, start)
-    if value_max is not None:
-        qualifier = "range"
-    elif qualifier is None:
-        qualifier = numeral.fuzzy or "exact"
-    return (start, end, _clean(value), _clean(value_max) if value_max is not None else None,
-            info.unit, qualifier, info.kind)
+    value_max = _clean(numeral.value_max * info.factor) if numeral.value_max is not None else None
+    return (value, _clean(value), value_max, info.unit, info.kind, numeral.fuzzy,
+            info.kind == "money" and info.unit == "元")
 
 
 _SLOW_UNITS = frozenset(("折", "块"))
