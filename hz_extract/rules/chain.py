@@ -73,9 +73,9 @@ _DEFINED = regex.compile(r"(?P<full>[^\s,;:。!?()#]{2,30}?)\((?:(?P<abbr>[A-Z][
 _DEFINITIONS: tuple[str, dict[str, str]] = ("", {})
 
 
-def _defined(ctx: Context, abbr: str) -> str:
-    """The full name the document defines ``abbr`` with (商品交易总额(GMV) → GMV is 商品交易总额;
-    数字经济核心产业增加值(以下简称“核心产业增加值”)), or ``""``.
+def _definitions(ctx: Context) -> dict[str, str]:
+    """The short names the document defines, each with its full name (商品交易总额(GMV) → GMV is
+    商品交易总额; 数字经济核心产业增加值(以下简称“核心产业增加值”)).
 
     Read once per document (the last document's table is kept: sentences come in order).
     """
@@ -92,7 +92,7 @@ def _defined(ctx: Context, abbr: str) -> str:
                 if full and short not in table:
                     table[short] = full
         _DEFINITIONS = (ctx.text, table)
-    return table.get(abbr, "")
+    return table
 
 
 _BARE_VERBS = ("新增", "新登记", "新设立", "引进", "签约", "接待", "净增")
@@ -181,8 +181,9 @@ def settle(ctx: Context) -> list[Draft]:
                 ind = _previous_clause(ctx, d) or ctx.chain or ""
         if not ind:
             continue
-        if (ind.isascii() and ind.isalpha()) or "简称" in ctx.text or "统称" in ctx.text:
-            ind = _defined(ctx, ind) or ind  # GMV同比翻倍 after 商品交易总额(GMV): one indicator, the full name
+        defined = _definitions(ctx)
+        if defined and ind in defined:
+            ind = defined[ind]  # GMV同比翻倍 after 商品交易总额(GMV): one indicator, the full name
         if hint == "rate" and not RATE_NAME.search(ind):
             continue
         if hint == "time" and not TIME_NAME.search(ind):

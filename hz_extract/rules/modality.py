@@ -15,6 +15,7 @@ before them: ``拟于近期开工项目1个`` counts projects that exist, while 
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 import regex
@@ -78,7 +79,7 @@ class Sentence:
         self._colon = text.find(":", lo, end) >= 0 or text.find("：", lo, end) >= 0
         masked = ctx.masked
         cues, notable = _patterns(ctx.lex)
-        carried = _carried(ctx)
+        carried = _carried(ctx) if start and text[start - 1] in ";； \t" else None
         if carried:  # 预计全年…;一般公共预算收入…: a cue opening the sentence before a semicolon governs this one
             self._plain, self._opening, self._head_end, self._carried = False, carried, start, True
             self._cue = _patterns(ctx.lex)[0]
@@ -152,7 +153,7 @@ _STRONG = frozenset({"力争", "争取", "确保"})
 _BUDGET = regex.compile(r"(?:收入|支出|资金)(?:预算)?安排$")
 _FOLLOWING = frozenset({"growth", "change", "pp_diff", "multiple"})
 _FUTURE = regex.compile(r"^(?:力争|争取)?(?:到|至)(?P<y>\d{4})年")
-_END_MARK = regex.compile(r"[。!?！？\n]")
+_END_MARK = re.compile("[。!?！？\n]")  # a character class: the standard re scans it fastest
 _AIM = ("目标", "任务")
 """After 预期/预计, a target noun: 预期目标 is a target, not a forecast."""
 _BY_PLAN = regex.compile(r"^(?:根据|按照|依据)[^,，;；#]{0,40}?(?:规划|计划|方案|纲要)(?:\([^()]{0,24}\))?》?[,，]?$")
