@@ -38,6 +38,8 @@ _BASE_BEFORE = f"(?:{'|'.join(_BASE_WORDS)})$"
 _EVENT_AFTER = (r"(?:发布|印发|召开|举行|举办|出台|公布|启动|开幕|闭幕|签约|签署|揭牌|成立|开通|上线|获悉"
                 r"|开工|竣工|投产|落地|正式)")
 _DEADLINE_AFTER = r"[底末]?(?:之前|以前|前)(?!\p{Han}*?(?:季度|个月))"  # 12月底前, not 2024年前三季度
+# What those two can start with: after any other character neither is tried.
+_EVENT_FIRST = frozenset(",，底末之以前" + "".join(w[0] for w in _EVENT_AFTER[3:-1].split("|")))
 _EVENT_BEFORE = r"于$"
 _AS_OF = r"(?:截至|截止到?)$"
 _AS_OF_LAST = ("至", "止", "到")
@@ -437,7 +439,7 @@ def scan(text: str) -> tuple[Hit, ...]:
             kind = "base"  # 是2021年的4.2倍, 相当于上年的九成: the base of one figure
         elif text.startswith("水平", b) and g(num["pre"]) and not g(num["sub"]):
             kind = "base"  # 恢复至2019年水平的95%, 达到上年水平
-        elif event_after.match(text, b) or (
+        elif (text[b:b + 1] in _EVENT_FIRST and event_after.match(text, b)) or (
                 before and event_before.search(text, max(0, a - 2), a) and not g(num["yx"]) and not g(num["rx"])):
             kind = "date"
         out.append(Hit(a, b, g(), kind, m, value, how))
