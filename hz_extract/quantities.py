@@ -15,7 +15,7 @@ from .errors import QuantityError
 from .numerals import fold, read_folded
 from .quantity_lexicon import lexicon
 from . import quantity_read
-from .quantity_read import _clean, read_match, read_scanned
+from .quantity_read import _clean, read_common, read_match, read_scanned
 from .quantity_patterns import pattern, prefilter, refused, scan, trigger
 
 __all__ = ["Quantity", "find_quantities", "parse_quantity", "KINDS", "QUALIFIERS"]
@@ -108,7 +108,17 @@ def find_quantities(text: str) -> list[Quantity]:
         if at is None:
             break
         s = at.start()
-        read = read_scanned(folded, at, alone)
+        if at.lastgroup == "u1":  # the common form (digits and a unit word): most figures, read here
+            n1, u1, _ = at.groups()
+            got = read_common(folded, s, at.end(), n1, u1)
+            if got is not None:
+                start, end, value, value_max, unit, qualifier, kind = got
+                out.append(Quantity(text[start:end], start, end, value, value_max, unit, qualifier, kind))
+                pos = end
+                continue
+            read = None
+        else:
+            read = read_scanned(folded, at, alone)
         if read is None:
             if rejected is not None:
                 r = rejected(folded, s)

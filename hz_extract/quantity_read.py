@@ -24,7 +24,7 @@ from .numerals import Numeral, digit_pair, read_folded, vague_pair
 from .quantity_lexicon import UnitInfo, lexicon
 from .quantity_patterns import DOUBLINGS, SPECIAL, money_tail
 
-__all__ = ["read_match", "read_scanned", "Reading"]
+__all__ = ["read_match", "read_scanned", "read_common", "Reading"]
 
 #: (start, end, value, value_max, unit, qualifier, kind)
 Reading = tuple[int, int, Decimal, "Decimal | None", "str | None", str, str]
@@ -401,7 +401,7 @@ def read_scanned(folded: str, m: re.Match[str], alone: str) -> tuple[Reading | N
     form = m.lastgroup
     if form == "u1":
         n1, u1, _ = m.groups()
-        got = _read_unit(folded, m.start(), m.end(), n1, u1)
+        got = read_common(folded, m.start(), m.end(), n1, u1)
         return None if got is None else (got, got[1])
     if form == "b1":
         start, end = m.span()
@@ -427,11 +427,13 @@ def _read_plain(folded: str, start: int, end: int, n1: str | None, u1: str | Non
     """
     if n1 is None or u1 is None or not (n1[0].isascii() and (n1[0].isdigit() or n1[0] == ".")):
         return None
-    return _read_unit(folded, start, end, n1, u1)
+    return read_common(folded, start, end, n1, u1)
 
 
-def _read_unit(folded: str, start: int, end: int, n1: str, u1: str) -> Reading | None:
-    """:func:`_read_plain` once ``n1`` is known to start with an Arabic digit."""
+def read_common(folded: str, start: int, end: int, n1: str, u1: str) -> Reading | None:
+    """The scan's common form (``n1`` Arabic digits, ``u1`` a unit word, at ``folded[start:end]``)
+    as :func:`read_match` reads it; ``None`` when it needs the long road (折, 块, an unread
+    numeral). Also :func:`_read_plain` once ``n1`` is known to start with an Arabic digit."""
     if u1 in _SLOW_UNITS:
         return None
     known = _figure_in(n1, u1)
