@@ -69,7 +69,7 @@ def _depth(ctx: Context, pos: int) -> int:
 
 
 _DEFINED = regex.compile(r"(?P<full>[^\s,;:。!?()#]{2,30}?)\((?:(?P<abbr>[A-Z][A-Za-z&]{1,7})"
-                         r"|(?:以下)?(?:简称|统称)[“\"](?P<short>[^”\"]{2,12})[”\"])\)")
+                         r"|(?:以下)?(?:简称|统称)[“\"]?(?P<short>[^”\"()]{2,12}?)[”\"]?)\)")
 _DEFINITIONS: tuple[str, dict[str, str]] = ("", {})
 
 
