@@ -3,7 +3,8 @@
 :func:`find_subjects` finds, in order:
 
 - ``region``: a province, prefecture-level or county-level division of
-  ``data/regions.tsv`` (GB/T 2260 names from a maintained list, see its header),
+  ``data/regions.tsv`` (GB/T 2260 names from a maintained list, see its header;
+  the table is :mod:`hz_extract.divisions`),
   by full name (杭州市, 江华瑶族自治县) or short form (杭州, 拱墅, 江华). Short
   forms that are common words (和平, 新华, 运河 …) are not searched for, and a
   hit must start and end on a word boundary of the domain segmenter, so 长江华东
@@ -54,6 +55,8 @@ from typing import Any
 import regex
 
 from .clean import clean
+from .divisions import Region, region_words, regions
+from .divisions import lookup as _lookup
 from .organisations import company_stem, find_listed, find_organisations, find_references, short_names
 from .zones import find_zones
 
@@ -92,65 +95,7 @@ class SubjectMention:
         self.__dict__.update(start=start, end=end, text=text, name=name, kind=kind, level=level, code=code)
 
 
-@dataclass(frozen=True)
-class Region:
-    """One division of ``data/regions.tsv``."""
-
-    code: str
-    name: str
-    level: str
-    parent: str
-    short: str
-    ambiguous: bool
-
-
-_LEVEL_RANK = {"province": 0, "city": 1, "district": 2, "county": 2}
 _STATE: dict[str, Any] = {}
-
-
-def regions() -> tuple[Region, ...]:
-    """The packaged divisions, loaded once.
-
-    >>> next(r for r in regions() if r.name == "江华瑶族自治县").short
-    '江华'
-    """
-    regs = _STATE.get("regions")
-    if regs is None:
-        from ._data import read_text
-
-        text = read_text("regions.tsv")
-        out = []
-        for line in text.splitlines():
-            if not line.strip() or line.startswith("#"):
-                continue
-            code, name, level, parent, short, amb = line.split("\t")
-            out.append(Region(code, name, level, parent, short, amb == "1"))
-        regs = tuple(out)
-        _STATE["regions"] = regs
-    return regs
-
-
-def region_words() -> list[str]:
-    """Every searchable region name (full names and unambiguous short forms)."""
-    return list(_lookup())
-
-
-def _lookup() -> dict[str, Region]:
-    table = _STATE.get("lookup")
-    if table is None:
-        table = {}
-        for r in regions():  # full names first; 城区/郊区 (full names that are words) never
-            if not (r.ambiguous and not r.short):
-                table.setdefault(r.name, r)
-        for r in regions():  # 江华瑶族自治县 is written 江华县, 黔东南苗族侗族自治州 黔东南州
-            for auto, tail in (("自治县", "县"), ("自治州", "州"), ("自治旗", "旗")):
-                if r.short and r.name.endswith(auto):
-                    table.setdefault(r.short + tail, r)
-        for r in sorted(regions(), key=lambda r: _LEVEL_RANK[r.level]):  # 河北: the province
-            if r.short and not r.ambiguous:
-                table.setdefault(r.short, r)
-        _STATE["lookup"] = table
-    return table
 
 
 _LOCAL_LEVEL = {"市": "city", "省": "province", "区": "district", "县": "county", "州": "city",

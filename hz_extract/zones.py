@@ -51,13 +51,13 @@ def _stem(run: str, whole: bool) -> str:
     """The proper name at the end of ``run`` (at most 4 characters), or ``""``. Failing that, a
     ``whole`` run (one that starts a clause) of 2 to 5 characters holding no generic word, for
     scenic areas with names the segmenter does not know (。茱萸湾景区)."""
-    from .subjects import _lookup
+    from .divisions import lookup
     from .tokens import segmenter
 
     generic = _patterns()["generic"]
     kept = ""
     for w, pos in reversed(segmenter().tag(run)):
-        if (len(kept) >= 2 or (pos not in _NAME_POS and w not in _lookup()) or len(kept) + len(w) > _MAX_NAME
+        if (len(kept) >= 2 or (pos not in _NAME_POS and w not in lookup()) or len(kept) + len(w) > _MAX_NAME
                 or w in generic):
             break  # 杭州滨江高新区: the zone is 滨江高新区, in 杭州
         kept = w + kept
