@@ -70,19 +70,18 @@ def _alt(words: tuple[str, ...]) -> str:
 
 def _word_scan(*groups: tuple[str, ...]) -> re.Pattern[str]:
     """The words of ``groups`` as one standard-library pattern that finds what
-    ``regex.compile("|".join(_alt(g) for g in groups))`` finds, twice as fast.
+    ``regex.compile("|".join(_alt(g) for g in groups))`` finds, several times faster.
 
-    At one position an earlier group and then a longer word wins, as there. The pattern
-    starts with the class of the words' first characters, which ``re`` skips to quickly,
-    then tries only the words that begin with the character found.
+    At one position an earlier group and then a longer word wins, as there. Every branch
+    starts with its own first character (the words that begin with it follow): ``re`` skips
+    to the class of those characters and picks the branch by one comparison.
     """
     by_first: dict[str, list[str]] = {}
     for words in groups:
         for w in sorted(set(words), key=len, reverse=True):
             by_first.setdefault(w[0], []).append(w)
-    rests = "|".join(f"(?<={re.escape(c)})(?:{'|'.join(re.escape(w[1:]) for w in ws)})"
-                     for c, ws in by_first.items())
-    return re.compile(f"[{''.join(map(re.escape, by_first))}](?:{rests})")
+    return re.compile("|".join(f"{re.escape(c)}(?:{'|'.join(re.escape(w[1:]) for w in ws)})"
+                               for c, ws in by_first.items()))
 
 
 def _patterns() -> dict[str, Any]:
