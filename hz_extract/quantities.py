@@ -7,6 +7,7 @@ reads one surface form. Values are exact ``Decimal`` in base units (4400亿元 �
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cache
 from decimal import Decimal
 from typing import Any
 
@@ -103,6 +104,7 @@ def find_quantities(text: str) -> list[Quantity]:
     # are told by :func:`refused`, which ends where that match would (see there).
     match, following = pat.match, (scan() if quantity_read.FAST else trigger()).search
     rejected = refused().match if quantity_read.FAST else None
+    not_units = _not_units()
     while pos < n:
         at = following(folded, pos)
         if at is None:
@@ -115,6 +117,9 @@ def find_quantities(text: str) -> list[Quantity]:
                 start, end, value, value_max, unit, qualifier, kind = got
                 out.append(Quantity(text[start:end], start, end, value, value_max, unit, qualifier, kind))
                 pos = end
+                continue
+            if u1 in not_units:  # 3个月, 623路: the full pattern reads the same there, and rejects it
+                pos = at.end()
                 continue
             read = None
         else:
@@ -139,6 +144,13 @@ def find_quantities(text: str) -> list[Quantity]:
         out.append(Quantity(text[start:end], start, end, value, value_max, unit, qualifier, kind))
         pos = end
     return _join_bounds(text, folded, _share_units(folded, out))
+
+
+@cache
+def _not_units() -> frozenset[str]:
+    """The not-unit words (年, 个月, 路 …) a match ending in one is rejected for; 点 and 日 can be
+    units after some numbers (收于3050.12点, 1.3日), so they are left to the reader."""
+    return frozenset(lexicon().not_units) - {"点", "日"}
 
 
 def _lone_numeral(text: str, folded: str) -> list[Quantity]:

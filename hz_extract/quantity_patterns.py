@@ -330,38 +330,47 @@ def refused() -> re.Pattern:
 
     - ``1-4月``, ``2至6月``: a range whose unit is 月, a not-unit word (no unit word goes on
       from 月; figures of one or two digits are no phone number, so no ``skip`` takes them);
-    - ``一季度``, ``五大``: one Chinese digit and the not-unit 季度 or 大 (no other unit word
-      starts with 季 or 大; 大 keeps its condition);
+    - ``一季度``, ``三期``, ``三个月``, ``五大``: one Chinese digit (after 第 or not) and a
+      not-unit word that no unit word goes on from, taken whole as the full pattern's word
+      list takes it (longest first, never a shorter word after it); it starts with nothing the number could go on with, nor
+      年 月 号 日, where the number could not end; 大 keeps its condition (not 大于);
     - ``第三产业``, ``三次产业``: the match ``第三`` or ``三次`` lies inside a stopword
-      (三产, 三次产业) that reaches past it (no unit word starts with 产).
+      (三产, 三次产业) that reaches past it (no unit word starts with 产);
+    - ``1、`` at the start of a line: list numbering, a bare number the reader rejects.
 
-    After the unit comes nothing the full pattern would take in: a per word (``/``), (含),
-    a range or list word, 半, or a qualifier word (以上, 左右 …). The lexicon facts each
-    form rests on are checked here; ``tests/quantities/test_fast_path.py`` turns the road
-    off (``quantity_read.FAST``) to check that both roads agree.
+    After the word comes nothing the full pattern would take in: a space (a unit word may
+    be spelt with spaces), a per word (``/``), (含), a range or list word, 半, or a
+    qualifier word (以上, 左右 …). The lexicon facts each form rests on are checked here;
+    ``tests/quantities/test_fast_path.py`` turns the road off (``quantity_read.FAST``) to
+    check that both roads agree.
 
-    >>> [refused().match(t).group() for t in ("1-4月份", "一季度增长", "第三产业")]
-    ['1-4月', '一季度', '第三']
+    >>> [refused().match(t).group() for t in ("1-4月份", "一季度增长", "第三产业", "三个月内")]
+    ['1-4月', '一季度', '第三', '三个月']
     >>> refused().match("一季度以上") is None
     True
     """
     lex = lexicon()
     every = set(lex.units) | set(lex.not_units)
-    heads = {w: [u for u in every if u.startswith(w[0])] for w in ("月", "季度", "大", "次", "产")}
+    numeric = set(lex.digits) | set(lex.tens) | set(lex.small) | set(lex.big)
+    conditional = set(lex.not_followed_by)
+    # not-unit words no unit word goes on from, and that the number before them cannot take in
+    words = sorted((w for w in set(lex.not_units) - conditional
+                    if not (w.isascii() or w[0] in numeric or w[0] in "点多余几半年月号日"
+                            or (w[0] == "个" and w[1:2] in lex.big))
+                    and all(u in lex.not_units and u not in conditional for u in every if u.startswith(w))),
+                   key=lambda w: (-len(w), w))
     stops = set(lex.stopwords)
-    if not (heads["月"] == ["月"] and heads["季度"] == ["季度"] and heads["大"] == ["大"]
-            and heads["次"] == ["次"] and not heads["产"]
-            and {"月", "季度", "大"} <= set(lex.not_units) and "次" not in lex.not_units
-            and "次" in lex.units and not {"月", "季度", "次"} & set(lex.not_followed_by)
-            and not {"月", "季度", "大", "次"} & set(lex.cn_bound)
-            and {"一产", "二产", "三产", "三次产业"} <= stops
-            and not {"月", "季", "大", "次", "产"} & (set(lex.digits) | set(lex.tens) | set(lex.small)
-                                                    | set(lex.big))):
+    if not ("季度" in words and [u for u in every if u.startswith("月")] == ["月"] and "月" in lex.not_units
+            and [u for u in every if u.startswith("大")] == ["大"]
+            and [u for u in every if u.startswith("次")] == ["次"] and "次" in lex.units
+            and "次" not in conditional and not any(u.startswith("产") for u in every)
+            and {"一产", "二产", "三产", "三次产业"} <= stops and not any(u.startswith("、") for u in every)
+            and not {"月", "大", "次", "产", "、"} & numeric):
         raise AssertionError("the lexicons changed what refused() rests on; check its forms again")
-    fresh = ("(?![ ]?[/(\\-~至到和与]|半|" + "|".join(map(re.escape, sorted(lex.after))) + ")")
+    fresh = ("(?![ ]|[/(\\-~至到和与]|半|" + "|".join(map(re.escape, sorted(lex.after))) + ")")
     big_not = "".join(map(re.escape, lex.not_followed_by.get("大", "")))
     dig = "一二三四五六七八九两"
     return re.compile(
         rf"(?<![0-9A-Za-z_.])[0-9]{{1,2}}(?:-|~|至|到)[0-9]{{1,2}}月{fresh}"
-        rf"|第?[{dig}](?:季度|大{f'(?![{big_not}])' if big_not else ''}){fresh}"
-        rf"|第[一二三](?=产)|三次(?=产业)")
+        rf"|第?[{dig}](?>{'|'.join(map(re.escape, words))}|大{f'(?![{big_not}])' if big_not else ''}){fresh}"
+        rf"|第[一二三](?=产)|三次(?=产业)|(?<![^\n \t])[0-9]{{1,3}}(?=、(?![0-9]))")
