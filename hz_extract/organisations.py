@@ -279,7 +279,7 @@ def find_references(t: str, named: list[tuple[int, str]]) -> list[tuple[int, int
     reference is the one named last before it (else the first). ``[]`` when ``named`` is empty.
 
     >>> find_references("禾曦电子年报。第四季度公司实现营收,归属于上市公司股东的净利润,该行", [(0, "禾曦电子")])
-    [(11, 13, '禾曦电子'), (33, 35, '禾曦电子')]
+    [(11, 13, '禾曦电子'), (32, 34, '禾曦电子')]
     """
     if not named:
         return []
