@@ -17,6 +17,7 @@ ending in 局/委/厅 … is a government body. The cues live in ``data/organisa
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Any
 
@@ -24,10 +25,11 @@ import regex
 
 from ._data import read_sections
 
-__all__ = ["find_organisations", "company_stem", "org_lexicon", "ORG_SECTIONS"]
+__all__ = ["find_organisations", "find_listed", "short_names", "find_references", "company_stem", "org_lexicon",
+           "ORG_SECTIONS"]
 
 ORG_SECTIONS = ("suffixes", "roles", "stem_suffixes", "cut", "bad_start", "generic", "government", "not_after",
-                "companies")
+                "companies", "report_verbs", "report_nouns", "result_nouns", "references")
 
 # Part-of-speech tags of words that can be part of a name (jieba's tag set; words
 # added to the segmenter without a tag come out as x).
@@ -36,6 +38,16 @@ _MAX_RUN = 24
 _MAX_STEM = 10
 
 _STATE: dict[str, Any] = {}
+
+# A stock code in brackets right after a name: 禾曦电子(605987), 腾讯控股(00700.HK) or (00700), (股票代码:600519).
+_CODE = (r"\((?:股票代码|证券代码|代码)?[::]?\s?(?:\d{6}(?:\.(?:SH|SZ|BJ))?|(?:SH|SZ|BJ)\d{6}|\d{4,5}\.HK"
+         r"|HK\d{4,5}|0\d{4})\)")
+# When a report came out, between the name and the verb: 10月28日晚, 今日, 日前.
+_WHEN = (r"(?:\d{1,2}月\d{1,2}日|今日|今天|昨日|昨天|日前|近日|当日|同日)?"
+         r"(?:晚间|早间|盘后|午间|傍晚|下午|上午|晚)?")
+_PART_OF_YEAR = r"前三季度|上半年|下半年|全年|[一二三四]季度|第[一二三四]季度"
+_BARE = ("公司", "集团")
+"""References that stand for the company only where they start a clause (公司全年实现…; not 上市公司)."""
 
 
 def org_lexicon() -> dict[str, tuple[str, ...]]:
@@ -58,19 +70,18 @@ def _alt(words: tuple[str, ...]) -> str:
 
 def _word_scan(*groups: tuple[str, ...]) -> re.Pattern[str]:
     """The words of ``groups`` as one standard-library pattern that finds what
-    ``regex.compile("|".join(_alt(g) for g in groups))`` finds, twice as fast.
+    ``regex.compile("|".join(_alt(g) for g in groups))`` finds, several times faster.
 
-    At one position an earlier group and then a longer word wins, as there. The pattern
-    starts with the class of the words' first characters, which ``re`` skips to quickly,
-    then tries only the words that begin with the character found.
+    At one position an earlier group and then a longer word wins, as there. Every branch
+    starts with its own first character (the words that begin with it follow): ``re`` skips
+    to the class of those characters and picks the branch by one comparison.
     """
     by_first: dict[str, list[str]] = {}
     for words in groups:
         for w in sorted(set(words), key=len, reverse=True):
             by_first.setdefault(w[0], []).append(w)
-    rests = "|".join(f"(?<={re.escape(c)})(?:{'|'.join(re.escape(w[1:]) for w in ws)})"
-                     for c, ws in by_first.items())
-    return re.compile(f"[{''.join(map(re.escape, by_first))}](?:{rests})")
+    return re.compile("|".join(f"{re.escape(c)}(?:{'|'.join(re.escape(w[1:]) for w in ws)})"
+                               for c, ws in by_first.items()))
 
 
 def _patterns() -> dict[str, Any]:
@@ -91,6 +102,28 @@ def _patterns() -> dict[str, Any]:
             # The run of name characters ending at an anchor, matched from the anchor back (the
             # same run a forward search finds, without trying every start before it).
             "run_back": regex.compile(rf"(?r)[\p{{Han}}A-Za-z]{{1,{_MAX_RUN}}}$"),
+            # Found from the code or the verb (a standard-library pattern: these start with a few
+            # characters, which it skips to quickly); the date before the verb is read back. A
+            # report about companies (发布2024年上市公司年报分析) is no company's own.
+            "listed": re.compile(
+                rf"[({''.join(sorted({v[0] for v in lex['report_verbs']}))}](?:(?<=\(){_CODE[2:]}"
+                rf"|(?:{'|'.join(f'(?<={v[0]}){v[1:]}' for v in sorted(set(lex['report_verbs'])))})了?"
+                rf"(?:(?!公司|A股|两市)[^,;。!?\n]){{0,24}}?(?:{_alt(lex['report_nouns'])}))"),
+            "when": regex.compile(rf"(?r){_WHEN}$"),
+            # A headline: the name, then a report (明岚乳业三季报), or a year, a part of one or a colon
+            # and results (禾曦电子2024年净利润…, 明岚乳业一季度营收…, 澜舟新材:2025年营收…); a bare
+            # 营业收入… names no company, and a verb is no part of the name (宁德时代发布年报: the
+            # verb's cue finds it).
+            "headline": regex.compile(
+                rf"\s*(?P<name>(?:(?!{_alt(lex['report_verbs'])})[\p{{Han}}A-Za-z]){{2,{_MAX_STEM}}}?)"
+                rf"(?:(?:[::]\s?(?:\d{{4}}年度?)?|\d{{4}}年度?)"
+                rf"(?:{_PART_OF_YEAR})?(?:{_alt(lex['report_nouns'] + lex['result_nouns'])})"
+                rf"|(?:{_PART_OF_YEAR})(?:{_alt(lex['result_nouns'])})"
+                rf"|(?:{_PART_OF_YEAR})?(?:{_alt(lex['report_nouns'])}))"),
+            "references": regex.compile(
+                rf"(?:{_alt(tuple(w for w in lex['references'] if w not in _BARE))})"
+                rf"|(?:(?<![\p{{Han}}A-Za-z])|(?<=期内|期末|季度|年度|年末|月末|年底|月底|同期|[年月日]))"
+                rf"(?:{_alt(_BARE)})(?!{_alt(lex['not_after'])})"),
         }
         _STATE["pats"] = pats
     return pats
@@ -169,3 +202,90 @@ def company_stem(name: str) -> str | None:
     if m and m.start() >= 3:
         return name[: m.start()]
     return None
+
+
+def find_listed(t: str) -> list[tuple[int, int, str]]:
+    """Companies named without a suffix that the text shows it reports on, as ``(start, end, name)``.
+
+    A name right before a stock code in brackets (禾曦电子(605987), 腾讯控股(00700.HK)),
+    before (a date and) a reporting verb and a report noun (明岚乳业10月28日晚发布三季报,
+    嘉澜控股公布截至…中期业绩), or starting the first line before (a period and) a
+    report or result noun (澜舟新材:2025年营收增长…). The name is read back as for a
+    suffix (name-like words only, not a kind of company nor a government body).
+
+    >>> find_listed("明岚乳业10月28日晚发布三季报。公司营收增长")
+    [(0, 4, '明岚乳业')]
+    >>> find_listed("多家上市公司日前发布年报")
+    []
+    """
+    p = _patterns()
+    out: list[tuple[int, int, str]] = []
+    head = p["headline"].match(t, 0, max(0, t.find("\n")) or len(t))
+    if head and (name := _listed_name(head.group("name"), True)) and head.group("name").endswith(name):
+        out.append((head.end("name") - len(name), head.end("name"), name))
+    for m in p["listed"].finditer(t):
+        end = m.start()
+        if t[end] != "(":
+            end = p["when"].search(t, max(0, end - 12), end).start()  # 10月28日晚发布: the name ends before the date
+        run = p["run_back"].search(t, max(0, end - _MAX_RUN), end)
+        if run is None or (out and out[-1][1] == end):
+            continue
+        a = run.start()  # the run is all of a name when it starts the text or follows no digit (1200家公司)
+        name = _listed_name(run.group(), a == 0 or (a > end - _MAX_RUN and not t[a - 1].isdigit()))
+        if name:
+            out.append((end - len(name), end, name))
+    return out
+
+
+_MAX_LISTED = 6
+
+
+@lru_cache(maxsize=1024)
+def _listed_name(run: str, whole: bool) -> str | None:
+    """The company name at the end of ``run``: all of a ``whole`` run (one that starts after a
+    boundary) of at most 6 characters that is no kind of company, government body or phrase
+    (远航电气, whose 远航 the segmenter takes for a verb), else the name-like words at its end."""
+    from .tokens import segmenter
+
+    p = _patterns()
+    if (whole and 2 <= len(run) <= _MAX_LISTED and not p["cut"].match(run) and not p["bad_start"].match(run)
+            and not p["government"].search(run)
+            and not all(w in p["generic"] for w in segmenter().cut(run, hmm=False))):
+        return run
+    return _name(run)
+
+
+_SHORT = regex.compile(r"\((?:以下简称|下称|简称)[::]?[“\"「『]?(?P<short>[\p{Han}A-Za-z]{2,10}?)[”\"」』]?(?:[,;)]|或)")
+
+
+def short_names(t: str, names: list[tuple[int, int, str]]) -> dict[str, str]:
+    """The short names the text defines for ``names`` (spans into ``t``): 青禾数字科技股份有限公司(简称“青禾数科”).
+
+    >>> short_names("青禾数字科技股份有限公司(简称“青禾数科”)发布半年报", [(0, 12, "青禾数字科技股份有限公司")])
+    {'青禾数字科技股份有限公司': '青禾数科'}
+    """
+    out = {}
+    for _, b, name in names:
+        m = _SHORT.match(t, b)
+        if m:
+            out[name] = m.group("short")
+    return out
+
+
+def find_references(t: str, named: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
+    """Words that stand for a company the text reports on, as ``(start, end, name)``: 该公司,
+    本行, and 公司/集团 starting a clause (公司全年…, 第四季度公司…), not inside a word (上市公司,
+    子公司, 公司债). ``named`` holds ``(start, name)`` of that company's mentions, in order; a
+    reference is the one named last before it (else the first). ``[]`` when ``named`` is empty.
+
+    >>> find_references("禾曦电子年报。第四季度公司实现营收,归属于上市公司股东的净利润,该行", [(0, "禾曦电子")])
+    [(11, 13, '禾曦电子'), (32, 34, '禾曦电子')]
+    """
+    if not named:
+        return []
+    starts = [a for a, _ in named]
+    out = []
+    for m in _patterns()["references"].finditer(t):
+        i = bisect_right(starts, m.start())
+        out.append((*m.span(), named[i - 1 if i else 0][1]))
+    return out

@@ -1,10 +1,11 @@
-"""Reading period expressions: the pattern, where it is tried, and what each match means.
+"""Reading period expressions: what each match of the period pattern means.
 
 :func:`scan` reads every period expression of a cleaned text in one pass, before the
 reference year is known, as :class:`Hit` tuples; :func:`hit_value` gives a hit's value
 against a year. :mod:`hz_extract.periods` turns hits into
 :class:`~hz_extract.periods.PeriodMention` objects and decides the reference year; its
-docstring describes the values and kinds.
+docstring describes the values and kinds. The pattern and where it is tried are in
+:mod:`hz_extract.period_pattern`.
 
 >>> [(h.text, h.kind, hit_value(h, 2024)) for h in scan("2024年1-10月增长5%,比上年提高")]
 [('2024年1-10月', 'period', '2024-01/2024-10'), ('上年', 'base', '2023')]
@@ -12,115 +13,30 @@ docstring describes the values and kinds.
 from __future__ import annotations
 
 import datetime as _dt
-import re
-from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import regex
 
-__all__ = ["Hit", "scan", "hit_value", "pattern", "matches", "YEAR", "DATE_YEAR"]
+from .period_pattern import (
+    _AS_OF_LAST,
+    _BEFORE_LAST,
+    _CN_YEAR,
+    _EVENT_FIRST,
+    _FIGURE_FIRST,
+    _MONTH,
+    DATE_YEAR,
+    YEAR,
+    matches,
+    pattern,
+)
+from .period_pattern import COMPILED as _STATE
+
+__all__ = ["Hit", "scan", "hit_value", "same_period", "pattern", "matches", "YEAR", "DATE_YEAR", "FIXED",
+           "YEAR_ITSELF", "PAST", "SAME", "REPORT", "REPORT_END"]
 
 _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
-
-YEAR = r"(?<![\d.])(?:19|20)\d{2}(?![\d.])"
-DATE_YEAR = r"(?<![\d.])(?:19|20)\d{2}(?!\d)"  # in a date: 2024.11.18
-_CN_YEAR = r"[〇○零一二三四五六七八九]{4}"
-_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
-_DAY = r"(?:3[01]|[12]\d|0?[1-9]|[一二]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九])"
-_DASH = r"\s*[-—–~～至到]\s*"
-_SEP = r"[-/.]"
-_BASE_WORDS = ("比", "较", "同", "与", "相比", "对比", "相对", "高于", "低于", "快于", "慢于")
-_BASE_BEFORE = f"(?:{'|'.join(_BASE_WORDS)})$"
-# A period right before an event verb, or after 于 (于2024年11月发布), dates an event.
-_EVENT_AFTER = (r"(?:发布|印发|召开|举行|举办|出台|公布|启动|开幕|闭幕|签约|签署|揭牌|成立|开通|上线|获悉"
-                r"|开工|竣工|投产|落地|正式)")
-_DEADLINE_AFTER = r"[底末]?(?:之前|以前|前)(?!\p{Han}*?(?:季度|个月))"  # 12月底前, not 2024年前三季度
-_EVENT_BEFORE = r"于$"
-# The characters those two can end with right before a period (``$`` also matches before a
-# final newline): after any other character neither is searched for.
-_BEFORE_LAST = frozenset({w[-1] for w in _BASE_WORDS} | {"于", "\n"})
-# Characters after a bare year that make it a quantity or a code, not a year.
-_NOT_AFTER_BARE = ("年月日号亿万千百十元角分个家台吨多余倍项件人户辆座条只种次位名套部批所栋间天米公斤克度"
-                   "亩平立美欧港英桶标兆瓦升毫厘微张本篇首场届期版款级例起宗笔单头匹株棵尾箱包袋瓶盒份支枚"
-                   "颗粒片块根段节层幢秒时")
-
-_PARTS = {
-    "date": "|".join([
-        rf"(?P<dy>{DATE_YEAR})(?P<dsep>{_SEP})(?P<dm>1[0-2]|0?[1-9])(?P=dsep)(?P<dd>3[01]|[12]\d|0?[1-9])(?![\d.])"
-        r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?",
-        rf"(?:(?P<dy2>{YEAR})年)?(?P<dm2>{_MONTH})月(?P<dd2>{_DAY})(?:(?:[、,，和及至到-]{_DAY})*)[日号]",
-    ]),
-    "yrange": rf"(?P<ya>{YEAR})年?{_DASH}(?P<yb>{YEAR})年?(?!\d|\s*[-/.]\d)",
-    "latin": rf"(?P<ylat>{YEAR})年?(?P<lat>Q[1-4]|H[12])(?![A-Za-z\d])",
-    # Five-year plans: “十四五” (2021/2025) is a span of years, not the number 145.
-    "plan": r"(?P<plan>(?P<pn>十[一二三四五六七八九]|二十|[三四五六七八九]))五"
-            r"(?=[”\"’]|时期|期间|规划|以来|末|初|开局|收官)",
-    "pre": rf"(?:(?P<y>{YEAR}|{_CN_YEAR})年(?P<yx>度|全年|底|末|初(?!步)|以来)?"
-           r"|(?P<rel>今年|本年|当年|去年|上年|上一年|前年|明年|次年)(?P<rx>同期|全年|末|底|初|以来)?)(?:的)?",
-    "sub": "|".join([
-        rf"(?P<mspan>(?P<m1>{_MONTH})(?:月份?)?{_DASH}(?:(?P<y2>{YEAR})年)?(?P<m2>{_MONTH})月份?)",
-        r"(?P<firstn>前(?P<n>1[01]|[1-9]|十[一]?|[两二三四五六七八九])个?月(?:份)?)",
-        r"(?P<qspan>前(?P<qa>[两二三1-3])个?季度|(?P<qf>[一二三1-3])(?:季度)?\s*[-—–~至到]\s*(?P<qb>[二三四2-4])季度)",
-        r"(?P<quarter>第?(?P<q>[一二三四1-4])季度|首季度?)",
-        r"(?P<half>[上下]半年|半年度)",
-        rf"(?P<month>(?<!\d)(?P<mo>{_MONTH})月份?(?![\d一二三四五六七八九十]+[日号])(?!\d))",
-    ]),
-    "full": r"(?P<full>全年|(?<![年每多两几数十百千万\d])年(?:末|底))",
-    "bare": rf"(?P<bare>{YEAR})(?=\p{{Han}})(?![{_NOT_AFTER_BARE}])",
-}
-
-# Where a period can start: every branch of the pattern begins in one of these ways (a
-# 19xx/20xx year; a month or quarter number right before 月/季 or a dash; a Chinese
-# numeral at most four characters before 年月季五 or a dash; 今年, 上半年, 前11个月, 全年,
-# 年末, 第一季度, 首季 …). A necessary condition, checked against the plain pattern by
-# tests/text/test_periods.py: the pattern is tried only at the few positions the standard
-# library's ``re`` (faster than ``regex`` at finding them) yields, not at every digit.
-# The year takes any two characters after 19/20: ``regex`` knows digits ``re`` does not.
-_DASH_AHEAD = r"\s*[-—–~～至到]"
-_CN_NUMERAL = "〇○零一二三四五六七八九十两"
-_STARTS = re.compile("|".join([
-    r"1(?=9..)|2(?=0..)",
-    rf"\d(?=\d?(?:[月季]|{_DASH_AHEAD}))",
-    rf"[{_CN_NUMERAL}](?=[{_CN_NUMERAL}]{{0,3}}(?:[年月季五]|{_DASH_AHEAD}))",
-    r"[今本当去明次](?=年)|上(?=一?年|半年)|下(?=半年)|半(?=年度)|全(?=年)|年(?=[末底])",
-    r"前(?=年|(?:1[01]|[1-9]|十一?|[两二三四五六七八九])个?[月季])|第(?=[一二三四1-4]季)|首(?=季)",
-]))
-
-_STATE: dict[str, Any] = {}
-
-
-def pattern() -> regex.Pattern[str]:
-    """The period pattern, compiled once; it is tried where :data:`_STARTS` matches."""
-    pat = _STATE.get("pat")
-    if pat is None:
-        p = _PARTS
-        pat = regex.compile(
-            rf"(?P<date>{p['date']})|(?P<yrange>{p['yrange']})|{p['latin']}|{p['plan']}"
-            rf"|(?P<pre>{p['pre']})(?P<sub>{p['sub']})?|(?P<sub2>{p['sub']})|{p['full']}|{p['bare']}")
-        # Group numbers by name: a match gives a group by number several times faster than
-        # by name, and the groups are read for every period found.
-        _STATE["groups"] = dict(pat.groupindex)
-        _STATE["pat"] = pat
-        _STATE["base"] = regex.compile(_BASE_BEFORE)
-        _STATE["event_after"] = regex.compile(rf"[,，]?{_EVENT_AFTER}|{_DEADLINE_AFTER}")
-        _STATE["event_before"] = regex.compile(_EVENT_BEFORE)
-    return pat
-
-
-def matches(text: str) -> Iterator[regex.Match[str]]:
-    """``pattern().finditer(text)``, trying the pattern only where a period can start."""
-    match = pattern().match
-    end = 0
-    for s in _STARTS.finditer(text):
-        i = s.start()
-        if i < end:
-            continue
-        m = match(text, i)
-        if m is not None:
-            end = m.end()
-            yield m
 
 
 def _num(s: str | None) -> int | None:
@@ -146,6 +62,12 @@ def _num(s: str | None) -> int | None:
 
 _REL = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "上一年": -1, "前年": -2,
         "明年": 1, "次年": 1}
+# Words that count from the day the text speaks (今年, 去年), not from the year it reports on
+# (上年, 当年: the year before or of the figures).
+_DEICTIC = frozenset({"今年", "本年", "去年", "前年", "明年"})
+# Holidays that always fall in one month; the others (春节, 中秋 …) need their days.
+_HOLIDAY_MONTH = (("国庆", 10), ("十一", 10), ("五一", 5), ("劳动节", 5), ("清明", 4))
+_HOLIDAY_LAST = frozenset("期周假)）")  # what a holiday ends with (假期, 黄金周, 长假, its days in brackets)
 
 
 def _months(y: int, a: int, b: int, y2: int | None = None) -> str | None:
@@ -175,10 +97,60 @@ def _sub_value(m: regex.Match[str], y: int | None) -> str | None:
         return f"{y}Q{_num(m.group(num['q'])) or 1}"
     if m.group(num["half"]):
         return f"{y}H{2 if m.group(num['half']).startswith('下') else 1}"
+    if m.group(num["hol"]):
+        mo = _holiday_month(m.group(num["hol"]))
+        return f"{y}-{mo:02d}" if mo else None
     if m.group(num["month"]):
         mo = _num(m.group(num["mo"]))
         return f"{y}-{mo:02d}" if mo and 1 <= mo <= 12 else None
     return str(y)
+
+
+_MONTH_WORD = regex.compile(rf"({_MONTH})月")
+_ENDING_PARTS = regex.compile(rf"截至(?:(?P<y>{YEAR}|{_CN_YEAR})年)?(?P<m>{_MONTH})月.*?(?:(?P<n>[^止的]+)个月|(?P<year>年度))$")
+
+
+def _one_month(text: str) -> int | None:
+    """The month of a day span (10月1日至8日, 国庆假期(10月1日至8日)) if it lies in one month."""
+    months = {_num(mo) for mo in _MONTH_WORD.findall(text)}
+    mo = months.pop() if len(months) == 1 else None
+    return mo if mo is not None and 1 <= mo <= 12 else None
+
+
+def _holiday_month(holiday: str) -> int | None:
+    """The month of a holiday: from its days in brackets, else the month it always falls in."""
+    if "月" in holiday:
+        return _one_month(holiday)
+    return next((mo for word, mo in _HOLIDAY_MONTH if word in holiday), None)
+
+
+def _ending_year(text: str) -> int | None:
+    """The year written in 截至2025年6月30日止六个月 (None: 截至6月30日…)."""
+    y = _ENDING_PARTS.match(text).group("y")  # type: ignore[union-attr]  # the hit matched the pattern
+    return _num(y) if y else None
+
+
+def _ending_value(text: str, y: int | None) -> str | None:
+    """截至<day>止N个月 / 止年度: the N months (or the year) ending in that day's month."""
+    e = _ENDING_PARTS.match(text)
+    if y is None or e is None:
+        return None
+    end = _num(e.group("m")) or 0
+    n = 12 if e.group("year") else _num(e.group("n")) or 0
+    if not (1 <= end <= 12 and 1 <= n <= 12):
+        return None
+    first = end - n + 1
+    if first < 1:  # a year ending in March: 2024-04/2025-03
+        return _months(y - 1, first + 12, end, y)
+    if n == 12:
+        return str(y)
+    if n == 1:
+        return f"{y}-{end:02d}"
+    if n == 6 and end in (6, 12):
+        return f"{y}H{end // 6}"
+    if n == 3 and end % 3 == 0:
+        return f"{y}Q{end // 3}"
+    return _months(y, first, end)
 
 
 def _date_value(m: regex.Match[str], year: int | None) -> str | None:
@@ -196,7 +168,10 @@ def _date_value(m: regex.Match[str], year: int | None) -> str | None:
 
 
 # How a hit's value depends on the reference year.
-_FIXED, _YEAR_ITSELF, _RELATIVE, _DATE = range(4)
+_FIXED, _YEAR_ITSELF, _RELATIVE, _DATE, _MONTH_OF, _ENDING, _PAST, _SAME, _REPORT, _REPORT_END = range(10)
+FIXED, YEAR_ITSELF, PAST, SAME, REPORT, REPORT_END = _FIXED, _YEAR_ITSELF, _PAST, _SAME, _REPORT, _REPORT_END
+"""The ``how`` of a final value, of 全年/年末/年内, of 过去一年/一年来, of 上年同期/2019年同期,
+of 报告期内/期内 and of 报告期末 (:mod:`hz_extract.periods` reads all but the first in context)."""
 
 
 class Hit(NamedTuple):
@@ -211,17 +186,53 @@ class Hit(NamedTuple):
     how: int
 
 
-def hit_value(h: Hit, year: int | None) -> str | None:
-    """The value of ``h`` against the reference ``year``."""
-    if h.how == _FIXED:
+_A_YEAR = regex.compile(r"\d{4}")
+
+
+def same_period(h: Hit, compared: str) -> str | None:
+    """The value of the base ``h`` when it is 上年同期 or 2019年同期: the part of its year that
+    ``compared`` (the period of the figures it is compared with) is of its own, else None.
+
+    >>> [same_period(h, "2025-01/2025-09") for h in scan("比上年同期增长,恢复到2019年同期的")]
+    ['2024-01/2024-09', '2019-01/2019-09']
+    """
+    g = h.match.group
+    num: dict[str, int] = _STATE["groups"]
+    if g(num["rx"]) == "同期":
+        shift = _REL[g(num["rel"])]
+    elif g(num["yx"]) == "同期":
+        shift = (_num(g(num["y"])) or 0) - int(compared[:4])
+    else:
+        return None
+    if not shift:
+        return compared
+    if len(compared) == 4:  # a year
+        return str(int(compared) + shift)
+    return _A_YEAR.sub(lambda y: str(int(y.group()) + shift), compared)
+
+
+def hit_value(h: Hit, year: int | None, now: int | None = None) -> str | None:
+    """The value of ``h`` against the reference ``year``; ``now`` (the year of the document's
+    date, when known) is what 今年/去年 count from."""
+    how = h.how
+    if how == _FIXED or how == _SAME and h.value is not None:
         return h.value
-    if h.how == _YEAR_ITSELF:
-        return str(year) if year is not None else None
-    if h.how == _DATE:
+    if how == _RELATIVE or how == _SAME:
+        rel = h.match.group(_STATE["groups"]["rel"])
+        if rel and now is not None and rel in _DEICTIC:
+            year = now
+        return _sub_value(h.match, year if year is None or not rel else year + _REL[rel])
+    if year is None and how != _DATE:
+        return None
+    if how == _YEAR_ITSELF or how == _REPORT or how == _REPORT_END:
+        return str(year)
+    if how == _DATE:
         return h.value if h.value is not None else _date_value(h.match, year)
-    rel = h.match.group(_STATE["groups"]["rel"])
-    y = year if year is None or not rel else year + _REL[rel]
-    return _sub_value(h.match, y)
+    if how == _MONTH_OF:
+        return f"{year}-{h.value}"
+    if how == _ENDING:
+        return _ending_value(h.text, year)
+    return str(year - 1)  # type: ignore[operator]  # _PAST
 
 
 @lru_cache(maxsize=2)
@@ -237,14 +248,26 @@ def scan(text: str) -> tuple[Hit, ...]:
     base_re: regex.Pattern[str] = _STATE["base"]
     event_after: regex.Pattern[str] = _STATE["event_after"]
     event_before: regex.Pattern[str] = _STATE["event_before"]
+    base_of: regex.Pattern[str] = _STATE["base_of"]
+    as_of: regex.Pattern[str] = _STATE["as_of"]
     out: list[Hit] = []
     for m in matches(text):
         a, b = m.span()
         g = m.group
+        span: int | None = None  # the month of a day span
         if g(num["date"]):
             fixed = g(num["dy"]) or g(num["dy2"])  # a year of its own: the value needs no reference year
-            out.append(Hit(a, b, g(), "date", m, _date_value(m, None) if fixed else None, _DATE))
-            continue
+            if g(num["dto"]):
+                span = _one_month(g())  # None: 9月29日至10月6日, no one month
+            if span is None:
+                mo = _num(g(num["dm"]) or g(num["dm2"])) or 0
+                if text[a - 1:a] in _AS_OF_LAST and 1 <= mo <= 12 and as_of.search(text, max(0, a - 3), a):
+                    # 截至6月30日: a stock on a day; its month is the period (RECORDS.md has no days)
+                    out.append(Hit(a, b, g(), "period", m, f"{fixed}-{mo:02d}" if fixed else f"{mo:02d}",
+                                   _FIXED if fixed else _MONTH_OF))
+                else:
+                    out.append(Hit(a, b, g(), "date", m, _date_value(m, None) if fixed else None, _DATE))
+                continue
         if g(num["plan"]):
             n = _num(g(num["pn"])) or 0
             first = 1966 + 5 * (n - 3)  # the 3rd plan began in 1966, the 14th in 2021
@@ -257,7 +280,22 @@ def scan(text: str) -> tuple[Hit, ...]:
         kind = "period"
         value: str | None = None
         how = _FIXED
-        if g(num["lat"]):
+        lead = text[a]
+        if span is not None:
+            value, how = (f"{fixed}-{span:02d}", _FIXED) if fixed else (f"{span:02d}", _MONTH_OF)
+        elif g(num["rare"]):  # 截至…止六个月, 过去一年 / 一年来, 报告期内 / 期内 / 报告期末, 年内
+            if lead == "截":
+                ey = _ending_year(g())
+                value, how = (_ending_value(g(), ey), _FIXED) if ey else (None, _ENDING)
+            elif lead == "年":
+                how = _YEAR_ITSELF
+            elif text[b - 1] == "末":
+                how = _REPORT_END
+            elif text[b - 1] == "内":
+                how = _REPORT
+            else:
+                how = _PAST
+        elif g(num["lat"]):
             value = g(num["ylat"]) + g(num["lat"])
         elif g(num["bare"]):
             value = g(num["bare"])
@@ -265,15 +303,24 @@ def scan(text: str) -> tuple[Hit, ...]:
             how = _YEAR_ITSELF
         elif g(num["y"]):
             value = _sub_value(m, _num(g(num["y"])))
+            if g(num["yx"]) == "同期":  # 2019年同期: a comparison
+                kind, how = "base", _SAME
         else:
             how = _RELATIVE
             rel = g(num["rel"])
             if rel and g(num["rx"]) == "同期":
-                kind = "base"
+                kind, how = "base", _SAME
+        if text[b - 1] in _HOLIDAY_LAST and g(num["hol"]) and _holiday_month(g(num["hol"])) is None:
+            kind = "date"  # 春节假期 without its days: no one month
         before = text[a - 1:a] in _BEFORE_LAST
         if before and base_re.search(text, max(0, a - 2), a):
             kind = "base"
-        elif event_after.match(text, b) or (
+        elif (text[b - 1] == "的" and text[b:b + 1] in _FIGURE_FIRST and not g(num["sub"])
+              and base_of.search(text, max(0, a - 4), a)):
+            kind = "base"  # 是2021年的4.2倍, 相当于上年的九成: the base of one figure
+        elif text.startswith("水平", b) and g(num["pre"]) and not g(num["sub"]):
+            kind = "base"  # 恢复至2019年水平的95%, 达到上年水平
+        elif (text[b:b + 1] in _EVENT_FIRST and event_after.match(text, b)) or (
                 before and event_before.search(text, max(0, a - 2), a) and not g(num["yx"]) and not g(num["rx"])):
             kind = "date"
         out.append(Hit(a, b, g(), kind, m, value, how))

@@ -10,12 +10,21 @@ are in :mod:`hz_extract.period_scan`; this module resolves them against the year
 Every :class:`PeriodMention` has a ``kind``:
 
 - ``period``: the reference period of figures (``2024年``, ``1-10月``, ``上半年``,
-  ``全年``, ``年末``, ``2024年底``, ``2024年以来``, a bare ``2024`` before a word).
+  ``全年``, ``年末``, ``2024年底``, ``2024年以来``, a bare ``2024`` before a word;
+  ``首十个月`` and ``首三季`` as 前十个月 and 前三季度; a company's
+  ``截至2025年6月30日止六个月`` (``2025H1``); a stock ``截至6月30日`` (its month); a
+  day span inside one month or a holiday, ``10月1日至8日``, ``国庆假期``,
+  ``春节假期(2月10日至17日)`` (that month); a review's ``过去一年`` / ``一年来``; a
+  report's ``报告期内`` / ``期内`` (its period) and ``报告期末`` (that period's last month),
+  and ``年内`` (as 全年)).
 - ``base``: a period named as the comparison (``比上年``, ``较上年``,
-  ``上年同期``, ``比1-10月份``): the rules take it as ``base``, not as the period.
+  ``上年同期``, ``2019年同期``, ``比1-10月份``, ``是2021年的4.2倍``, ``相当于上年的``):
+  the rules take it as ``base``, not as the period, and it does not carry to the
+  figures after it.
 - ``date``: an event date or a date line (``2025-01-27``, ``7月9日``,
-  ``2012年3月19日``, ``于2024年11月发布``, a deadline ``12月底前``); ``value`` is the ISO date when the
-  year and day are known (the month or year otherwise). Not a
+  ``2012年3月19日``, ``于2024年11月发布``, a deadline ``12月底前``, a day span across
+  months, a holiday whose month varies named without its days, ``春节假期``); ``value``
+  is the ISO date when the year and day are known (the month or year otherwise). Not a
   period of figures: the rules ignore it.
 - ``range``: a span of years (``2011-2015年``, a five-year plan ``“十四五”``),
   value ``2011/2015``, ``2021/2025``.
@@ -26,6 +35,13 @@ Every :class:`PeriodMention` has a ``kind``:
 ['2024-01/2024-09', '2024H1', '2024Q1', '2024']
 >>> [(p.value, p.kind) for p in find_periods("5月31日发布")]
 [(None, 'date')]
+
+What a year-less 全年 or 年末 means depends on where it stands (see :func:`read_periods`):
+the year of the period before it. 今年 and 去年 count from the document's date.
+
+>>> report = "2025年1月8日在…上\\n一、2024年工作回顾\\n过去一年,全年实现…\\n二、今年主要预期目标"
+>>> [(p.text, p.value) for p in read_periods(report)[1] if p.kind == "period"]
+[('2024年', '2024'), ('过去一年', '2024'), ('全年', '2024'), ('今年', '2025')]
 """
 from __future__ import annotations
 
@@ -37,7 +53,8 @@ from functools import lru_cache
 import regex
 
 from .clean import Cleaned, clean
-from .period_scan import DATE_YEAR, YEAR, Hit, hit_value, scan
+from .period_scan import (DATE_YEAR, FIXED, PAST, REPORT, REPORT_END, SAME, YEAR, YEAR_ITSELF, Hit, hit_value,
+                          same_period, scan)
 
 __all__ = ["PeriodMention", "find_periods", "document_date", "reference_year", "read_periods", "PERIOD_KINDS"]
 
@@ -63,7 +80,7 @@ class PeriodMention:
         self.__dict__.update(start=start, end=end, text=text, value=value, kind=kind)
 
 
-def find_periods(text: str, *, year: int | None = None) -> list[PeriodMention]:
+def find_periods(text: str, *, year: int | None = None, date: _dt.date | None = None) -> list[PeriodMention]:
     """Period expressions in ``text`` in order; ``year`` resolves 今年/上年 and year-less months.
 
     Args:
@@ -71,17 +88,21 @@ def find_periods(text: str, *, year: int | None = None) -> list[PeriodMention]:
             digits, traditional script) and spans map back to ``text`` as given.
         year: the reference year (see :func:`reference_year`); ``None`` leaves
             relative expressions with ``value=None``.
+        date: the date the text speaks from (:func:`document_date`), if known: 今年 and
+            去年 count from its year, and early in a year 过去一年 is the year before it.
 
     Returns:
         :class:`PeriodMention` objects in order; ``[]`` when none.
 
     >>> [(p.text, p.value) for p in find_periods("今年上半年,去年同期,2至6月份", year=2010)]
-    [('今年上半年', '2010H1'), ('去年同期', '2009'), ('2至6月份', '2010-02/2010-06')]
+    [('今年上半年', '2010H1'), ('去年同期', '2009H1'), ('2至6月份', '2010-02/2010-06')]
     """
     c = _cleaned(text)
-    found = _resolve(scan(c.text), year)
-    if isinstance(c.offsets, range):  # cleaning changed nothing
-        return found
+    found = _resolve(c.text, scan(c.text), year, date)
+    if isinstance(c.offsets, range):  # cleaning moved nothing (首十個月 → 首十个月 keeps every offset)
+        if c.text == text:
+            return found
+        return [PeriodMention(p.start, p.end, text[p.start:p.end], p.value, p.kind) for p in found]
     out = []
     for p in found:
         oa, ob = c.to_original(p.start, p.end)
@@ -94,9 +115,97 @@ def _cleaned(text: str) -> Cleaned:
     return clean(text)
 
 
-def _resolve(hits: tuple[Hit, ...], year: int | None) -> list[PeriodMention]:
-    """The mentions of ``hits`` with their values against ``year``."""
-    return [PeriodMention(h.start, h.end, h.text, hit_value(h, year), h.kind) for h in hits]
+# Early in a year (January–April: work reports, year-end reviews, bulletins and annual reports)
+# a text looks back on the year just ended: 过去一年 is that year.
+_REVIEW_MONTHS = 4
+_IN_CONTEXT = frozenset({YEAR_ITSELF, PAST, SAME, REPORT, REPORT_END})
+_ASIDE_REACH = 120  # how far back an open bracket makes a period an aside
+
+
+def _resolve(text: str, hits: tuple[Hit, ...], year: int | None, date: _dt.date | None) -> list[PeriodMention]:
+    """The mentions of ``hits`` in cleaned ``text`` with their values against ``year`` and ``date``.
+
+    全年 and 年末 (and 过去一年 unless the date is early in a year) are the year the text
+    speaks of where they stand: the year of the nearest period before them (when the text
+    is undated or dated January–April, or that year is ``year``), else ``year``. A work
+    report dated January reviews the year before (一、2024年工作回顾 …全年实现) and then
+    sets this year's targets (今年…预期目标); a bulletin says its year anyway; July news
+    that gives last year's figures (2024年全年增长5%) still means this year by 预计全年.
+    上年同期 and 2019年同期 are the same part of their year as that period (上半年 …
+    上年同期 → 2024H1), else a year.
+    """
+    now = date.year if date is not None else None
+    # Early in a year (or undated) a text may look back on another year; later in the year a
+    # 全年 after last year's figures (2024年全年增长5%,预计全年…) is this year's.
+    looking_back = date is None or date.month <= _REVIEW_MONTHS or year is None
+    out: list[PeriodMention] = []
+    append = out.append
+    framing: str | None = None  # the value of the nearest framing period among out[:seen]
+    seen = 0
+    brackets: bool | None = None  # whether the text has any (asked once, when needed)
+    for h in hits:
+        how = h.how
+        if how == FIXED:
+            append(PeriodMention(h.start, h.end, h.text, h.value, h.kind))
+            continue
+        value = hit_value(h, year, now)
+        if how in _IN_CONTEXT and h.kind != "date":
+            if seen < len(out):
+                if brackets is None:
+                    brackets = "(" in text or "（" in text
+                framing = _framing(text, out, seen, brackets) or framing
+                seen = len(out)
+            if how == SAME:
+                value = (same_period(h, framing) if framing else None) or value
+            elif how == REPORT or how == REPORT_END:
+                value = _report_period(text, out, how == REPORT_END) or value
+            elif how == PAST and date is not None and date.month <= _REVIEW_MONTHS:
+                value = str(date.year - 1)
+            elif framing and (looking_back or framing[:4] == str(year)):
+                value = framing[:4]
+        append(PeriodMention(h.start, h.end, h.text, value, h.kind))
+    return out
+
+
+def _report_period(text: str, before: list[PeriodMention], end: bool) -> str | None:
+    """What 报告期内/期内 (``end`` False) or 报告期末 (True) stand for: the nearest framing
+    period in ``before`` that spans more than a month (截至6月底… 期内收入: the half year, not
+    June); its last month for 报告期末 (2025-01/2025-09 → 2025-09; a year stays a year)."""
+    for i in range(len(before) - 1, -1, -1):
+        v = _framing(text, before, i, until=i + 1)
+        if v is None or len(v) == 7:  # none, or a single month (2025-06)
+            continue
+        if end and len(v) > 4:
+            last = v.rpartition("/")[2] if "/" in v else v
+            if "H" in last or "Q" in last:
+                y, part = last[:4], last[4:]
+                mo = 6 * int(part[1]) if part[0] == "H" else 3 * int(part[1])
+                return f"{y}-{mo:02d}"
+            return last[:7]
+        return v
+    return None
+
+
+def _framing(text: str, mentions: list[PeriodMention], since: int, brackets: bool = True,
+             until: int | None = None) -> str | None:
+    """The value of the last period of ``mentions[since:until]`` that frames what follows.
+
+    Not a comparison, a date or a span of years (their kinds), nor an aside in brackets
+    (经最终核实,2021年…) or a starting point after 从/由.
+    """
+    for i in range((len(mentions) if until is None else until) - 1, since - 1, -1):
+        p = mentions[i]
+        v = p.value
+        if p.kind != "period" or not v or not v[:4].isdigit() or text[p.start - 1:p.start] in ("从", "由"):
+            continue
+        if not brackets:
+            return v
+        lo = max(text.rfind("\n", max(0, p.start - _ASIDE_REACH), p.start) + 1, p.start - _ASIDE_REACH, 0)
+        opened = max(text.rfind("(", lo, p.start), text.rfind("（", lo, p.start))
+        if opened >= 0 and max(text.rfind(")", opened, p.start), text.rfind("）", opened, p.start)) < 0:
+            continue
+        return v
+    return None
 
 
 def read_periods(text: str, published: _dt.date | None = None) -> tuple[int | None, list[PeriodMention]]:
@@ -106,13 +215,21 @@ def read_periods(text: str, published: _dt.date | None = None) -> tuple[int | No
     text that :func:`hz_extract.clean.clean` has already cleaned (the extractor's
     case): the text is neither cleaned again nor scanned twice.
 
+    ``全年`` and ``年末`` take the year of the period before them (an aside in brackets,
+    a comparison or a starting point after 从/由 aside) in a text dated January to April
+    or undated, or when it is the reference year; else the reference year;
+    ``过去一年`` / ``一年来`` in a text dated January to April are the year before its
+    date, else as 全年. A January work report thus reads its review (一、2024年工作回顾,
+    过去一年…全年实现…) as 2024 and its targets (今年…预期目标) as 2025.
+
     >>> year, found = read_periods("2011年增长11.3%。全年…")
     >>> year, [(p.text, p.value) for p in found]
     (2011, [('2011年', '2011'), ('全年', '2011')])
     """
     hits = scan(text)
-    year = _reference_year(text, hits, _date_in_head(text, published))
-    return year, _resolve(hits, year)
+    date = _date_in_head(text, published)
+    year = _reference_year(text, hits, date)
+    return year, _resolve(text, hits, year, date)
 
 _DATE_LINE = regex.compile(  # 2025-01-27, 2024/02/29, 2024.2.29 (one separator), 2012年3月19日
     rf"(?P<y>{DATE_YEAR})(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=sep)(?P<d>3[01]|[12]\d|0?[1-9])(?![\d月.])"

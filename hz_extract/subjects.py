@@ -3,7 +3,8 @@
 :func:`find_subjects` finds, in order:
 
 - ``region``: a province, prefecture-level or county-level division of
-  ``data/regions.tsv`` (GB/T 2260 names from a maintained list, see its header),
+  ``data/regions.tsv`` (GB/T 2260 names from a maintained list, see its header;
+  the table is :mod:`hz_extract.divisions`),
   by full name (杭州市, 江华瑶族自治县) or short form (杭州, 拱墅, 江华). Short
   forms that are common words (和平, 新华, 运河 …) are not searched for, and a
   hit must start and end on a word boundary of the domain segmenter, so 长江华东
@@ -19,8 +20,17 @@
   ``data/organisations.txt`` [companies]; company-like names ending in
   科技/集团/股份/证券/制冷/公司/银行/控股 … and names right before a role word
   (副总经理, 相关负责人, 董事长 …), see :mod:`hz_extract.organisations`; and the
-  stem of a company name found in the same text (东方财富证券 → 东方财富).
-- ``region`` also for region names passed by the caller (``regions=``).
+  stem of a company name found in the same text (东方财富证券 → 东方财富). A
+  company the text reports on, named without a suffix before a stock code or a
+  results report (禾曦电子(605987), 明岚乳业…发布三季报, a headline 澜舟新材:2025年营收…),
+  is found wherever it is named (level ``listed``), and then 该公司/本行/公司 starting
+  a clause stand for it (level ``ref``). A short name the text defines
+  (…股份有限公司(简称“青禾数科”)) is the name of the company.
+- ``region`` also for region names passed by the caller (``regions=``), for
+  development zones (江北新区, level ``zone``; a bare 新区 starting a clause is the
+  zone named before) and scenic areas (瘦西湖景区, level ``scenic``), see
+  :mod:`hz_extract.zones`. A region right before 业务/旅客/游客 names a segment or a
+  market (香港业务收入, 香港旅客 in a Macau release): part of an indicator, no mention.
 
 :func:`main_place` tells what 全市/全区 refer to; :func:`default_subject` gives the
 subject of figures that no mention precedes.
@@ -45,7 +55,10 @@ from typing import Any
 import regex
 
 from .clean import clean
-from .organisations import company_stem, find_organisations
+from .divisions import Region, region_words, regions
+from .divisions import lookup as _lookup
+from .organisations import company_stem, find_listed, find_organisations, find_references, short_names
+from .zones import find_zones
 
 __all__ = ["SubjectMention", "Region", "find_subjects", "main_place", "default_subject", "lookup_name",
            "regions", "region_words", "subjects_in", "place_in", "SUBJECT_KINDS"]
@@ -60,7 +73,9 @@ class SubjectMention:
     ``name`` is the simplified-script name to emit (``杭州``, ``全国``, ``钱江制冷``);
     ``kind`` is ``region``, ``national``, ``local`` (全市/我省 before resolution) or ``org``.
     ``level`` is the division level of a region (``province``, ``city``,
-    ``district``, ``county``) or of a local mention (全市 → ``city``), else ``""``;
+    ``district``, ``county``; ``zone`` and ``scenic`` for development zones and scenic
+    areas) or of a local mention (全市 → ``city``); for an organisation ``listed`` (a
+    company the text reports on) or ``ref`` (该公司, 本行 standing for it); else ``""``;
     ``code`` the GB/T 2260 code of a region (the first one when a short form is
     shared), else ``""``.
     """
@@ -80,65 +95,7 @@ class SubjectMention:
         self.__dict__.update(start=start, end=end, text=text, name=name, kind=kind, level=level, code=code)
 
 
-@dataclass(frozen=True)
-class Region:
-    """One division of ``data/regions.tsv``."""
-
-    code: str
-    name: str
-    level: str
-    parent: str
-    short: str
-    ambiguous: bool
-
-
-_LEVEL_RANK = {"province": 0, "city": 1, "district": 2, "county": 2}
 _STATE: dict[str, Any] = {}
-
-
-def regions() -> tuple[Region, ...]:
-    """The packaged divisions, loaded once.
-
-    >>> next(r for r in regions() if r.name == "江华瑶族自治县").short
-    '江华'
-    """
-    regs = _STATE.get("regions")
-    if regs is None:
-        from ._data import read_text
-
-        text = read_text("regions.tsv")
-        out = []
-        for line in text.splitlines():
-            if not line.strip() or line.startswith("#"):
-                continue
-            code, name, level, parent, short, amb = line.split("\t")
-            out.append(Region(code, name, level, parent, short, amb == "1"))
-        regs = tuple(out)
-        _STATE["regions"] = regs
-    return regs
-
-
-def region_words() -> list[str]:
-    """Every searchable region name (full names and unambiguous short forms)."""
-    return list(_lookup())
-
-
-def _lookup() -> dict[str, Region]:
-    table = _STATE.get("lookup")
-    if table is None:
-        table = {}
-        for r in regions():  # full names first; 城区/郊区 (full names that are words) never
-            if not (r.ambiguous and not r.short):
-                table.setdefault(r.name, r)
-        for r in regions():  # 江华瑶族自治县 is written 江华县, 黔东南苗族侗族自治州 黔东南州
-            for auto, tail in (("自治县", "县"), ("自治州", "州"), ("自治旗", "旗")):
-                if r.short and r.name.endswith(auto):
-                    table.setdefault(r.short + tail, r)
-        for r in sorted(regions(), key=lambda r: _LEVEL_RANK[r.level]):  # 河北: the province
-            if r.short and not r.ambiguous:
-                table.setdefault(r.short, r)
-        _STATE["lookup"] = table
-    return table
 
 
 _LOCAL_LEVEL = {"市": "city", "省": "province", "区": "district", "县": "county", "州": "city",
@@ -165,6 +122,11 @@ def _pattern() -> regex.Pattern[str]:
 # makes it a word of the figure (突破5万亿元大关, 3000点大关, 万亿大关).
 _FIGURE_UNIT = "(?:元|美元|港元|吨|%|个|家|人|倍|点|户|台|辆|件)"
 _AFTER_FIGURE = regex.compile(rf"(?:\d[\d.,]*(?:[十百千万亿]+{_FIGURE_UNIT}?|{_FIGURE_UNIT})|[万亿]{_FIGURE_UNIT}?)$")
+
+
+# A region before one of these names a business segment or a market (香港业务收入, 香港旅客 in
+# a Macau release): part of the indicator, not whose figure it is.
+_SEGMENT = ("业务", "旅客", "游客")
 
 
 def _region_hits(t: str) -> list[tuple[int, int, str, str, str, str]]:
@@ -251,12 +213,28 @@ def subjects_in(t: str, organisations: tuple[str, ...] = (),
             found.append((a, b, "全国", "national", "", ""))
         else:
             found.append((a, b, m.group(), "local", _LOCAL_LEVEL[m.group()[-1]], ""))
-    found += _region_hits(t)
+    hits = _region_hits(t)
+    if any(w in t for w in _SEGMENT):
+        hits = [f for f in hits if not (f[3] == "region" and t.startswith(_SEGMENT, f[1]))]
+    found += hits
     orgs = find_organisations(t)
-    found += [(a, b, name, "org", "", "") for a, b, name in orgs]
+    zones = find_zones(t)
+    if zones:
+        found += [(a, b, name, "region", level, "") for a, b, name, level in zones]
+        spans = {z[:2] for z in zones}  # 新区负责人: the zone, not an organisation read back from the role
+        orgs = [o for o in orgs if o[:2] not in spans]
+    listed = find_listed(t)
+    if listed:
+        lookup = _lookup()
+        listed = [o for o in listed if o[2] not in lookup]
+        orgs += listed
+    short = short_names(t, orgs) if orgs else {}
+    found += [(a, b, short.get(name, name), "org", "", "") for a, b, name in orgs]
 
     extra = {clean(o).text for o in organisations if o}
     extra.update(stem for _, _, name in orgs if (stem := company_stem(name)))
+    companies = {name for _, _, name in listed} | set(short.values())
+    extra |= companies
     if extra:
         alt = regex.compile("|".join(regex.escape(o) for o in sorted(extra, key=len, reverse=True)))
         for m in alt.finditer(t):
@@ -267,6 +245,10 @@ def subjects_in(t: str, organisations: tuple[str, ...] = (),
         for m in alt.finditer(t):
             found.append((m.start(), m.end(), m.group(), "region", "", ""))
 
+    if companies:  # 该公司, 本行, 公司 starting a clause: the company named last before
+        found = [f if f[3] != "org" or f[2] not in companies else (*f[:4], "listed", "") for f in found]
+        named = sorted((f[0], f[2]) for f in found if f[4] == "listed")
+        found += [(a, b, name, "org", "ref", "") for a, b, name in find_references(t, named)]
     found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[3] != "org"))
     out = []
     last_end = -1
@@ -281,8 +263,8 @@ def subjects_in(t: str, organisations: tuple[str, ...] = (),
 def _matches_level(m: SubjectMention, key: str) -> bool:
     if key == "city":
         return m.level == "city" or (m.level == "county" and lookup_name(m).endswith("市"))
-    if key == "district":
-        return m.level == "district" or lookup_name(m).endswith("自治区")
+    if key == "district":  # a development zone speaks of itself as 全区 too
+        return m.level in ("district", "zone") or lookup_name(m).endswith("自治区")
     if key == "county":
         return m.level == "county" and not lookup_name(m).endswith("市")
     return m.level == key
@@ -343,7 +325,7 @@ def place_in(t: str, subs: Sequence[SubjectMention]) -> str | None:
     """
     voters = [s for s in subs if s.kind == "local" and not _local_is_base(t, s)]
     local = Counter(s.level for s in voters)
-    regs = [s for s in subs if s.kind == "region"
+    regs = [s for s in subs if s.kind == "region" and s.level != "scenic"
             and not _COMPARE_BEFORE.search(t, max(0, s.start - 12), s.start)]
     if local:
         key = max(local, key=lambda k: (local[k], sum(_matches_level(r, k) for r in regs),

@@ -11,7 +11,7 @@ a corpus ``<name>.corpus.jsonl`` of positive and negative sentences that
 ``tests/rules/test_corpus.py`` walks. ``engine.run`` puts them together.
 
 Helpers that are no family: ``base`` (the sentence context and drafts), ``cues``
-(compiled cue patterns), ``lexicon`` (the data files of ``hz_extract/data``),
+(compiled cue patterns), ``items`` (a list's items and their names), ``lexicon`` (the data files of ``hz_extract/data``),
 ``prepare`` (quantities made ready), ``assemble`` (subjects, periods, repeats) and
 ``engine``.
 
@@ -23,5 +23,5 @@ from __future__ import annotations
 __all__ = ["FAMILIES"]
 
 FAMILIES = ("chain", "growth", "change", "share", "pp_diff", "rank", "multiple", "lists", "fromto",
-            "inverted", "modality", "indicator", "level", "noise")
+            "inverted", "modality", "indicator", "loss", "level", "noise")
 """Every rule family, by module name (each has ``<name>.corpus.jsonl``)."""

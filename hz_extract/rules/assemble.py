@@ -30,7 +30,15 @@ _PER_UNIT = regex.compile(r"人均|户均|亩均|平均|每|单位|万元|比重
 
 _SPEAKER = regex.compile(r"认为|表示|指出|称|分析|预计|预测|研报|报告|数据显示|统计显示|发布")
 _FRAME_END = regex.compile(r"[^,;。!?]{0,16}?中")
-_GOVERNED = regex.compile(r"(?:于|比|较|位的|名的|超过|不如|次于|对|向|与|居|列|排名|排在|位列)$")
+_GOVERNED = regex.compile(r"(?:于|比|较|位的|名的|超过|不如|次于|对|向|与|居|列|排名|排在|位列|占)$")
+_LOCATED = regex.compile(r"(?:位于|地处|坐落于|落户于?)\p{Han}{0,6}$")
+_WHERE_OF = regex.compile(r"的(?!\d)")
+_NTH = r"(?:[一二三四五六七八九十]+|\d+)"
+# After 全国/全省: a peer group or a whole that a figure is measured against (全国平均, 全国的10.9%,
+# 全国边境省区第一); after any place: the group it leads (广西第一大贸易伙伴), not 第一产业.
+_PEER_WHOLE = regex.compile(rf"平均|均值|水平|总量的|的比重|的\d|\p{{Han}}{{0,6}}?(?:第{_NTH}(?![产季批次届期])|前{_NTH}[位名强]"
+                            r"|首位|榜首)")
+_PEER_PLACE = regex.compile(rf"第{_NTH}(?:大|位|名)|首位|榜首")
 
 
 def _not_the_subject(text: str, s: SubjectMention) -> bool:
@@ -46,8 +54,14 @@ def _not_the_subject(text: str, s: SubjectMention) -> bool:
         return True  # 突破5万亿元大关: a word after a figure, not a place
     if after[:1] in ("、", "等", "和", "及", "与") or text[s.start - 1:s.start] in ("、", "和", "及", "与"):
         return True
-    if s.kind == "org" and _SPEAKER.match(after):
+    if s.kind == "org" and s.level not in ("listed", "ref") and _SPEAKER.match(after):
+        return True  # the company a text reports on speaks of itself
+    if (_PEER_WHOLE if s.kind in ("national", "local") else _PEER_PLACE).match(text, s.end):
         return True
+    if _LOCATED.search(text, max(0, s.start - 10), s.start):
+        return True  # 位于安徽滁州的项目: where something is, not whose figure
+    if s.kind == "region" and before == "在" and _WHERE_OF.match(text, s.end):
+        return True  # 公司在湖南的销售收入: a market of the company
     quote = text.rfind("“", max(0, s.start - 12), s.start)
     if quote >= 0 and "”" not in text[quote:s.start] and "”" in text[s.end:s.end + 12]:
         return True  # “浙江制造天工鼎”: a name quoted inside a title or an award
@@ -171,6 +185,10 @@ class Mentions:
                 steady = False
                 if _closed_before(text, s.end, anchor):
                     continue
+            if s.level == "scenic":  # 瘦西湖景区单日接待量达9.8万人次: its own sentence's figures only
+                steady = False
+                if _SENTENCE_BREAK.search(text, s.end, anchor):
+                    continue
             best = s
             break
         if best is None or best.kind == "local":
@@ -219,6 +237,7 @@ class Mentions:
 
 
 _CLAUSE_BREAK = regex.compile(r"[,;。]")
+_SENTENCE_BREAK = regex.compile(r"[;。!?\n]")
 
 
 def _bigrams(s: str) -> set[str]:

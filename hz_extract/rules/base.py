@@ -58,6 +58,7 @@ class Draft:
     - ``ratio``: the word before 占比 is the whole when the chain already names the part;
     - ``chain``: the chain's indicator, whatever precedes;
     - ``inherit``: the chain's indicator or nothing;
+    - ``loss``: the chain's profit, else 净利润 (a loss is a negative level of it);
     - ``unit_noun``: the unit names what is counted (DAU) and joins the name;
     - ``each:i:n``: the i-th of the last n indicators the sentence named (分别 with no items).
     """

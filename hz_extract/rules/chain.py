@@ -21,9 +21,10 @@ import regex
 
 from .base import Context, Draft
 from .cues import ONE_FIGURE_BASES
-from .indicator import name
+from .indicator import name, trim
+from .items import distribute, distribute_each, group_label
 from .level import RATE_NAME, TIME_NAME
-from .lists import distribute, distribute_each
+from .loss import profit_of
 
 __all__ = ["FAMILY", "settle"]
 
@@ -57,7 +58,7 @@ def _previous_clause(ctx: Context, d: Draft) -> str:
         if unread:  # 博彩毛收入为224.5亿澳门元: a figure the quantity finder could not read
             pb = unread.start()
         prev = name(ctx, pa, pb)
-        if prev and ctx.lex.head_of(prev):
+        if prev and (ctx.lex.head_of(prev) or unread):  # a figure written there: it names what it is of
             return prev
     return ""
 
@@ -67,7 +68,62 @@ def _depth(ctx: Context, pos: int) -> int:
     return max(0, before.count("(") - before.count(")"))
 
 
+_DEFINED = regex.compile(r"(?P<full>[^\s,;:。!?()#]{2,30}?)\((?:(?P<abbr>[A-Z][A-Za-z&]{1,7})"
+                         r"|(?:以下)?(?:简称|统称)[“\"]?(?P<short>[^”\"()]{2,12}?)[”\"]?)\)")
+_DEFINITIONS: tuple[str, dict[str, str]] = ("", {})
+
+
+def _definitions(ctx: Context) -> dict[str, str]:
+    """The short names the document defines, each with its full name (商品交易总额(GMV) → GMV is
+    商品交易总额; 数字经济核心产业增加值(以下简称“核心产业增加值”)).
+
+    Read once per document (the last document's table is kept: sentences come in order).
+    """
+    global _DEFINITIONS
+    text, table = _DEFINITIONS
+    if text is not ctx.text:
+        table = {}
+        if "(" in ctx.text:
+            for m in _DEFINED.finditer(ctx.text):
+                full = trim(m.group("full"), ctx.lex)
+                short = m.group("abbr") or m.group("short")
+                if m.group("short") and not (ctx.lex.head_of(full) and ctx.lex.head_of(short)):
+                    continue  # (简称“青禾数科”): a company's short name, not an indicator's
+                if full and short not in table:
+                    table[short] = full
+        _DEFINITIONS = (ctx.text, table)
+    return table
+
+
+_BARE_VERBS = ("新增", "新登记", "新设立", "引进", "签约", "接待", "净增")
+"""Verbs a name may end with when its object is the chain's (日均新增, 平均每天接待)."""
+
+
+def _object_of(own: str, chain: str) -> str:
+    """``own`` with the object the chain names after the same verb (日均新增 + 新增市场主体 → 日均新增市场主体)."""
+    for verb in _BARE_VERBS:
+        if own.endswith(verb) and verb in chain and not chain.endswith(verb):
+            return own + chain[chain.index(verb) + len(verb):]
+    return own
+
+
+def _whole_of(ctx: Context, d: Draft, done: list[Draft]) -> str | None:
+    """The whole a part's ratio is of: the last indicator named before the 其中 that opens the part
+    (一般公共预算收入545.3亿元,…,其中税收收入448.2亿元,…,税收占比82.2%), else None."""
+    at = ctx.masked.rfind("其中", 0, d.start - ctx.start)
+    if at < 0:
+        return None
+    at += ctx.start
+    for o in reversed(done):
+        if o.start < at and o.indicator and o.measure == "level":
+            return o.indicator
+    return None
+
+
 _SHARE_DIFF = ("pp_diff.than", "pp_diff.verb")
+_TOTALS = ("level", "change")
+_RATES = ("%", "pp")
+"""An amount a counted group is given is its total (unless 均/都 says each); a rate may be each item's."""
 _TEXT_ORDER = attrgetter("start", "end")
 
 
@@ -101,10 +157,12 @@ def settle(ctx: Context) -> list[Draft]:
             ind = ctx.chain or ""
             if not ind:
                 continue
+        elif hint == "loss":
+            ind = profit_of(ctx.chain)  # 净利润3.17亿元,上年同期亏损2.08亿元: a loss of the profit
         elif hint == "ratio":
             # 营收占比58%: a whole before 占比 is the base; 海外收入占比41%: a part is the name
             if d.base and d.base not in ctx.lex.wholes:
-                ind, d.base = d.base, None
+                ind, d.base = d.base, _whole_of(ctx, d, out)  # 其中税收占比82.2%: of what 其中 divides
             elif ctx.chain:
                 ind = ctx.chain
             else:
@@ -113,6 +171,8 @@ def settle(ctx: Context) -> list[Draft]:
             ind = ctx.list_group  # …分别为52个、41个和29个,合计占签约项目总数的65.2%
         if not ind:
             own = _own(ctx, d)
+            if own and own.endswith(_BARE_VERBS) and ctx.chain:
+                own = _object_of(own, ctx.chain)  # 新增市场主体2.3万户,…,日均新增约97户: 日均新增市场主体
             if own:
                 ind = own
             elif d.rule in _SHARE_DIFF and ctx.chain and ctx.chain_measure == "share":
@@ -121,6 +181,9 @@ def settle(ctx: Context) -> list[Draft]:
                 ind = _previous_clause(ctx, d) or ctx.chain or ""
         if not ind:
             continue
+        defined = _definitions(ctx)
+        if defined and ind in defined:
+            ind = defined[ind]  # GMV同比翻倍 after 商品交易总额(GMV): one indicator, the full name
         if hint == "rate" and not RATE_NAME.search(ind):
             continue
         if hint == "time" and not TIME_NAME.search(ind):
@@ -131,7 +194,11 @@ def settle(ctx: Context) -> list[Draft]:
         extra: list[Draft] = []
         if "、" in ind:  # only a name listing items is distributed
             items = distribute(ind, ctx.lex)  # the chain keeps the group's name
-            if not items and _EACH.search(ctx.m(ctx.clause_of(d.start)[0], d.start)):
+            each = _EACH.search(ctx.m(ctx.clause_of(d.start)[0], d.start))
+            if items and not each and d.measure in _TOTALS and d.unit not in _RATES:
+                d.indicator = ind = group_label(ind)  # 三大先导产业规模达到1.8万亿元: the group's total, not each's
+                items = []
+            if not items and each:
                 items = distribute_each(ind, ctx.lex)  # 广播、电视人口综合覆盖率均为100%
             extra = [replace(d, indicator=item, rule="list.shared." + d.rule) for item in items[1:]]
             if items:

@@ -21,7 +21,7 @@ __all__ = ["Cues", "EndCue", "cues", "find_base", "ADJ", "clean_base", "ONE_FIGU
 ADJ = frozenset("高快多低慢少")
 """One-character comparatives: a sign only after 比/较 (比一季度低2.5个百分点), never a growth verb."""
 
-_ADV = "逆市|逆势|大幅|小幅|稳步|持续|快速|明显|继续|也|均|都|将|仍|仍然|进一步|略有|有所|分别|累计|共|合计"
+_ADV = "实际|名义|实质|逆市|逆势|大幅|小幅|稳步|持续|快速|明显|继续|也|均|都|将|仍|仍然|进一步|略有|有所|分别|累计|共|合计"
 _RATE = "增速|增幅|涨幅|增长率|增长速度|降幅|跌幅|增长幅度"
 _TO = "为|达|达到|是|超过|超|约|在"
 
@@ -105,7 +105,7 @@ def _build(lex: Lexicon) -> Cues:
     since = r"(?:比|较)(?P<since>[^#,;比较]{0,8}?(?:年|月|季度|季|期|末|初|旬|周)(?:份|末|初|底)?)"
     base_pre = rf"(?:(?:(?P<base>{bases})|{since})(?:{_ADV}|了|的|还|再|又)*)?"
     since2 = since.replace("(?P<since>", "(?P<since2>")
-    than = r"(?<![占可对无相同])(?:比|较|与|同(?!比)|相比|相较|相对)(?![重例率价值较])"
+    than = r"(?<![占可对无相同环])(?:比|较|与|同(?!比)|相比|相较|相对)(?![重例率价值较])"
     change_verb_words = [w for w in lex.verbs if len(w) > 1]
     rates = _RATE.split("|")
     pulls = ("拉动", "影响", "带动", "拖累", "下拉")
@@ -133,18 +133,27 @@ def _joined(words: Iterable[str], tails: Iterable[str]) -> list[str]:
 
 
 ONE_FIGURE_BASES = frozenset({"两年平均", "年均"})
+_STOCK_BASES = frozenset({"上年末", "年初"})
 """Bases that belong to the figure they are written with (两年平均增长5.9%), never carried."""
 
 _BASE_LEAD = regex.compile(r"^(?:该公司|本公司|该企业|公司)(?=.)")
-_BASE_STRIP = regex.compile(r"^(?:同期|同类|上述|第[\d一二三四五六七八九十]+(?:位|名)的)|的$")
+_BASE_STRIP = regex.compile(r"^(?:同期|同类|上述|当年|全年|本年|第[\d一二三四五六七八九十]+(?:位|名)的)|的$")
+_BASE_PERIODS = {"首季": "一季度", "首季度": "一季度"}
 
 
 def clean_base(s: str | None) -> str | None:
-    """Tidy a base taken from the text (``同期工业增加值增速`` → ``工业增加值增速``)."""
+    """Tidy a base taken from the text (``同期工业增加值增速`` → ``工业增加值增速``, ``营收`` →
+    ``营业收入`` as indicator_aliases.txt has it; an abbreviation in Latin letters stays: GDP).
+
+    >>> clean_base("当年营收"), clean_base("GDP"), clean_base("首季")
+    ('营业收入', 'GDP', '一季度')
+    """
     if not s:
         return None
     s = _BASE_STRIP.sub("", s.strip(" 、“”\"'")).strip()
     s = _BASE_LEAD.sub("", s)
+    if s and not s.isascii():
+        s = _BASE_PERIODS.get(s) or lexicon().aliases.get(s, s)
     return s or None
 
 
@@ -167,7 +176,11 @@ def find_base(ctx: Context, pos: int, measure: str = "growth") -> str | None:
     if best is not None:
         return ctx.lex.base_of(best)
     if measure == "change":
-        return ctx.last_change_base or ctx.last_base
-    if measure == "pp_diff":
+        carried = ctx.last_change_base or ctx.last_base
+    elif measure == "pp_diff":
         return ctx.last_pp_base
-    return ctx.last_base
+    else:
+        carried = ctx.last_base
+    if carried in _STOCK_BASES and "全年" in ctx.m(ctx.start, pos):
+        return "上年"  # 年末生猪存栏…比上年末下降3.1%;全年生猪出栏…增长1.2%: a year's flow is against the year before
+    return carried

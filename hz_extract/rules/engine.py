@@ -2,7 +2,7 @@
 
 Order: the structural families claim their figures first (from-to changes,
 inverted statements, 分别 lists, ranks, 翻番), then every figure left is offered
-to the measure families in turn (pp_diff, multiple, growth, change, share, level:
+to the measure families in turn (pp_diff, multiple, growth, change, share, loss, level:
 the first that recognises the words before it wins), then the chain settles the
 indicators in text order.
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import regex
 
-from . import change, chain, fromto, growth, inverted, level, lists, multiple, pp_diff, rank, share
+from . import change, chain, fromto, growth, inverted, level, lists, loss, multiple, pp_diff, rank, share
 from .base import Context, Draft, Slot
 
 __all__ = ["measure_families", "classify", "run"]
@@ -24,7 +24,7 @@ _THRESHOLD = regex.compile(r"^(?:以上|以下|左右)?的[^#,;:。()]{1,12}?#")
 MAX_LEFT = 80
 """Characters before a figure its cue is read from (a clause is rarely longer; patterns stay linear)."""
 
-_MEASURES = (pp_diff, multiple, growth, change, share, level)
+_MEASURES = (pp_diff, multiple, growth, change, share, loss, level)
 
 
 def measure_families() -> tuple:

@@ -1,8 +1,10 @@
 """From-to changes: ``从2022年的126万元提升至2024年的190万元`` → two levels, one per period.
 
 The verb between the two figures may be any growth or decline verb followed by
-至/到/为 (提升至, 增加到, 下降为), or 变为/调整为; each figure takes the period
-written just before it (2022年的 …). The indicator is the phrase before 从/由.
+至/到/为 (提升至, 增加到, 下降为), or 变为/调整为/转为; each figure takes the period
+written just before it (2022年的 …, 上年同期的 …). The indicator is the phrase before
+从/由. A sum of money right after 亏损 is a loss, a negative level
+(净利润由上年同期的亏损1.2亿元转为盈利0.8亿元).
 
 >>> from hz_extract import extract
 >>> [(r.period, int(r.value)) for r in extract("人均产值从2022年的126万元提升至2024年的190万元。")]
@@ -27,7 +29,7 @@ def _pattern(ctx: Context) -> regex.Pattern[str]:
     if pat is None:
         verbs = alternation([w for w in ctx.lex.verbs if len(w) > 1])
         pat = regex.compile(
-            rf"(?P<from>从|由)(?P<p1>[^#,;]{{0,12}}?)(?P<q1>#+)(?:(?:{verbs})(?:至|到|为)|变为|调整为|增至|升至|降至|提高至|扩大到)"
+            rf"(?P<from>从|由)(?P<p1>[^#,;]{{0,12}}?)(?P<q1>#+)(?:(?:{verbs})(?:至|到|为)|变为|调整为|转为|增至|升至|降至|提高至|扩大到)"
             rf"(?P<p2>[^#,;]{{0,12}}?)(?P<q2>#+)")
         _CACHE[id(ctx.lex)] = pat
     return pat
@@ -35,7 +37,7 @@ def _pattern(ctx: Context) -> regex.Pattern[str]:
 
 def _period_in(ctx: Context, a: int, b: int) -> str | None:
     for p in ctx.near(a, b + 1):
-        if a <= p.start and p.end <= b + 1 and p.kind == "period":
+        if a <= p.start and p.end <= b + 1 and p.kind in ("period", "base"):  # 由上年同期的…: the base is a period here
             return p.value
     return None
 
@@ -51,7 +53,8 @@ def apply(ctx: Context) -> None:
             continue
         cue = ctx.start + m.start("from")
         for s, (pa, pb) in ((s1, m.span("p1")), (s2, m.span("p2"))):
-            d = ctx.from_slot(s, "level", "fromto.level")
+            loss = s.q.kind == "money" and ctx.masked.endswith("亏损", 0, pb)
+            d = ctx.from_slot(s, "level", "fromto.level", value=-s.q.value if loss else None)  # 由亏损1.2亿元转为盈利…
             d.cue = cue
             d.period = _period_in(ctx, ctx.start + pa, ctx.start + pb)
             d.anchor = s.start

@@ -28,17 +28,30 @@ MAX_LEN = 28
 """Longer phrases are prose, not names: only their tail after the last 的/verb is kept."""
 
 _PAREN = regex.compile(r"\([^()]*\)|（[^（）]*）|\[[^\]]*\]|【[^】]*】")
-_LAST_HARD = regex.compile(r"(?r)[#,;:。!?！？，；：\n|]|\((?![^()]*\))|（(?![^（）]*）)")
-"""The last hard break of a stretch (searched from its end): punctuation, a figure, an unclosed bracket."""
+_LAST_HARD = regex.compile(r"(?r)[#,;:。!?！？，；：\n|]|\((?![^()]*\))|（(?![^（）]*）)|(?<=\p{Han})[ \u3000]+(?=\p{Han})")
+"""The last hard break of a stretch (searched from its end): punctuation, a figure, an unclosed bracket,
+a space between words (a headline's 旅游市场火热 接待游客超800万人次)."""
 _STREAK = regex.compile(r"(?:连续|已连续|持续)[\d一二三四五六七八九十两]+(?:年|个月|个季度|季度|届|次)|多年来?|一直|始终|再度|继续|仍然|仍")
 _WILL_LEAD = regex.compile(r"^(?:将|已|再|又|还|共)(?=新增|实现|完成|达到|累计|新建|建成|引进|培育|带动|签约|计|有)")
 _STREAK_FIRST = "连已持多一始再继仍"  # the first characters of _STREAK's alternatives
 _WILL_FIRST = frozenset("将已再又还共")
-_OPENERS = re.compile("[([（【]")  # a character class: the standard re scans it fastest
+_OPENERS = re.compile("[([（【]")
+_DIGIT = re.compile("[0-9]")  # a character class: the standard re scans it fastest
 _STREAK_START = re.compile(f"[{_STREAK_FIRST}]")
+_COUNTED = regex.compile(r"^[^\d,]{0,12}?\d+(?:\.\d+)?(?:家|个|座|所|项|只|条|批)(?=[\p{Han}A-Z])")
+"""A count inside a name, before what it counts (重点监测的42家A级景区接待游客): what follows is the name."""
 _PLAIN_NOUN = regex.compile(r"[\p{Han}A-Za-z]+")
-_BY_METHOD = regex.compile(r"^按[^,，;]{1,12}?(?:计算|折算|统计|核算)(?:为)?")
-_PER = regex.compile(r"(?:为|是|收于|报收|收报|达)?每(?:公斤|千克|斤|吨|桶|升|平方米|立方米|盎司|克|千瓦时|度|人|户|台|件|辆|张|份|只|头)$")
+_BY_METHOD = regex.compile(r"^(?:按[^,，;]{1,12}?(?:计算|折算|统计|核算)(?:为)?|按(?:可比|同|现行|不变|当年)?(?:口径|价格|价)"
+                           r"|(?:从|分)[^,，;从分]{1,10}?(?:来看|看)|扣除[^,，;]{1,8}?因素(?:影响)?(?:后)?)")
+"""An adverbial lead-in (按可比口径, 按不变价格计算, 从贸易方式看, 分区域看, 扣除价格因素): how, never what."""
+_METHOD_FIRST = frozenset("按从分扣")
+_PER = regex.compile(r"(?:为|是|收于|报收|收报|达)?每(?:公斤|千克|斤|吨|桶|升|平方米|立方米|盎司|克|千瓦时|度|人|户|台|件|辆|张|份|只|头|股)$")
+_LABELLED = regex.compile(r"^[^“”\"]*?(?:、|和|及|与)[^“”\"]*[“\"](?P<label>[^“”\"、,]{1,8})[”\"](?P<rest>[^“”\"]*)$")
+"""A list of items a quoted label names together (A、B和C“新三样”合计出口 → 新三样出口)."""
+_EXAMPLES = regex.compile(r"^(?P<items>(?:[^、和及与等]+(?:、|和|及|与))+[^、和及与等]+)等(?=\p{Han}{2})"
+                          r"(?:(?P<n>[\d一二三四五六七八九十两]+)(?:大|个|类|种|项))?")
+"""Examples before the group they belong to (电动汽车、锂电池、光伏产品等新三样产品): the group is the name."""
+_PER_WHOM = regex.compile(r"每[\d一二三四五六七八九十百千万]+(?:人口|人|户|名|平方公里)$")
 _IN_WHOLE = regex.compile(r"^(?P<x>.+?)在.{1,10}?中的(?P<h>比重|占比|份额)$")
 _SHARE_DE = regex.compile(r"占(?P<w>[^的]{1,12})的(?P<h>比重|比例)$")
 _GOVERNED = "在占对比较于与从由向"
@@ -104,10 +117,10 @@ def _tables(lex: Lexicon) -> _Tables:
             lead_at=regex.compile(f"(?:{alternation(lex.lead)})"),  # unanchored: ``^`` only matches at 0
             leads=leads, lead_sizes=_by_edge(leads, 0), trails=trails, trail_sizes=_by_edge(trails, -1),
             exact="" not in leads and "" not in trails,  # an empty filler would match anywhere: the patterns decide
-            touch_first=frozenset("按的之" + _EDGE_PUNCT) | _WILL_FIRST | {w[0] for w in leads if w},
+            touch_first=frozenset("的之" + _EDGE_PUNCT) | _METHOD_FIRST | _WILL_FIRST | {w[0] for w in leads if w},
             touch_last=frozenset("\n" + _EDGE_PUNCT) | {w[-1] for w in trails if w},
             touch_any=re.compile("[" + re.escape("".join(sorted(
-                set("([（【()每在占“”\"" + _STREAK_FIRST) | {w[0] for w in splits if w}))) + "]"),
+                set("([（【()每在占等“”\"0123456789" + _STREAK_FIRST) | {w[0] for w in splits if w}))) + "]"),
         )
         _TABLES[id(lex)] = got
     return got
@@ -154,14 +167,29 @@ def trim(phrase: str, lex: Lexicon | None = None, *, split: bool = True) -> str:
     s = _PAREN.sub("", phrase) if _OPENERS.search(phrase) else phrase
     s = _STREAK.sub("", s) if _STREAK_START.search(s) else s
     s = _PER.sub("", s) if "每" in s else s
-    s = _BY_METHOD.sub("", s) if s.startswith("按") else s
+    s = _BY_METHOD.sub("", s) if s[:1] in _METHOD_FIRST else s
     s = _WILL_LEAD.sub("", s) if s[:1] in _WILL_FIRST else s
+    if _DIGIT.search(s):
+        s = _COUNTED.sub("", s)
+    if "等" in s and ("、" in s or "和" in s or "及" in s or "与" in s):
+        s = _strip_examples(s)
+    m = _LABELLED.match(s) if "“" in s or '"' in s else None
+    if m:
+        rest = m.group("rest")
+        for _ in range(3):  # 合计出口: the label's own figure, without the filler
+            end = _lead_end(tab, rest, 0, len(rest))
+            if end <= 0:
+                break
+            rest = rest[end:]
+        s = m.group("label") + rest
     last = None
     if split and tab.split_start.search(s):
         for m in tab.split.finditer(s):
+            if m.start() > 2 and s[0] == "每" and _PER_WHOM.match(s, 0, m.start()):
+                continue  # 每千人拥有市场主体: the verb belongs to a per-head name
             last = m
     if last is not None and len(s[last.end():].strip(_EDGE_PUNCT)) >= 2:
-        tail, before = s[last.end():], s[:last.start()].strip(_EDGE_PUNCT)
+        tail, before = s[last.end():], _strip_trail(tab, s[:last.start()].strip(_EDGE_PUNCT))
         if tail in lex.heads and 2 <= len(before) <= 8 and _PLAIN_NOUN.fullmatch(before) \
                 and not tab.lead.match(before) and before not in lex.stop:
             s = before + tail  # 轻工业完成产值 → 轻工业产值: a bare head keeps whose it is
@@ -197,6 +225,21 @@ def trim(phrase: str, lex: Lexicon | None = None, *, split: bool = True) -> str:
     if s in lex.stop or len(s) < 2 or s.count("(") != s.count(")"):
         return ""
     return s
+
+
+def _strip_examples(s: str) -> str:
+    """``s`` without the examples listed before the group they belong to (A、B等新三样产品 → 新三样产品;
+    A、B、C等七大类产品 → 七大类产品), unless the group counts exactly those items (A、B、C等三大行业:
+    a figure of each, see :func:`~hz_extract.rules.items.distribute`)."""
+    m = _EXAMPLES.match(s)
+    if m is None:
+        return s
+    if m.group("n"):
+        from .rank import ordinal_value
+
+        if ordinal_value(m.group("n")) == len(regex.split(r"、|和|及|与", m.group("items"))):
+            return s
+    return s[m.end("items") + 1:]
 
 
 def _balance(s: str) -> str:

@@ -2,7 +2,8 @@
 
 A % is a level only when the indicator is itself a rate (…率, …指数, …比例); any
 other bare % is left alone. A number without a unit is a level only after an
-index, ratio or coefficient (景气指数为93.62, 城乡居民收入比为1.64). A counter written *before* its noun (3个集群晋级…,
+index, ratio or coefficient (景气指数为93.62, 城乡居民收入比为1.64), or a count in
+万/亿 after a noun that counts (活跃买家数达到1.62亿). A counter written *before* its noun (3个集群晋级…,
 在已发布业绩预告的14只券商股中) names the indicator after it.
 
 >>> from hz_extract import extract
@@ -20,11 +21,13 @@ __all__ = ["FAMILY", "classify", "RATE_NAME", "TIME_NAME", "INDEX_LEFT"]
 
 FAMILY = "level"
 
-RATE_NAME = regex.compile(r"(?:率|指数|比例|比重|占比|份额|水平|覆盖面|达标率|PMI|CPI|PPI)$")
+RATE_NAME = regex.compile(r"(?:率|指数|比例|比重|占比|份额|水平|覆盖面|增长面|达标率|息差|利差|强度|依存度|集中度|满意度|贡献度|开放度"
+                          r"|饱和度|景气度|PMI|CPI|PPI|LPR)$")
 _AFTER_QUALIFIER = ("以上", "左右", "上下", "以下", "之多", "多")
 _NOUN_START = regex.compile(r"^(?!和|及|与|或|以及|等)[\p{Han}“\"A-Za-z]")
 _CUT = regex.compile(r"[#,;:。!?()]")
-INDEX_LEFT = regex.compile(r"(?P<word>指数|比|系数|PMI|CPI|PPI)(?:\([^()]{0,24}\))?(?:为|达|达到|是|录得|升至|降至|回升至|回落至)$")
+INDEX_LEFT = regex.compile(r"(?P<word>指数|比|系数|PMI|CPI|PPI)(?:\([^()]{0,24}\))?"
+                           r"(?:为|达|达到|是|录得|升至|降至|回升至|回落至|(?:缩小|扩大|下降|上升|提高|降低)(?:至|到)|(?:保持|稳定)在)$")
 """Words before a bare number that make it a level: an index, a ratio, a coefficient."""
 _LENGTHS = frozenset({"米", "公里", "千米", "厘米", "英里", "海里"})
 _DISTANCE = regex.compile(r"(?:距离|距|离|相距|相隔)[^#,;]{0,12}?(?:约|仅|只有|不到|大约)?$")
@@ -50,6 +53,10 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
             if own and not own.endswith(m.group("word")):
                 own += m.group("word")  # 城乡居民收入比: the 比 is the name's head here
             d.indicator = own or None
+            return d
+        if q.text.endswith(("万", "亿")):  # noise.py keeps such a figure only after a noun that counts
+            d = ctx.from_slot(slot, "level", "level.count")  # 年度活跃买家数达到1.62亿: a count, no counter word
+            d.cue = d.anchor = slot.start
             return d
         return None
     if q.unit == "pp":

@@ -20,7 +20,7 @@ import regex
 __all__ = ["Lexicon", "lexicon", "read_pairs", "read_lines", "read_json", "alternation", "DATA_FILES"]
 
 DATA_FILES = ("measure_verbs.txt", "measure_compare.txt", "measure_bases.txt", "indicator_heads.txt", "indicator_aliases.txt",
-              "rule_fillers.json", "rule_modality.json", "rule_rank.json", "rule_units.json")
+              "indicator_contractions.txt", "rule_fillers.json", "rule_modality.json", "rule_rank.json", "rule_units.json")
 """The lexicon files this package owns (validated by ``tests/rules/test_lexicons.py``)."""
 
 
@@ -89,6 +89,7 @@ class Lexicon:
     aliases: dict[str, str]
     alias_prefixes: tuple[tuple[str, str], ...]
     alias_suffixes: tuple[tuple[str, str], ...]
+    contractions: dict[str, tuple[str, ...]]
 
     def canonical(self, name: str, national: bool = False) -> str:
         """The name a record carries for ``name`` (``GDP`` → ``地区生产总值``, ``规上X`` → ``规模以上X``,
@@ -176,4 +177,5 @@ def _build(extra_heads: tuple[str, ...]) -> Lexicon:
         aliases={a: n for a, n in read_pairs("indicator_aliases.txt") if "*" not in a},
         alias_prefixes=tuple((a[:-1], n) for a, n in read_pairs("indicator_aliases.txt") if a.endswith("*")),
         alias_suffixes=tuple((a[1:], n) for a, n in read_pairs("indicator_aliases.txt") if a.startswith("*")),
+        contractions={c: tuple(items.split("|")) for c, items in read_pairs("indicator_contractions.txt")},
     )

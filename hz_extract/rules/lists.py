@@ -10,7 +10,7 @@ or, when there is none, the indicators the sentence has just named, one each
 (``接待游客1.2亿人次,实现旅游总收入1500亿元,分别增长25.3%和30.1%``).
 Without 分别, as many figures as items written out (营业收入和净利润同比增长12%和15%)
 are paired the same way, and a figure shared by a counted group (``有色金属压延业、通信设备、通用设备三大
-行业增速超50%``) is distributed over its items too (:func:`distribute`).
+行业增速超50%``) is distributed over its items too (:func:`~hz_extract.rules.items.distribute`).
 The items are split so that their number equals the number of values (on 、
 first, then also on the last 和/及/与, then on all of them).
 
@@ -27,162 +27,37 @@ import regex
 
 from .base import Context, Draft, Slot
 from .indicator import skip_lead, trim
-from .lexicon import Lexicon, lexicon
+from .items import group_name, heads, split_group, split_items
+from .lexicon import Lexicon
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..subjects import SubjectMention
-__all__ = ["FAMILY", "apply", "split_items", "distribute"]
+__all__ = ["FAMILY", "apply"]
 
 FAMILY = "lists"
 
 Classify = Callable[[Context, Slot, str, int], Draft | None]
 
 _BETWEEN = regex.compile(r"^\s*(?:、|和|及|与|以及|,|或)\s*$")
+_VERB_GLUE: dict[int, regex.Pattern[str]] = {}
+
+
+def _verb_glue(lex: Lexicon) -> regex.Pattern[str]:
+    """A list separator followed by a value's own measure verb (增长2.5%、下降0.8%和增长6.7%)."""
+    pat = _VERB_GLUE.get(id(lex))
+    if pat is None:
+        from .lexicon import alternation
+
+        verbs = alternation(w for w in lex.verbs if len(w) > 1)
+        bases = alternation(lex.bases)
+        pat = _VERB_GLUE[id(lex)] = regex.compile(rf"^\s*(?:、|和|及|与|以及|,|或)\s*(?:{bases})?(?:{verbs})了?$")
+    return pat
+
+
 _AND = regex.compile(r"^\s*(?:、|和|及|与|以及)\s*$")
 _TOWARD = regex.compile(r"^[^、]{1,12}?(?:对|向|与|同)(?=[^、]+、)")
-_NUMERAL_ITEM = regex.compile(r"^第?[一二三四五六七八九十]$")
+_TO_FIRST = regex.compile(r"^[对向](?!外|内)\p{Han}{2}")
 _PERIOD_ITEM = regex.compile(r"(?:季度|月份|月|半年|年度|年|旬)$")
-_LAST_AND = regex.compile(r"^(?P<a>.+)(?:以及|和|及|与)(?P<b>[^和及与]+)$")
-
-
-_GROUP_LABEL = regex.compile(
-    r"(?<![第\d一二三四五六七八九十两])(?:等)?[\d一二三四五六七八九十两]+(?:(?:个|大|类|种|家|项|座|所)\p{Han}{0,4}?)?"
-    r"(?P<noun>行政区|设区市|城市|地区|市|区|县|省|州|镇|乡|国家|行业|产业|企业|部门|大类|门类|领域|板块|园区)")
-
-
-def _group(pre: str) -> tuple[str, str, bool]:
-    """Split ``A、B两市地区生产总值`` into the items, what follows the group label, and
-    whether the label names places.
-
-    >>> _group("杭州、宁波两市地区生产总值")
-    ('杭州、宁波', '地区生产总值', True)
-    >>> _group("香洲、金湾和斗门三个行政区")
-    ('香洲、金湾和斗门', '', True)
-    >>> _group("钢材、水泥和平板玻璃产量")
-    ('钢材、水泥和平板玻璃产量', '', False)
-    """
-    last_sep = max(pre.rfind("、"), pre.rfind("和"), pre.rfind("及"), pre.rfind("与"))
-    if last_sep < 0:
-        return pre, "", False
-    m = _GROUP_LABEL.search(pre, last_sep + 1)
-    if not m or m.start() == last_sep + 1:
-        return pre, "", False
-    places = m.group("noun") in _PLACE_NOUNS
-    return pre[:m.start()].removesuffix("等"), pre[m.end():], places
-
-
-def group_name(pre: str) -> str:
-    """The name a counted group gives its items together (三大主导产业签约项目), or ``""``."""
-    last_sep = max(pre.rfind("、"), pre.rfind("和"), pre.rfind("及"), pre.rfind("与"))
-    m = _GROUP_LABEL.search(pre, last_sep + 1) if last_sep >= 0 else None
-    return pre[m.start():] if m and m.start() > last_sep + 1 else ""
-
-
-_PLACE_NOUNS = frozenset({"行政区", "设区市", "城市", "地区", "市", "区", "县", "省", "州", "镇", "乡", "园区"})
-
-
-def split_items(text: str, n: int) -> list[str]:
-    """Split a list of ``n`` items (``A、B和C``), or return ``[]`` when no split gives ``n``.
-
-    >>> split_items("工业控制计算机及系统、集成电路、汽车仪器仪表产量", 3)
-    ['工业控制计算机及系统', '集成电路', '汽车仪器仪表产量']
-    >>> split_items("香洲、金湾和斗门", 3)
-    ['香洲', '金湾', '斗门']
-    """
-    parts = [p for p in text.split("、")]
-    if len(parts) == n and all(parts):
-        return parts
-    m = _LAST_AND.match(parts[-1])
-    if m:
-        alt = parts[:-1] + [m.group("a"), m.group("b")]
-        if len(alt) == n and all(alt):
-            return alt
-    alt = [p for p in regex.split(r"、|以及|和|及|与", text)]
-    if len(alt) == n and all(alt):
-        return alt
-    return []
-
-
-_GROUP = regex.compile(r"^(?P<items>[^、,]+(?:、[^、,]+)+?)等?(?P<n>[两二三四五六七八九十]|\d{1,2})(?:大|个|类|种|项)"
-                       r"(?P<noun>\p{Han}{1,8})$")
-
-
-def distribute(name: str, lex: Lexicon | None = None) -> list[str]:
-    """The items of a named group sharing one figure (``A、B、C三大行业`` → A, B, C), else ``[]``.
-
-    An indicator head after the group's noun goes with each item
-    (``A、B两大行业增加值`` → A增加值, B增加值).
-
-    >>> distribute("有色金属压延业、通信设备、通用设备三大行业")
-    ['有色金属压延业', '通信设备', '通用设备']
-    >>> distribute("机械、化工两大行业增加值")
-    ['机械增加值', '化工增加值']
-    """
-    m = _GROUP.match(name) if "、" in name else None  # a group lists its items with 、
-    if not m:
-        return []
-    from .rank import ordinal_value
-
-    n = ordinal_value(m.group("n"))
-    if not n or n < 2:
-        return []
-    head = (lex or lexicon()).head_of(m.group("noun")) or ""
-    if head == m.group("noun"):
-        head = ""
-    return [i.strip() + head for i in split_items(m.group("items"), n)]
-
-
-_EACH_ITEM = regex.compile(r"\p{Han}{1,8}")
-_RATE_HEAD = regex.compile(r"\p{Han}{2}率$")  # 普及率, 覆盖率: a rate names its own head
-
-
-def distribute_each(name: str, lex: Lexicon | None = None) -> list[str]:
-    """The items of ``A、B<head>`` when one figure is stated for each with 均/都, else ``[]``.
-
-    The head the last item ends with goes with every item; without a known head, or
-    with items that are not short plain names, nothing is distributed.
-
-    >>> distribute_each("粮食、棉花产量")
-    ['粮食产量', '棉花产量']
-    >>> distribute_each("广播、电视人口综合覆盖率")
-    ['广播覆盖率', '电视人口综合覆盖率']
-    >>> distribute_each("批发零售业增加值")
-    []
-    """
-    parts = name.split("、")
-    if len(parts) < 2:
-        return []
-    head = (lex or lexicon()).head_of(parts[-1])
-    if head is None and (rate := _RATE_HEAD.search(parts[-1])):
-        head = rate.group()
-    if not head or parts[-1] == head or any(p.endswith(head) for p in parts[:-1]):
-        return []
-    if not all(_EACH_ITEM.fullmatch(p) for p in parts[:-1]):
-        return []
-    return [p + head for p in parts[:-1]] + [parts[-1]]
-
-
-def _heads(ctx: Context, items: list[str], verb_text: str) -> list[str]:
-    """The indicator name of each item, with the shared head attached."""
-    last, first = items[-1], items[0]
-    if all(_NUMERAL_ITEM.match(i) for i in items[:-1]) and last[:1] in "一二三四五六七八九十":
-        # 第一、二、三产业增加值…: ordinals sharing what follows the last one's numeral
-        head = last[1:]
-        prefix = "第" if first.startswith("第") else ""
-        return [prefix + i.lstrip("第") + head for i in items[:-1]] + [prefix + last]
-    short = {len(i) for i in items[:-1]}
-    if len(short) == 1 and len(first) < len(last) - 1 and last[0] == first[0]:
-        head = last[len(first):]
-        return [i + head for i in items[:-1]] + [last]
-    lex_head = ctx.lex.head_of(last)
-    if lex_head and lex_head != last:
-        head = lex_head
-        body = last[:-len(head)].rstrip("的之")
-        return [i + head for i in items[:-1]] + [body + head]
-    verb_head = trim(verb_text, ctx.lex)
-    if verb_head and ctx.lex.head_of(verb_head):
-        return [i + verb_head for i in items]
-    return items
 
 
 def apply(ctx: Context, classify: Classify) -> None:
@@ -210,7 +85,16 @@ def apply(ctx: Context, classify: Classify) -> None:
 
 
 def _joined(ctx: Context, vals: list[Slot]) -> bool:
-    return all(_BETWEEN.match(ctx.m(x.end, y.start)) for x, y in zip(vals, vals[1:]))
+    """Whether the values follow one another, each after a separator and perhaps its own verb."""
+    glue = None
+    for x, y in zip(vals, vals[1:]):
+        between = ctx.m(x.end, y.start)
+        if _BETWEEN.match(between):
+            continue
+        glue = glue or _verb_glue(ctx.lex)
+        if not glue.match(between):
+            return False
+    return True
 
 
 def _run(ctx: Context, k: int) -> list[Slot]:
@@ -228,22 +112,114 @@ def _run(ctx: Context, k: int) -> list[Slot]:
     return []
 
 
+_BASE_ENDS = ("比", "年", "期", "末", "初", "月")
+"""The last characters of the base cues a list may end with before 分别 (同比, 比上年, 较上年同期 …)."""
+
+
+def _strip_base(pre: str, lex: Lexicon) -> str:
+    """``pre`` without the longest base cue it ends with (``…产量同比`` → ``…产量``)."""
+    for base in sorted(lex.bases, key=len, reverse=True):
+        if pre.endswith(base) and len(pre) > len(base):
+            return pre[:-len(base)].rstrip(" ,")
+    return pre
+
+
+_QUARTER = regex.compile(r"^(?P<y>\d{4})Q(?P<n>[1-4])$")
+_MONTH = regex.compile(r"^(?P<y>\d{4})-(?P<n>\d{2})$")
+_ELIDED = regex.compile(r"(?P<nums>[一二三四1-9](?:\s*[、和及]\s*(?:[一二三四]|1[0-2]|[1-9]))*)\s*[、和及]\s*$")
+_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4}
+
+
+def _periods(ctx: Context, ca: int, at: int, n: int) -> tuple[list[str], int]:
+    """The ``n`` periods a list's values are stated for (一季度、二季度、三季度GDP; 一、二、三季度,
+    the first ones cut short), and where the words after them start; ``([], at)`` when there are none."""
+    ps = [p for p in ctx.near(ca, at) if p.kind == "period" and p.value and ca <= p.start and p.end <= at]
+    if not ps:
+        return [], at
+    run = [ps[-1]]
+    for p in reversed(ps[:-1]):
+        if not _AND.match(ctx.t(p.end, run[0].start)):
+            break
+        run.insert(0, p)
+    if len(run) == n:
+        return [p.value for p in run], run[-1].end
+    last = run[-1]
+    m = _QUARTER.match(last.value) or _MONTH.match(last.value)
+    cut = _ELIDED.search(ctx.t(ca, last.start)) if m and len(run) == 1 else None
+    if cut is None:
+        return [], at
+    nums = [_NUMERALS.get(x) or int(x) for x in regex.findall(r"[一二三四]|1[0-2]|[1-9]", cut.group("nums"))]
+    if len(nums) + 1 != n:
+        return [], at
+    form = "{y}Q{n}" if last.value[4] == "Q" else "{y}-{n:02d}"
+    return [form.format(y=m.group("y"), n=k) for k in nums] + [last.value], last.end
+
+
+def _by_period(ctx: Context, classify: Classify, ca: int, at: int, vals: list[Slot]) -> bool:
+    """Give each value its period when the list's items are periods (一、二、三季度GDP分别增长…);
+    the indicator is what follows them, else the chain's."""
+    periods, end = _periods(ctx, ca, at, len(vals))
+    k = ctx.clause_index(ca)
+    if not periods and k > 0 and not ctx.slots_in_clause(k - 1):
+        periods, end = _periods(ctx, ctx.clauses[k - 1][0], at, len(vals))  # 一季度、二季度和三季度,全省…分别
+    if not periods:
+        return False
+    own = trim(_strip_base(ctx.t(end, at).strip(" ,"), ctx.lex), ctx.lex)
+    la = max(ca, vals[0].start - 80)
+    left = ctx.m(la, vals[0].start)
+    for i, s in enumerate(vals):
+        if i and not _BETWEEN.match(ctx.m(vals[i - 1].end, s.start)):
+            left = ctx.m(la, s.start)
+        d = classify(ctx, s, left, la)
+        if d is None:
+            continue
+        d.rule, d.period = "list.period." + d.rule, periods[i]
+        if own:
+            d.indicator = own
+        else:
+            d.hint = "inherit"
+        ctx.add(d)
+    return True
+
+
+_CONTRACTED_FIRST = frozenset("城大内")
+"""The first characters of indicator_contractions.txt's words (a cheap test before the lookup)."""
+
+
+def _expand(pre: str, n: int, lex: Lexicon) -> list[str]:
+    """The ``n`` items a contracted word at the start of ``pre`` stands for, each with the rest
+    of ``pre`` (城乡居民人均可支配收入 → 城镇居民人均可支配收入, 农村居民人均可支配收入), else ``[]``."""
+    for word, items in lex.contractions.items():
+        if pre.startswith(word) and len(items) == n and len(pre) > len(word):
+            return [i + pre[len(word):] for i in items]
+    return []
+
+
 def _distribute(ctx: Context, classify: Classify, ca: int, at: int, verb_from: int, vals: list[Slot],
                 *, strict: bool) -> None:
     """Give each value of a list its item; ``strict``: only when the items are written out."""
+    if ctx.periods and _by_period(ctx, classify, ca, at, vals):
+        return
     lead = skip_lead(ctx, ca, at, subjects=False)
     pre = ctx.t(lead, at).strip(" ,")
+    if pre.endswith(_BASE_ENDS):
+        pre = _strip_base(pre, ctx.lex)  # 集成电路产量同比分别增长: the base is no part of the last item
     toward = _TOWARD.search(pre)
     if toward and ("、" in pre[toward.end():] or regex.search("和|及|与", pre[toward.end():])):
         pre = pre[toward.end():]  # 宁波对欧盟、美国和东盟分别进出口…: the items follow 对
-    items_text, rest, places = _group(pre)
+    items_text, rest, places = split_group(pre)
     ctx.list_group = group_name(pre) or ctx.list_group
     has_sep = "、" in items_text or regex.search("和|及|与", items_text)
     items = split_items(items_text, len(vals)) if has_sep else []
     items = [i.strip(" “”\"") for i in items]
+    if len(items) > 1 and _TO_FIRST.match(items[0]) and not any(i.startswith(items[0][0]) for i in items[1:]):
+        items = [items[0]] + [items[0][0] + i for i in items[1:]]  # 对欧盟、美国进出口: 对 goes with each
     if strict and not items:
         return
     kind, names, shared = "", [], ""
+    if not items and pre[:1] in _CONTRACTED_FIRST and (expanded := _expand(pre, len(vals), ctx.lex)):
+        kind, names = "indicator", [trim(n, ctx.lex) or n for n in expanded]  # 城乡居民…分别: 城镇居民…, 农村居民…
+        ctx.list_items, ctx.list_kind = names, kind
     if items and _PERIOD_ITEM.search(items[-1]) and all(len(i) <= 4 for i in items):
         items, kind = [], "periods"  # 一、二季度分别增长…: periods of the chain's indicator
     if items:
@@ -257,7 +233,7 @@ def _distribute(ctx: Context, classify: Classify, ca: int, at: int, verb_from: i
             head = ctx.lex.head_of(rest) or trim(rest, ctx.lex)
             kind, names = "indicator", [trim(i + head, ctx.lex) or i + head for i in items]
         else:
-            kind, names = "indicator", [trim(n, ctx.lex) or n for n in _heads(ctx, items, verb_text)]
+            kind, names = "indicator", [trim(n, ctx.lex) or n for n in heads(ctx, items, verb_text)]
         ctx.list_items, ctx.list_kind = names, kind
     elif kind == "periods":
         pass
@@ -266,9 +242,11 @@ def _distribute(ctx: Context, classify: Classify, ca: int, at: int, verb_from: i
     elif not ctx.t(lead, at).strip(" ,"):
         kind = "each"  # 接待游客1.2亿人次,实现旅游总收入1500亿元,分别增长25.3%和30.1%
     la = max(ca, vals[0].start - 80)
-    left0 = ctx.m(la, vals[0].start)
+    left = ctx.m(la, vals[0].start)
     for i, s in enumerate(vals):
-        d = classify(ctx, s, left0, la)
+        if i and not _BETWEEN.match(ctx.m(vals[i - 1].end, s.start)):
+            left = ctx.m(la, s.start)  # 增长2.5%、下降0.8%: a value with its own verb reads it
+        d = classify(ctx, s, left, la)
         if d is None:
             continue
         d.rule = "list." + d.rule

@@ -15,6 +15,9 @@ before them: ``拟于近期开工项目1个`` counts projects that exist, while 
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+
 import regex
 
 from .base import Context, Draft
@@ -26,6 +29,8 @@ FAMILY = "modality"
 
 
 _WILL = regex.compile(r"(?<![即必终])将(?![近于其会是要来])")
+_OF_TARGET = regex.compile(r"(?:目标|计划|任务|规划)[^#,;的]{0,6}的")
+"""A target word that is the whole a share is taken of (完成年度目标的…, 为计划的…), not a plan for the share."""
 _LISTED_TARGETS = regex.compile(r"(?:目标|任务|计划)(?:是|为|如下)?[:：]")
 _CACHE: dict[int, tuple[regex.Pattern[str], regex.Pattern[str]]] = {}
 _OPEN_SLACK = 2  # a frame opens a clause, after at most 其中 or 而
@@ -62,6 +67,8 @@ class Sentence:
     _will = False
     _opening: str | None = None
     _head_end = 0
+    _carried = False
+    _last = "actual"
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
@@ -72,20 +79,33 @@ class Sentence:
         self._colon = text.find(":", lo, end) >= 0 or text.find("：", lo, end) >= 0
         masked = ctx.masked
         cues, notable = _patterns(ctx.lex)
-        if notable.search(masked) is None:  # literal words: none in the sentence, none in any part of it
+        carried = _carried(ctx) if start and text[start - 1] in ";； \t" else None
+        if carried:  # 预计全年…;一般公共预算收入…: a cue opening the sentence before a semicolon governs this one
+            self._plain, self._opening, self._head_end, self._carried = False, carried, start, True
+            self._cue = _patterns(ctx.lex)[0]
+            self._will = "将" in ctx.masked
+            return
+        if notable.search(masked) is None and not _FUTURE.match(masked) and "安排" not in masked:  # none in the sentence
             self._plain = not self._colon
             return
         self._plain = False
         self._cue = cues if cues.search(masked) else None
         self._will = "将" in masked
-        self._head_end = ctx.clause_of(start)[1]
-        head = ctx.m(start, self._head_end)[:4]
-        lex = ctx.lex
-        self._opening = ("expected" if head.startswith(lex.expected) else
-                         "target" if head.startswith(lex.target) else None)
+        head_start, self._head_end = ctx.clause_of(start)
+        if _SAYS.search(ctx.m(head_start, self._head_end)) and self._head_end < ctx.end:
+            head_start, self._head_end = ctx.clause_of(self._head_end)  # 公司表示,2025年力争…: what is said opens it
+        self._opening = _opening(ctx, head_start, self._head_end)
 
     def decide(self, d: Draft) -> str:
-        """The modality of a draft of this sentence: ``actual``, ``expected`` or ``target``."""
+        """The modality of a draft of this sentence: ``actual``, ``expected`` or ``target``.
+
+        Drafts are decided in text order: a clause that only continues the figure
+        before it (…预算安排428.5亿元,增长3.9%左右) takes that figure's modality.
+        """
+        self._last = got = self._decide(d)
+        return got
+
+    def _decide(self, d: Draft) -> str:
         if d.modality:
             return d.modality
         ctx = self.ctx
@@ -94,22 +114,26 @@ class Sentence:
         lex = ctx.lex
         ca, _ = ctx.clause_of(d.start)
         left = ctx.m(ca, d.start)
-        if left.rstrip().endswith(lex.target_nouns):
-            return "target"
+        if left.rstrip().endswith(lex.target_nouns) or _BUDGET.search(left):
+            return "target"  # 完成市分配任务25亿元; 一般公共预算支出安排710亿元: a budget's plan
         counted = d.unit in lex.counters
         m = self._cue.search(left) if self._cue is not None else None
         if m and counted and "的" in left[m.end():]:
             m = None  # 已发布业绩预告的14只券商股: the cue qualifies the noun, not the count
-        if m and m.lastgroup == "target" and d.measure == "share":
+        if m and m.lastgroup == "target" and d.measure == "share" and _OF_TARGET.match(left, m.start()):
             m = None  # 完成年度目标的102.1%: the completion of a target is an actual figure
-        if m and (m.lastgroup == "expected" or not counted or m.end() >= len(left) - 2):
-            return "expected" if m.lastgroup == "expected" else "target"
-        if m is None and self._will and d.measure != "share" and "将" in left and _WILL.search(left):
-            return "target"  # 全年将新增就业10万人: a plan (RECORDS.md counts 将 with the targets)
+        if m and (m.lastgroup == "expected" or not counted or m.end() >= len(left) - 2 or m.group() in _STRONG):
+            return "expected" if m.lastgroup == "expected" else "target"  # 力争再签约项目60个: no count of what exists
         if self._listed(d.start):
             return "target"  # 主要预期目标是:地区生产总值增长5.5%左右;城镇新增就业60万人以上…
-        if ca > ctx.start and self._opening and not _frame_breaks(ctx, self._head_end, d.start):
+        if (ca > ctx.start or self._carried) and self._opening and not _frame_breaks(ctx, self._head_end, d.start):
             return self._opening  # 目标到2025年,…占GDP比重达到15%: a cue opening the sentence governs all of it
+        if m is None and self._will and d.measure != "share" and "将" in left and _WILL.search(left):
+            return "target"  # 全年将新增就业10万人: a plan (RECORDS.md counts 将 with the targets)
+        cue = d.cue if d.cue is not None else d.start
+        if self._last != "actual" and d.measure in _FOLLOWING and ca > ctx.start \
+                and not _name_between(ctx, ca, cue) and not _frame_breaks(ctx, ca, d.start):
+            return self._last  # …安排428.5亿元,增长3.9%左右: the same figure's growth
         return "actual"
 
     def _listed(self, pos: int) -> bool:
@@ -124,17 +148,115 @@ class Sentence:
         return has_colon and _LISTED_TARGETS.search(text, lo, pos) is not None
 
 
+_STRONG = frozenset({"力争", "争取", "确保"})
+"""Target cues that never describe what exists (力争再签约项目60个), unlike 拟/计划 (拟于近期开工项目1个)."""
+_BUDGET = regex.compile(r"(?:收入|支出|资金)(?:预算)?安排$")
+_FOLLOWING = frozenset({"growth", "change", "pp_diff", "multiple"})
+_FUTURE = regex.compile(r"^(?:力争|争取)?(?:到|至)(?P<y>\d{4})年")
+_END_MARK = re.compile("[。!?！？\n]")  # a character class: the standard re scans it fastest
+_AIM = ("目标", "任务")
+"""After 预期/预计, a target noun: 预期目标 is a target, not a forecast."""
+_BY_PLAN = regex.compile(r"^(?:根据|按照|依据)[^,，;；#]{0,40}?(?:规划|计划|方案|纲要)(?:\([^()]{0,24}\))?》?[,，]?$")
+_SAYS = regex.compile(r"(?:表示|称|指出|透露|介绍|提出|预测|认为)[,，:：]?$")
+"""A clause that only says who speaks (公司表示,): the sentence opens with the next one."""
+_HEAD_WORDS = 8
+"""How far into a sentence a cue still opens it (公司预计, 2026年全市力争)."""
+_NAMED = regex.compile(r"(?:收入|产值|总值|增加值|投资|产量|利润|规模)")
+"""Heads that, before a cue, make it the clause's own (营业总收入力争…), not the sentence's."""
+_CLAUSE_BREAK = regex.compile(r"[,，;；:：#]")
+
+
+def _name_between(ctx: Context, a: int, b: int) -> bool:
+    """Whether the words from ``a`` to ``b`` name an indicator (not just 同比/比上年/分别…)."""
+    from .indicator import name
+
+    return bool(name(ctx, a, b))
+
+
+def _opening(ctx: Context, start: int, head_end: int) -> str | None:
+    """The modality a cue opening the sentence gives all of it: 预计…, 公司预计…, 2025年力争…
+    (nothing named before the cue; after other words only a forecast or a strong target
+    word, not 公司拟…), 根据…规划, or 到2027年 when that year is yet to come."""
+    head = ctx.m(start, head_end)
+    lex = ctx.lex
+    if head.startswith(lex.expected):
+        return "target" if head.startswith(_AIM, _cue_len(head, lex.expected)) else "expected"
+    if head.startswith(lex.target):
+        return "target"
+    m = _patterns(lex)[0].search(head, 0, _HEAD_WORDS + 4)
+    if m is not None and m.start() > 0 and (m.lastgroup == "expected" or m.group() in _STRONG) \
+            and not _CLAUSE_BREAK.search(head, 0, m.start()) and not _name_between(ctx, start, start + m.start()):
+        return "target" if m.lastgroup == "target" or head.startswith(_AIM, m.end()) else "expected"
+    f = _FUTURE.match(head)
+    if f and _yet_to_come(ctx, int(f.group("y"))):
+        return "target"  # 到2027年,全省新能源汽车产量力争达到200万辆,产业规模突破5000亿元
+    if _BY_PLAN.match(head):
+        return "target"  # 根据《…三年行动计划》,到2027年,…: what a plan sets out
+    return None
+
+
+def _cue_len(head: str, words: tuple[str, ...]) -> int:
+    return max(len(w) for w in words if head.startswith(w))
+
+
+def _yet_to_come(ctx: Context, year: int) -> bool:
+    """Whether ``year`` is after the document's date (its date line), with a date known."""
+    for p in ctx.all_periods:
+        if p.kind == "date" and p.value and p.value[:4].isdigit():
+            return year > int(p.value[:4])
+    return False
+
+
+def _carried(ctx: Context) -> str | None:
+    """The opening modality of the sentence this one continues after a semicolon (预计全年…;…):
+    a cue among the first words of the first clause after the last full stop."""
+    text, k = ctx.text, ctx.start
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    if k == 0 or text[k - 1] not in ";；":
+        return None
+    head = max(_sentence_start(text, k), k - 400)
+    m = _patterns(ctx.lex)[0].search(text, head, min(k, head + _HEAD_WORDS + 4))
+    if m is None or _CLAUSE_BREAK.search(text, head, m.start()) or _NAMED.search(text, head, m.start()):
+        return None
+    return "target" if m.lastgroup == "target" or text.startswith(_AIM, m.end()) else "expected"
+
+
+_ENDS_AT: tuple[str, list[int]] = ("", [])
+
+
+def _sentence_start(text: str, k: int) -> int:
+    """Where the full sentence holding ``k`` starts (after the last 。!? or newline before it); the
+    document's end marks are found once (sentences come in order, one document at a time)."""
+    global _ENDS_AT
+    seen, ends = _ENDS_AT
+    if seen is not text:
+        ends = [m.end() for m in _END_MARK.finditer(text)]
+        _ENDS_AT = (text, ends)
+    i = bisect_left(ends, k + 1) - 1
+    return ends[i] if i >= 0 else 0
+
+
+def _in_title(ctx: Context, pos: int) -> bool:
+    """Whether ``pos`` is inside a title or bracket of its sentence (《…行动计划(2025—2027年)》)."""
+    before = ctx.t(ctx.start, pos)
+    return before.count("《") > before.count("》") or before.count("(") > before.count(")")
+
+
 def _frame_breaks(ctx: Context, lo: int, hi: int) -> bool:
     """Whether the clauses from ``lo`` to the figure at ``hi`` leave the scope of the sentence's opening cue.
 
     They do when one of them is explicitly actual (已, 实现了) or opens a frame of
     its own: a period other than the opening clause's (预计全年增长6%,前三季度增长5.2%)
-    or a subject other than its own (预计全市增长6%,该县增长5%; 杭州…,宁波…).
+    or a subject other than its own (预计全市增长6%,该县增长5%; 杭州…,宁波…). When the
+    opening clause names no period (or no subject), the first one named after it is the
+    frame's own (公司预计,全年…; 到2027年,全省…).
     """
     if any(mark in ctx.m(lo, hi) for mark in ctx.lex.actual_marks):
         return True
-    head_periods = {p.value or p.text for p in ctx.periods if p.start < lo and p.kind == "period"}
-    head_subjects = {s.name for s in ctx.subjects if s.start < lo}
+    head_periods = {p.value or p.text for p in ctx.periods
+                    if p.start < lo and p.kind == "period" and not _in_title(ctx, p.start)}
+    head_subjects = {s.name for s in ctx.subjects if s.start < lo and not _in_title(ctx, s.start)}
     for a, b in ctx.clauses:
         if not lo <= a < hi:
             continue
@@ -143,7 +265,12 @@ def _frame_breaks(ctx: Context, lo: int, hi: int) -> bool:
             return True
         for p in ctx.periods:
             if p.kind == "period" and a <= p.start <= a + _OPEN_SLACK and (p.value or p.text) not in head_periods:
-                return True
-        if any(a <= s.start <= a + _OPEN_SLACK and s.name not in head_subjects for s in ctx.subjects):
-            return True
+                if head_periods:
+                    return True
+                head_periods.add(p.value or p.text)  # 公司预计,全年…: the forecast's own period
+        for m in ctx.subjects:
+            if a <= m.start <= a + _OPEN_SLACK and m.name not in head_subjects:
+                if head_subjects:
+                    return True
+                head_subjects.add(m.name)  # 到2027年,全省…: the plan's own place
     return False

@@ -15,7 +15,7 @@ import regex
 
 from .base import QMARK, Context, Draft, Slot
 from .cues import clean_base, find_base
-from .indicator import name
+from .indicator import name, trim
 
 __all__ = ["FAMILY", "classify", "apply"]
 
@@ -58,7 +58,7 @@ def apply(ctx: Context) -> None:
         base = find_base(ctx, a)
         than = _THAN.search(ind)
         if than:
-            ind, base = ind[:than.start()], clean_base(than.group("base"))
+            ind, base = trim(ind[:than.start()], ctx.lex), clean_base(than.group("base"))  # 这一数字较…: no name
         if ind.endswith(_RATE_END):
             continue
         times = _TIMES.get(m.group("n") or "一", 1)

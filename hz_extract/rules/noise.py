@@ -4,12 +4,13 @@ Dropped before any rule runs: figures without a unit (list numbers 1、, codes
 “1155”, ratios 2.7:54.8:42.5, phone and licence numbers) unless an index or ratio
 names them (景气指数为93.62), units that count plan
 levels, floors, routes or durations (5级指引, 三年行动计划; rule_units.json
-'skip'), figures glued to Latin letters (5G, B2-W, PM2.5), places (250米处),
+'skip'), figures glued to Latin letters (5G, B2-W, PM2.5), configurations (8GB+256GB), places (250米处),
 ordinals (第1位: ranks are read by rank.py), clock times (18点30分), small counts
 written only in Chinese numerals (两个服务台, 五大产业生态圈, 长三角 — statistical
 figures are written in digits), bare magnitudes (距离万亿元规模), 翻番 (read by
-multiple.py), temperatures and chances of rain in a weather forecast, and table cells (a line with no words around its figure, or a row
-with cell separators).
+multiple.py), temperatures and chances of rain in a weather forecast, temperatures
+that are no climate average (比赛当天气温12℃; 年平均气温17.8℃ stays), spacings (每2.5公里设, 每隔10分钟), and table cells (a line with no
+words around its figure, or a row with cell separators).
 
 >>> from hz_extract.quantities import find_quantities
 >>> from hz_extract.rules.lexicon import lexicon
@@ -24,6 +25,7 @@ import string
 import regex
 
 from ..quantities import Quantity
+from .level import INDEX_LEFT
 from .lexicon import Lexicon
 
 __all__ = ["FAMILY", "keep"]
@@ -37,6 +39,10 @@ _CHANCE = ("概率", "概率为", "概率达")  # a chance of rain named before 
 _CHANCE_ENDS = frozenset(w[-1] for w in _CHANCE)
 _TWO_HAN = regex.compile(r"\p{Han}[^\p{Han}]*\p{Han}")
 _LATIN = frozenset(string.ascii_letters)
+_DEGREES = frozenset({"℃", "摄氏度", "华氏度", "℉"})
+_CLIMATE = regex.compile(r"平均|年均|积温|常年|极端")
+"""What makes a temperature a climate statistic (年平均气温17.8℃, 比常年偏高0.6℃); any other is a day's weather."""
+_SPACING_UNITS = frozenset({"米", "公里", "千米", "厘米", "英里", "海里", "分钟", "小时", "秒", "天", "周", "个月"})
 _MAGNITUDE_FIRST = regex.compile(r"^(?:超过|突破|迈向|超|逾|近)?[十百千万亿]")
 
 
@@ -52,22 +58,45 @@ def _line(text: str, start: int, end: int) -> tuple[int, int]:
     return a, b if b >= 0 else hi
 
 
-_NAMED_BY = ("为", "达", "达到", "是", "录得", "升至", "降至", "回升至", "回落至")
-_CHANGED_BY = ("缩小", "扩大", "上升", "下降", "提高", "降低", "增加", "减少", "回落", "回升")
-_INDEX_NAMED = regex.compile(rf"(?:指数|比|系数|PMI|CPI|PPI)(?:\([^()]{{0,24}}\))?(?:{'|'.join(_NAMED_BY)})$")
-_INDEX_CHANGE = regex.compile(rf"(?:比|较)[^,;。#\d]{{1,8}}(?:{'|'.join(_CHANGED_BY)})$")
-_LAST = frozenset(w[-1] for w in _NAMED_BY + _CHANGED_BY)  # what the text before such a figure ends with
+_INDEX_CHANGE = regex.compile(r"(?:比|较)[^,;。#\d]{1,8}(?:缩小|扩大|上升|下降|提高|降低|增加|减少|回落|回升)$")
+_INDEX_ENDS = frozenset("为达到是得至在" "小大升降高低加少落")
+"""What the text before a bare figure ends with when INDEX_LEFT or _INDEX_CHANGE can match there."""
+
+
+_COUNT_NOUN = r"(?:数|数量|人数|户数|人口|用户|会员|粉丝|买家|卖家|客户|游客|访客|观众|下载量|订单量)"
+_COUNT_BEFORE = regex.compile(_COUNT_NOUN + r"(?:\([A-Za-z]{2,8}\))?(?:规模)?(?:已|已经|共|累计)?"
+                              r"(?:达到|达|为|是|增至|增长至|增加至|升至|提升至|攀升至)?$")
+_COUNT_CHANGE = regex.compile(r"(?:比|较)[^,;。#\d]{1,8}(?:增加|减少|净增|新增|增长|下降)了?$")
+_COUNT_FIGURE = regex.compile(_COUNT_NOUN + r"[^,;。\d]{0,6}\d[\d.]*(?:万亿|亿|千万|万)[,，;]?$")
+_MAGNITUDE_LAST = ("万", "亿")
+
+
+def _bare_count(q: Quantity, text: str) -> bool:
+    """A count in 万/亿 with no counter word after a noun that counts (年度活跃买家数达到1.62亿),
+    or its change right after one (…1.62亿,较上年末增加2100万)."""
+    if not q.text.endswith(_MAGNITUDE_LAST) or not _DIGIT.search(q.text):
+        return False
+    before = text[max(0, q.start - 40):q.start]
+    if _COUNT_BEFORE.search(before):
+        return True
+    m = _COUNT_CHANGE.search(before)
+    return bool(m) and bool(_COUNT_FIGURE.search(before, 0, m.start()))
 
 
 def _bare_figure(q: Quantity, text: str) -> bool:
     """A unit-less number that is a figure: an index or ratio named right before it
-    (景气指数为93.62), or its change right after one (…收入比为1.64,比上年缩小0.04)."""
-    if q.value_max is not None or not _DIGIT.match(q.text[:1] or " "):
+    (景气指数为93.62), or its change right after one (…收入比为1.64,比上年缩小0.04),
+    or a count in 万/亿 (:func:`_bare_count`)."""
+    if q.value_max is not None:
         return False
+    if not _DIGIT.match(q.text[:1] or " "):
+        return _bare_count(q, text)  # 突破3000万: a qualifier first
     before = text[max(0, q.start - 40):q.start]
-    if (before[-2:-1] if before.endswith("\n") else before[-1:]) not in _LAST:
-        return False  # neither pattern can end here ($ also matches before a final line break)
-    if _INDEX_NAMED.search(before):
+    if q.text.endswith(_MAGNITUDE_LAST) and _bare_count(q, text):
+        return True
+    if (before[-2:-1] if before.endswith("\n") else before[-1:]) not in _INDEX_ENDS:
+        return False  # neither index pattern can end here ($ also matches before a final line break)
+    if INDEX_LEFT.search(before):
         return True
     m = _INDEX_CHANGE.search(before)
     return bool(m) and bool(regex.search(r"(?:指数|比|系数)为\d", before[:m.start()]))
@@ -87,6 +116,9 @@ def keep(q: Quantity, text: str, lex: Lexicon) -> bool:
         return False
     if before in "-－/" and start > 1 and text[start - 2].isalnum():
         return False
+    if (before == "+" and start > 1 and text[start - 2].isalnum()) or \
+            (text[end:end + 1] == "+" and text[end + 1:end + 2].isdigit()):
+        return False  # 8GB+256GB, 12+512: a product's configuration, not a figure
     if text.startswith(lex.place_after, end, end + 2):
         return False
     if unit in ("分", "分钟") and before in "点时:":
@@ -98,6 +130,10 @@ def keep(q: Quantity, text: str, lex: Lexicon) -> bool:
             return False
         if q.kind in ("money", "measure", "number") and _MAGNITUDE_FIRST.match(q.text):
             return False  # 万亿元规模, 千亿级: a threshold named, not a figure
+    if unit in _SPACING_UNITS and (before == "每" or text.endswith("每隔", max(0, start - 2), start)):
+        return False  # 每2.5公里设一个饮水站, 每隔10分钟一班: a spacing, not an indicator figure
+    if unit in _DEGREES and not _CLIMATE.search(text, max(0, start - 12), start):
+        return False  # 比赛当天气温12℃至18℃, 现场气温高达35℃: the weather of a day, not a statistic
     if (unit in _TEMPERATURE or before in _CHANCE_ENDS and text.endswith(_CHANCE, max(0, start - 4), start)) \
             and _FORECAST.search(text, max(0, start - 300), min(len(text), end + 100)):
         return False  # a weather forecast: temperatures and chances of rain are no indicators

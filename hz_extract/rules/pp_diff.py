@@ -20,6 +20,7 @@ __all__ = ["FAMILY", "classify"]
 
 FAMILY = "pp_diff"
 
+_THAN_BEFORE = regex.compile(r"(?P<cue>(?:比|较)(?P<base>[^#,;比较]{1,12}))$")
 _FALL_RATE = regex.compile(r"降幅|跌幅|下降幅度|亏损")
 _NARROW = frozenset({"收窄", "缩小", "减少", "回落", "下降", "降低", "减"})
 _DOWN_WORDS = frozenset({"下降", "下拉", "下滑", "回落", "减少", "拖累"})
@@ -38,6 +39,8 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
             base += "增长"
     elif m := c.compare.search(left):
         sign, base, rule = ctx.lex.compare[m.group("cmp")], clean_base(m.group("base")), "pp_diff.compare"
+        if base is None and (than := _THAN_BEFORE.search(left, 0, m.start("cmp"))):
+            base, m = clean_base(than.group("base")), than  # 比全国高出2.8个百分点: the base is before the word
     elif m := c.than.search(left):
         base = clean_base(m.group("base"))
         sign, rule = ctx.lex.verbs[m.group("verb")], "pp_diff.than"

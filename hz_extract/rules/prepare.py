@@ -20,6 +20,7 @@ from ..quantities import Quantity
 __all__ = ["complete"]
 
 _SCORE = "高分"
+_BP = "基点"
 _LIST_GLUE = regex.compile(r"\s*(?:、|和|及|与|至|到|-|~)\s*")
 
 
@@ -28,15 +29,26 @@ def complete(quantities: list[Quantity], text: str) -> list[Quantity]:
 
     ``2.16和1.66个百分点``, ``10.8%、14.2%`` written as ``10.8、14.2%``: a bare number
     listed before a % or 个百分点 figure shares its unit; ``以133.2高分`` is a score;
-    a fraction (``近十分之一``) is a percentage.
+    a fraction (``近十分之一``) is a percentage; ``2个基点`` is 0.02 percentage points;
+    ``0.5个和0.3个百分点``: the first figure is in percentage points too.
     """
     out = _split_mixed_ranges(quantities, text)
-    for i in reversed([i for i, q in enumerate(out) if q.unit is None]):  # only a figure without a unit changes
+    # only a figure without a unit, or counted in 个 (2个基点, 0.5个和0.3个百分点), changes
+    for i in reversed([i for i, q in enumerate(out) if q.unit is None or q.unit == "个"]):
         q = out[i]
+        if (q.unit is None or q.unit == "个") and q.kind in ("number", "measure") and text.startswith(_BP, q.end):
+            # 下降2个基点: a hundredth of a percentage point
+            out[i] = replace(q, text=q.text + _BP, end=q.end + len(_BP), unit="pp", kind="pp",
+                             value=q.value / 100, value_max=None if q.value_max is None else q.value_max / 100)
+            continue
         if q.kind == "fraction" and q.unit is None:
             # 占全国的比重近十分之一: a fraction of a whole is a share in %
             out[i] = replace(q, unit="%", kind="percent", value=q.value * 100,
                              value_max=None if q.value_max is None else q.value_max * 100)
+            continue
+        if q.unit == "个" and i + 1 < len(out) and out[i + 1].unit == "pp" and q.value_max is None \
+                and out[i + 1].text.endswith("个百分点") and _LIST_GLUE.fullmatch(text, q.end, out[i + 1].start):
+            out[i] = replace(q, unit="pp", kind="pp")  # 分别提高0.5个和0.3个百分点: the first shares the unit
             continue
         if q.unit is not None or q.kind != "number":
             continue

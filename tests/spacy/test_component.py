@@ -129,16 +129,16 @@ def test_published_from_config_and_per_document(fake_extractor, monkeypatch):
 def test_extra_regions_and_organisations_become_subject_spans():
     import spacy
 
-    text = "钱塘新区规上工业增加值增长8%,星河重工营收20亿元。"
+    text = "钱塘片区规上工业增加值增长8%,星河重工营收20亿元。"
     plain = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     plain.add_pipe("hz_extract")
     tuned = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-    tuned.add_pipe("hz_extract", config={"regions": ["钱塘新区"], "organisations": ["星河重工"]})
+    tuned.add_pipe("hz_extract", config={"regions": ["钱塘片区"], "organisations": ["星河重工"]})
     plain_doc, tuned_doc = plain(text), tuned(text)
     before = {(s.text, s.label_) for s in plain_doc.spans["hz_subjects"]}
     after = {(s.text, s.label_, s.kb_id_) for s in tuned_doc.spans["hz_subjects"]}
-    assert ("钱塘新区", "region") not in before and ("星河重工", "org") not in before
-    assert ("钱塘新区", "region", "钱塘新区") in after
+    assert ("钱塘片区", "region") not in before and ("星河重工", "org") not in before
+    assert ("钱塘片区", "region", "钱塘片区") in after
     assert ("星河重工", "org", "星河重工") in after
 
 

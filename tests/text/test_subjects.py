@@ -236,3 +236,43 @@ def test_extractor_path_matches_public_functions(shared_dir: Path) -> None:
         mentions = subjects_in(t)
         assert list(mentions) == find_subjects(t)
         assert place_in(t, mentions) == main_place(raw) == main_place(t)
+
+
+def levels(text: str) -> list[tuple[str, str, str]]:
+    return [(s.name, s.kind, s.level) for s in find_subjects(text)]
+
+
+def test_listed_company_and_references() -> None:
+    t = "云帆材料(603912)披露年报。公司营收增长,归属于上市公司股东的净利润;截至年末,该公司员工…"
+    assert levels(t) == [("云帆材料", "org", "listed"), ("云帆材料", "org", "ref"), ("云帆材料", "org", "ref")]
+
+
+def test_references_need_a_listed_company() -> None:
+    assert levels("全市规上工业企业营业收入增长。公司数量增加,该公司…") == [("全市", "local", "city")]
+
+
+def test_short_name_names_the_company() -> None:
+    t = "远川智能装备股份有限公司(简称“远川智能”)发布半年报。远川智能营收增长"
+    assert [(n, k) for n, k, _ in levels(t)] == [("远川智能", "org")] * 3  # the full name, its definition, its use
+
+
+def test_listed_name_that_is_a_place_is_the_place() -> None:
+    assert levels("杭州2024年营收增长\n正文") == [("杭州", "region", "city")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("香港业务收入为43.2亿港元", []),  # a segment of a company
+    ("其中广东旅客120万人次", []),  # visitors from a place, in another place's release
+    ("广东游客", []),
+    ("广东全省", [("广东", "region", "province"), ("全省", "local", "province")]),
+    ("香港经济增长", [("香港", "region", "province")]),
+])
+def test_region_inside_a_segment(text: str, want: list[tuple[str, str, str]]) -> None:
+    assert levels(text) == want
+
+
+def test_zones_are_places() -> None:
+    t = "临港新区招商。新区共签约项目96个,个园景区接待游客"
+    assert levels(t) == [("临港新区", "region", "zone"), ("临港新区", "region", "zone"), ("个园景区", "region", "scenic")]
+    assert main_place(t) == "临港新区"
+    assert main_place("扬州日报\n全市接待游客。个园景区接待游客,个园景区") == "扬州"  # a scenic area is no place of the article

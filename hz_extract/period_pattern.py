@@ -1,0 +1,155 @@
+"""The period pattern and where it is tried: what :mod:`hz_extract.period_scan` reads periods with.
+
+:func:`pattern` is one ``regex`` pattern for every period expression (its branches are the
+parts of :data:`_PARTS`); :func:`matches` tries it only where a period can start, at the
+positions a cheap standard-library scan (``_STARTS``) yields. The context patterns that
+decide a match's kind (a comparison base, an event date) are compiled with it into
+:data:`COMPILED`.
+
+>>> [m.group() for m in matches("2024年1-10月增长5%,比上年提高")]
+['2024年1-10月', '上年']
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import regex
+
+__all__ = ["pattern", "matches", "COMPILED", "YEAR", "DATE_YEAR"]
+
+YEAR = r"(?<![\d.])(?:19|20)\d{2}(?![\d.])"
+DATE_YEAR = r"(?<![\d.])(?:19|20)\d{2}(?!\d)"  # in a date: 2024.11.18
+_CN_YEAR = r"[〇○零一二三四五六七八九]{4}"
+_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9]|[一二]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九])"
+_DASH = r"\s*[-—–~～至到]\s*"
+_SEP = r"[-/.]"
+_BASE_WORDS = ("比", "较", "同", "与", "相比", "对比", "相对", "高于", "低于", "快于", "慢于")
+_BASE_BEFORE = f"(?:{'|'.join(_BASE_WORDS)})$"
+# A period right before an event verb, or after 于 (于2024年11月发布), dates an event.
+_EVENT_AFTER = (r"(?:发布|印发|召开|举行|举办|出台|公布|启动|开幕|闭幕|签约|签署|揭牌|成立|开通|上线|获悉"
+                r"|开工|竣工|投产|落地|正式)")
+_DEADLINE_AFTER = r"[底末]?(?:之前|以前|前)(?!\p{Han}*?(?:季度|个月))"  # 12月底前, not 2024年前三季度
+# What those two can start with: after any other character neither is tried.
+_EVENT_FIRST = frozenset(",，底末之以前" + "".join(w[0] for w in _EVENT_AFTER[3:-1].split("|")))
+_EVENT_BEFORE = r"于$"
+_AS_OF = r"(?:截至|截止到?)$"
+_AS_OF_LAST = ("至", "止", "到")
+# A year (or 上年) followed by 的 after these is the base of a multiple or share: 是2021年的4.2倍.
+_BASE_OF = r"(?:是|为|相当于|恢复到|恢复至|回到|达到|超过)$"
+_FIGURE_FIRST = frozenset("0123456789〇零一二三四五六七八九十两百千万几半近约逾超多")  # what a figure starts with
+# The characters those two can end with right before a period (``$`` also matches before a
+# final newline): after any other character neither is searched for.
+_BEFORE_LAST = frozenset({w[-1] for w in _BASE_WORDS} | {"于", "\n"})
+# Characters after a bare year that make it a quantity or a code, not a year.
+_NOT_AFTER_BARE = ("年月日号亿万千百十元角分个家台吨多余倍项件人户辆座条只种次位名套部批所栋间天米公斤克度"
+                   "亩平立美欧港英桶标兆瓦升毫厘微张本篇首场届期版款级例起宗笔单头匹株棵尾箱包袋瓶盒份支枚"
+                   "颗粒片块根段节层幢秒时")
+
+_PARTS = {
+    "date": "|".join([
+        rf"(?P<dy>{DATE_YEAR})(?P<dsep>{_SEP})(?P<dm>1[0-2]|0?[1-9])(?P=dsep)(?P<dd>3[01]|[12]\d|0?[1-9])(?![\d.])"
+        r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?",
+        # A day span inside one month (10月1日至8日, 10月1至7日) is that month; across months, a date.
+        rf"(?:(?P<dy2>{YEAR})年)?(?P<dm2>{_MONTH})月(?P<dd2>{_DAY})(?:(?:[、,，和及]|(?P<dto>[至到-])){_DAY})*[日号]"
+        rf"(?:(?P<dto>{_DASH})(?:{_MONTH}月)?{_DAY}[日号])?",
+    ]),
+    "yrange": rf"(?P<ya>{YEAR})年?{_DASH}(?P<yb>{YEAR})年?(?!\d|\s*[-/.]\d)",
+    "latin": rf"(?P<ylat>{YEAR})年?(?P<lat>Q[1-4]|H[12])(?![A-Za-z\d])",
+    # Five-year plans: “十四五” (2021/2025) is a span of years, not the number 145.
+    "plan": r"(?P<plan>(?P<pn>十[一二三四五六七八九]|二十|[三四五六七八九]))五"
+            r"(?=[”\"’]|时期|期间|规划|以来|末|初|开局|收官)",
+    # A company's period ending on a day: 截至2025年6月30日止六个月 (2025H1), …止年度 (2025).
+    # (Rare branches capture nothing: every group costs every match; their hits are read again.)
+    "ending": rf"截至(?:(?:{YEAR}|{_CN_YEAR})年)?{_MONTH}月{_DAY}日(?:止的?|的)"
+              r"(?:(?:1[0-2]|[1-9]|十[一二]?|[一二两三四五六七八九])个月|年度)",
+    # The year a review looks back on (过去一年, 一年来): the year just ended, early in a year.
+    "past": r"过去的?一年|(?<![\d一二三四五六七八九十两几多每])一年来",
+    # The report's own period (报告期内, 期内 after a break), its end (报告期末), and 年内
+    # (the year in frame, like 全年; not 一年内).
+    "report": r"报告期[内末]|(?<![\p{Han}\w])期内(?!容)|(?<![\d一二三四五六七八九十两百千万几多数每半年])年内",
+    "pre": rf"(?:(?P<y>{YEAR}|{_CN_YEAR})年(?P<yx>度|全年|底|末|初(?!步)|以来|同期)?"
+           r"|(?P<rel>今年|本年|当年|去年|上年|上一年|前年|明年|次年)(?P<rx>同期|全年|末|底|初|以来)?)(?:的)?",
+    "sub": "|".join([
+        rf"(?P<mspan>(?P<m1>{_MONTH})(?:月份?)?{_DASH}(?:(?P<y2>{YEAR})年)?(?P<m2>{_MONTH})月份?)",
+        r"(?P<firstn>[前首](?P<n>1[01]|[1-9]|十[一]?|[两二三四五六七八九])个?月(?:份)?)",
+        r"(?P<qspan>[前首](?P<qa>[两二三1-3])个?季度?|(?P<qf>[一二三1-3])(?:季度)?\s*[-—–~至到]\s*(?P<qb>[二三四2-4])季度)",
+        r"(?P<quarter>第?(?P<q>[一二三四1-4])季度|第(?P<q>[一二三四1-4])季|首季度?)",  # 第三季 (Hong Kong)
+        r"(?P<half>[上下]半年|半年度)",
+        # A holiday: its month from the days in brackets, else the month it always falls in.
+        rf"(?P<hol>(?:国庆|中秋|五一|十一|劳动节|清明|春节|元旦|端午)节?(?:[、和与]?(?:国庆|中秋)节?)?[”\"’]?"
+        rf"(?:假期|黄金周|小长假|长假)(?:\s*[(（]{_MONTH}月{_DAY}[日号]?{_DASH}(?:{_MONTH}月)?{_DAY}[日号][)）])?)",
+        rf"(?P<month>(?<!\d)(?P<mo>{_MONTH})月份?(?![\d一二三四五六七八九十]+[日号])(?!\d))",
+    ]),
+    "full": r"(?P<full>全年|(?<![年每多两几数十百千万\d])年(?:末|底))",
+    "bare": rf"(?P<bare>{YEAR})(?=\p{{Han}})(?![{_NOT_AFTER_BARE}])",
+}
+
+# Where a period can start: every branch of the pattern begins in one of these ways (a
+# 19xx/20xx year; a month or quarter number right before 月/季 or a dash; a Chinese
+# numeral at most four characters before 年月季五 or a dash; 今年, 上半年, 前11个月, 全年,
+# 年末, 第一季度, 首季 …). A necessary condition, checked against the plain pattern by
+# tests/text/test_periods.py: the pattern is tried only at the few positions the standard
+# library's ``re`` (faster than ``regex`` at finding them) yields, not at every digit.
+# The year takes any two characters after 19/20: ``regex`` knows digits ``re`` does not.
+_DASH_AHEAD = r"\s*[-—–~～至到]"
+_CN_NUMERAL = "〇○零一二三四五六七八九十两"
+_AHEAD_B = rf"\d?(?:[月季]|{_DASH_AHEAD})"  # a month or quarter number: 1-4月, 12月, 3季
+_AHEAD_CN = rf"[{_CN_NUMERAL}]{{0,3}}(?:[年月季五]|{_DASH_AHEAD})"
+# 截至, 过去一年, holidays (国庆, 中秋, 五一, 十一 …), 报告期, 期内: a looser condition, shared.
+_AHEAD_WORD = "年|[至去庆秋一动明节旦午告内]"
+_AHEAD_N_MONTHS = "(?:1[01]|[1-9]|十一?|[两二三四五六七八九])个?[月季]"
+_AHEAD = {  # what may follow each first character; the most frequent first
+    "1": f"9..|{_AHEAD_B}", "2": f"0..|{_AHEAD_B}", **{d: _AHEAD_B for d in "0435789 6".replace(" ", "")},
+    "年": "[末底内]", "上": "一?年|半年", "全": "年", "下": "半年", "半": "年度",
+    **{c: _AHEAD_CN for c in _CN_NUMERAL},
+    **{c: _AHEAD_WORD for c in "元中国期今本当去明次截过劳清春端报"},
+    "五": f"{_AHEAD_CN}|{_AHEAD_WORD}", "十": f"{_AHEAD_CN}|{_AHEAD_WORD}",
+    "前": f"年|{_AHEAD_N_MONTHS}", "第": "[一二三四1-4]季", "首": f"季|{_AHEAD_N_MONTHS}",
+}
+# Every branch starts with its own character: ``re`` then skips to the class of those characters
+# and picks the branch by one comparison, instead of trying every branch at every position. A
+# period never starts with a digit other than 0-9 (years, months and quarters are written so).
+_STARTS = re.compile("|".join(f"{re.escape(c)}(?={ahead})" for c, ahead in _AHEAD.items()))
+
+COMPILED: dict[str, Any] = {}
+"""The compiled patterns, filled by :func:`pattern`: ``pat``, ``groups`` (group numbers by
+name) and the context patterns ``base``, ``event_after``, ``event_before``, ``base_of``, ``as_of``."""
+
+
+def pattern() -> regex.Pattern[str]:
+    """The period pattern, compiled once; it is tried where :data:`_STARTS` matches."""
+    pat = COMPILED.get("pat")
+    if pat is None:
+        p = _PARTS
+        pat = regex.compile(
+            rf"(?P<date>{p['date']})|(?P<yrange>{p['yrange']})|{p['latin']}|{p['plan']}"
+            rf"|(?P<rare>{p['ending']}|{p['past']}|{p['report']})"
+            rf"|(?P<pre>{p['pre']})(?P<sub>{p['sub']})?|(?P<sub2>{p['sub']})|{p['full']}|{p['bare']}")
+        # Group numbers by name: a match gives a group by number several times faster than
+        # by name, and the groups are read for every period found.
+        COMPILED["groups"] = dict(pat.groupindex)
+        COMPILED["pat"] = pat
+        COMPILED["base"] = regex.compile(_BASE_BEFORE)
+        COMPILED["event_after"] = regex.compile(rf"[,，]?{_EVENT_AFTER}|{_DEADLINE_AFTER}")
+        COMPILED["event_before"] = regex.compile(_EVENT_BEFORE)
+        COMPILED["base_of"] = regex.compile(_BASE_OF)
+        COMPILED["as_of"] = regex.compile(_AS_OF)
+    return pat
+
+
+def matches(text: str) -> Iterator[regex.Match[str]]:
+    """``pattern().finditer(text)``, trying the pattern only where a period can start."""
+    match = pattern().match
+    end = 0
+    for s in _STARTS.finditer(text):
+        i = s.start()
+        if i < end:
+            continue
+        m = match(text, i)
+        if m is not None:
+            end = m.end()
+            yield m
+
