@@ -41,6 +41,7 @@ HELDOUT_BATCHES: dict[str, tuple[str, ...]] = {
     "heldout batch 4": tuple(f"ho-{i:02d}" for i in range(28, 31)),
     "heldout batch 5": tuple(f"ho-{i:02d}" for i in range(31, 34)),
     "heldout batch 6": tuple(f"ho-{i:02d}" for i in range(34, 42)),
+    "heldout batch 7": tuple(f"ho-{i:02d}" for i in range(42, 50)),
 }
 SETS: dict[str, tuple[Path, Path]] = {
     "dev": (SHARED_EVAL / "dev" / "docs", SHARED_EVAL / "dev" / "gold.jsonl"),
