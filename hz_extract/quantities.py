@@ -7,6 +7,7 @@ reads one surface form. Values are exact ``Decimal`` in base units (4400亿元 �
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cache
 from decimal import Decimal
 from typing import Any
 
@@ -15,8 +16,8 @@ from .errors import QuantityError
 from .numerals import fold, read_folded
 from .quantity_lexicon import lexicon
 from . import quantity_read
-from .quantity_read import _clean, read_match, read_scanned
-from .quantity_patterns import pattern, prefilter, scan, trigger
+from .quantity_read import _clean, read_common, read_match, read_scanned
+from .quantity_patterns import pattern, prefilter, refused, scan, trigger
 
 __all__ = ["Quantity", "find_quantities", "parse_quantity", "KINDS", "QUALIFIERS"]
 
@@ -24,7 +25,7 @@ KINDS = ("number", "money", "percent", "pp", "multiple", "ordinal", "fraction", 
 QUALIFIERS = ("exact", "more_than", "less_than", "nearly", "approx", "up_to", "range")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Quantity:
     """One quantity found in a text.
 
@@ -46,6 +47,13 @@ class Quantity:
     unit: str | None
     qualifier: str
     kind: str
+
+    def __init__(self, text: str, start: int, end: int, value: Decimal, value_max: Decimal | None,
+                 unit: str | None, qualifier: str, kind: str) -> None:
+        # The frozen dataclass's own __init__ sets each field through object.__setattr__; one
+        # update of the instance dict does the same in half the time (a document makes hundreds).
+        self.__dict__.update(text=text, start=start, end=end, value=value, value_max=value_max, unit=unit,
+                             qualifier=qualifier, kind=kind)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict; numbers carry no float noise (see :func:`json_number`)."""
@@ -92,14 +100,36 @@ def find_quantities(text: str) -> list[Quantity]:
     # reads the commonest forms there (digits and a unit, a bare figure ending its line,
     # read the same way); the big pattern is only tried where they are not (the leftmost
     # match, as pat.search would find it).
+    # A few common places the full pattern matches only to be rejected (1-4月, 一季度, 第三产业)
+    # are told by :func:`refused`, which ends where that match would (see there).
     match, following = pat.match, (scan() if quantity_read.FAST else trigger()).search
+    rejected = refused().match if quantity_read.FAST else None
+    not_units = _not_units()
     while pos < n:
         at = following(folded, pos)
         if at is None:
             break
         s = at.start()
-        read = read_scanned(folded, at, alone)
+        if at.lastgroup == "u1":  # the common form (digits and a unit word): most figures, read here
+            n1, u1, _ = at.groups()
+            got = read_common(folded, s, at.end(), n1, u1)
+            if got is not None:
+                start, end, value, value_max, unit, qualifier, kind = got
+                out.append(Quantity(text[start:end], start, end, value, value_max, unit, qualifier, kind))
+                pos = end
+                continue
+            if u1 in not_units:  # 3个月, 623路: the full pattern reads the same there, and rejects it
+                pos = at.end()
+                continue
+            read = None
+        else:
+            read = read_scanned(folded, at, alone)
         if read is None:
+            if rejected is not None:
+                r = rejected(folded, s)
+                if r is not None:
+                    pos = r.end()
+                    continue
             m = match(folded, s)
             if m is None or m.end() == s:
                 pos = s + 1
@@ -110,26 +140,17 @@ def find_quantities(text: str) -> list[Quantity]:
         if got is None:
             pos = max(resume, s + 1)
             continue
-        out.append(_found(text, *got))
-        pos = got[1]
+        start, end, value, value_max, unit, qualifier, kind = got
+        out.append(Quantity(text[start:end], start, end, value, value_max, unit, qualifier, kind))
+        pos = end
     return _join_bounds(text, folded, _share_units(folded, out))
 
 
-_new = object.__new__
-
-
-def _found(text: str, start: int, end: int, value: Decimal, value_max: Decimal | None, unit: str | None,
-           qualifier: str, kind: str) -> Quantity:
-    """The :class:`Quantity` at ``text[start:end]``, for the finder's loop.
-
-    It fills the instance dictionary at once instead of calling the frozen dataclass's
-    ``__init__``, which sets the eight fields one ``object.__setattr__`` call at a time
-    (about 0.5 µs a figure); the object is the same (Quantity has no ``__post_init__``).
-    """
-    q = _new(Quantity)
-    q.__dict__.update(text=text[start:end], start=start, end=end, value=value, value_max=value_max,
-                      unit=unit, qualifier=qualifier, kind=kind)
-    return q
+@cache
+def _not_units() -> frozenset[str]:
+    """The not-unit words (年, 个月, 路 …) a match ending in one is rejected for; 点 and 日 can be
+    units after some numbers (收于3050.12点, 1.3日), so they are left to the reader."""
+    return frozenset(lexicon().not_units) - {"点", "日"}
 
 
 def _lone_numeral(text: str, folded: str) -> list[Quantity]:
@@ -160,13 +181,9 @@ def _share_units(folded: str, found: list[Quantity]) -> list[Quantity]:
     its own takes nothing.
     """
     lend: tuple[str, str, Decimal, Decimal] | None = None  # unit, kind, magnitude, unit factor
-    above = 0  # the pair looked at before this one
-    for i in reversed([i for i in range(1, len(found)) if found[i - 1].kind == "number"]):  # only a number borrows
-        if i + 1 != above:
-            lend = None  # a pair between, whose first figure is no bare number, ended the list
-        above = i
+    for i in range(len(found) - 1, 0, -1):
         q, prev = found[i], found[i - 1]
-        if prev.value_max is not None or prev.qualifier != "exact":
+        if prev.kind != "number" or prev.value_max is not None or prev.qualifier != "exact":
             lend = None
             continue
         between = folded[prev.end:q.start].strip()

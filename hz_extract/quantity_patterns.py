@@ -8,13 +8,8 @@ words written before the number are looked up by :mod:`hz_extract.quantity_read`
 also decides what a match means. ``skip`` matches dates, clock times, ratios and phone
 numbers so that their digits are passed over whole.
 
-The standard ``re`` pattern :func:`scan` finds where a match can start and reads the
-commonest forms there itself (a figure and its unit, a bare figure ending its line, a
-date or ratio), each narrowed until the full pattern would read it the same way; the
-full pattern is only tried at the other places.
-
-Every repetition is bounded and atomic, or runs over characters that end at the next
-list word, so a line of 100,000 digits is scanned in linear time.
+Every repetition is bounded and atomic, so a line of 100,000 digits is scanned in
+linear time.
 
 >>> pattern().search("增长4.0%").group("n1")
 '4.0'
@@ -29,7 +24,7 @@ import regex
 
 from .quantity_lexicon import lexicon
 
-__all__ = ["pattern", "prefilter", "trigger", "scan", "money_tail", "FAMILIES", "SPECIAL", "DOUBLINGS"]
+__all__ = ["pattern", "prefilter", "trigger", "scan", "refused", "money_tail", "FAMILIES", "SPECIAL", "DOUBLINGS"]
 
 #: The pattern families, each with its corpus in ``tests/quantities/corpora/<family>.txt``.
 FAMILIES = ("number", "money", "percent", "pp", "multiple", "ordinal", "fraction", "measure",
@@ -92,18 +87,25 @@ def _words(words, lex, name: str, lists: dict[str, list[str]]) -> str:
             rf"|\L<{name}>|{'|'.join(conditional)})")
 
 
+#: What the pattern's ``skip`` passes over whole, but for mobile numbers: a web address, a date
+#: (2024-11-18), a ratio or clock time (2.7:54.8:42.5, 20:43), 18点30分, a phone number with its
+#: area code. Plain ASCII classes, read the same by ``regex`` and ``re`` (see :func:`refused`).
+_SKIPPED = (r"https?://[!-~]{1,2000}"
+            r"|(?<![0-9])[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}(?![0-9])"
+            r"|(?<![0-9.])[0-9]{1,3}(?:\.[0-9]+)?(?::[0-9]{1,3}(?:\.[0-9]+)?){1,4}(?![0-9])"
+            r"|(?<![0-9])[0-9]{1,2}[点时][0-9]{1,2}分"
+            r"|(?<![0-9])0[0-9]{2,3}-[0-9]{7,8}(?![0-9])")
+
+
 class _Parts(NamedTuple):
     """What :func:`_build` makes from the lexicons; every compiled pattern below is made from it."""
 
     source: str  # the quantity pattern
     lists: dict[str, list[str]]  # the named word lists it uses (``\\L<units>``, ``\\L<per>``)
     trigger: str  # its opening lookaheads: where a match can start
-    at_digit: str  # the trigger's alternative for a digit
-    elsewhere: str  # its other alternatives (a Chinese numeral, 第, a sign, a word's head)
     starts: frozenset[str]  # every character a match can start with
     common: str  # the commonest quantity alone, in standard ``re`` syntax (see :func:`scan`)
     bare: str  # a bare figure ending its line or table cell, the same (see :func:`scan`)
-    skipped: str  # a date, clock time, ratio or phone number the pattern skips, the same
 
 
 def _word(w: str, lex, written: str) -> str:
@@ -144,13 +146,7 @@ def _build() -> _Parts:
     per = _per(lex, lists)
     sym = _alt(lex.money_prefixes)
     sign = r"(?:(?<![0-9A-Za-z)）])-|负)[ ]?"
-    # dates, clock times and ratios, phone numbers (plain syntax: the scan tries them too)
-    numbered = (r"(?<![0-9])[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}(?![0-9])"
-                r"|(?<![0-9.])[0-9]{1,3}(?:\.[0-9]+)?(?::[0-9]{1,3}(?:\.[0-9]+)?){1,4}(?![0-9])"
-                r"|(?<![0-9])[0-9]{1,2}[点时][0-9]{1,2}分"
-                r"|(?<![0-9])0[0-9]{2,3}-[0-9]{7,8}(?![0-9])")
-    skip = (rf"https?://[!-~]{{1,2000}}|{numbered}"
-            rf"|(?<![0-9])1[3-9][0-9]{{9}}(?![0-9.,]|[ ]?(?:{unit}|{mag}))")  # a mobile number, unless counted
+    skip = (rf"{_SKIPPED}|(?<![0-9])1[3-9][0-9]{{9}}(?![0-9.,]|[ ]?(?:{unit}|{mag}))")  # a mobile number, unless counted
     after = _alt(lex.after)
     fz = rf"(?:[多余](?![{digits}])|几(?=[ ]?{unit}))"
     # A lone Chinese digit followed by nothing that makes it a figure (四川, 五大, 一些) is
@@ -196,16 +192,9 @@ def _build() -> _Parts:
     goes_on |= {w[0] for w in set(lex.units) | set(lex.not_units)}
     goes_on_class = "".join(regex.escape(c) for c in sorted(goes_on))
     refused = rf"[{digits}十拾](?:(?![ ]{{0,5}}[{goes_on_class}])|[ ]?[年月号])"
-    at_digit = rf"(?=[0-9.])(?<![0-9A-Za-z_.])(?!{dated})"
-    # Nor at 第 before a numeral that begins a stopword going on past it (第三产业, 第一线):
-    # the core reads 第三 alone there (the stopword's next character goes on nothing) and
-    # read_match refuses it, as the stopword reaches outside the match
-    ranked = [w for w in lex.stopwords
-              if w[0] in set(digits) | {"十", "拾"} and w[1] not in goes_on | starts and w[1] != " "]
-    elsewhere = rf"(?={trigger})(?!{refused}|第(?:{_alt(ranked)}))|(?={_alt(heads)})"
-    trigger = rf"(?:{at_digit}|{elsewhere})"
+    trigger = rf"(?:(?=[0-9.])(?<![0-9A-Za-z_.])(?!{dated})|(?={trigger})(?!{refused})|(?={_alt(heads)}))"
     return _Parts(rf"{trigger}(?:(?P<skip>{skip})|(?P<special>{special})|{doubling}|{core})", lists,
-                  trigger, at_digit, elsewhere, starts, _common(lex), _BARE, rf"(?P<k1>{numbered})")
+                  trigger, starts, _common(lex), _BARE)
 
 
 def _common(lex) -> str:
@@ -316,15 +305,13 @@ def pattern() -> regex.Pattern:
 def scan() -> re.Pattern:
     """:func:`trigger` that also reads the two commonest forms of quantity where one starts.
 
-    A search finds the place :func:`trigger` finds (every form starts only where a match
+    A search finds the place :func:`trigger` finds (both forms start only where a match
     can). When the common form (``4.0%``, ``6305亿元``, ``700家``) starts there, the match
     spans it and its last group is ``u1`` (``n1`` the number); when the bare form (a
-    figure ending its line or table cell) does, its last group is ``b1``; when a date,
-    clock time, ratio or phone number does (2024-11-18, 2.7:54.8:42.5), ``k1``; else the
-    match is empty and has none. :func:`pattern` at that place would match the same text
-    with the same number (``n1``) and unit (``u1``) and no other group (see :func:`_common`
-    and :data:`_BARE` for why), or skip the same text (its skip alternatives, in the same
-    order, before the mobile number), in a fraction of the time.
+    figure ending its line or table cell) does, its last group is ``b1``; else the match is
+    empty and has none. :func:`pattern` at that place would match the same text with the
+    same number (``n1``) and unit (``u1``) and no other group (see :func:`_common` and
+    :data:`_BARE` for why), in a fraction of the time.
 
     >>> scan().search("总值6305亿元").group("n1", "u1")
     ('6305亿', '元')
@@ -332,11 +319,66 @@ def scan() -> re.Pattern:
     ('4.0%', '%')
     >>> scan().search("| 19.31 |").group(0, "b1")
     ('19.31', '19.31')
-    >>> m = scan().search("全省第三位"); (m.start(), m.lastgroup)
-    (2, None)
+    >>> m = scan().search("第一产业"); (m.start(), m.lastgroup)
+    (0, None)
     """
     parts = _build()
-    # the forms start with a digit: tried after the trigger's digit test, once, or not at all;
-    # no two can start at one place (each is what the full pattern reads there), so the
-    # commonest goes first
-    return re.compile(f"{_firsts()}(?:{parts.at_digit}(?:{parts.common}|{parts.bare}|{parts.skipped}|)|{parts.elsewhere})")
+    return re.compile(f"{_firsts()}(?:{parts.common}|{parts.bare}|{parts.trigger})")
+
+
+@cache
+def refused() -> re.Pattern:
+    """Places where :func:`pattern` matches only for :mod:`hz_extract.quantity_read` to reject
+    the match, in the commonest forms of the bulletins, as a standard ``re`` pattern whose
+    match ends where the full pattern's would (find_quantities resumes there, as after a
+    rejection), so the full pattern is not tried there:
+
+    - what the full pattern's ``skip`` passes over (:data:`_SKIPPED`: dates, ratios, clock
+      times, phone numbers), tried first as there;
+    - ``1-4月``, ``2至6月``: a range whose unit is 月, a not-unit word (no unit word goes on
+      from 月; figures of one or two digits are no phone number, so no ``skip`` takes them);
+    - ``一季度``, ``三期``, ``三个月``, ``五大``: one Chinese digit (after 第 or not) and a
+      not-unit word that no unit word goes on from, taken whole as the full pattern's word
+      list takes it (longest first, never a shorter word after it); it starts with nothing the number could go on with, nor
+      年 月 号 日, where the number could not end; 大 keeps its condition (not 大于);
+    - ``第三产业``, ``三次产业``: the match ``第三`` or ``三次`` lies inside a stopword
+      (三产, 三次产业) that reaches past it (no unit word starts with 产);
+    - ``1、`` at the start of a line: list numbering, a bare number the reader rejects.
+
+    After the word comes nothing the full pattern would take in: a space (a unit word may
+    be spelt with spaces), a per word (``/``), (含), a range or list word, 半, or a
+    qualifier word (以上, 左右 …). The lexicon facts each form rests on are checked here;
+    ``tests/quantities/test_fast_path.py`` turns the road off (``quantity_read.FAST``) to
+    check that both roads agree.
+
+    >>> [refused().match(t).group() for t in ("1-4月份", "一季度增长", "第三产业", "三个月内")]
+    ['1-4月', '一季度', '第三', '三个月']
+    >>> refused().match("一季度以上") is None
+    True
+    """
+    lex = lexicon()
+    every = set(lex.units) | set(lex.not_units)
+    numeric = set(lex.digits) | set(lex.tens) | set(lex.small) | set(lex.big)
+    conditional = set(lex.not_followed_by)
+    # not-unit words no unit word goes on from, and that the number before them cannot take in
+    words = sorted((w for w in set(lex.not_units) - conditional
+                    if not (w.isascii() or w[0] in numeric or w[0] in "点多余几半年月号日"
+                            or (w[0] == "个" and w[1:2] in lex.big))
+                    and all(u in lex.not_units and u not in conditional for u in every if u.startswith(w))),
+                   key=lambda w: (-len(w), w))
+    stops = set(lex.stopwords)
+    if not ("季度" in words and [u for u in every if u.startswith("月")] == ["月"] and "月" in lex.not_units
+            and [u for u in every if u.startswith("大")] == ["大"]
+            and [u for u in every if u.startswith("次")] == ["次"] and "次" in lex.units
+            and "次" not in conditional and not any(u.startswith("产") for u in every)
+            and {"一产", "二产", "三产", "三次产业"} <= stops and not any(u.startswith("、") for u in every)
+            and not {"月", "大", "次", "产", "、"} & numeric):
+        raise AssertionError("the lexicons changed what refused() rests on; check its forms again")
+    fresh = ("(?![ ]|[/(\\-~至到和与]|半|" + "|".join(map(re.escape, sorted(lex.after))) + ")")
+    big_not = "".join(map(re.escape, lex.not_followed_by.get("大", "")))
+    dig = "一二三四五六七八九两"
+    return re.compile(
+        rf"{_SKIPPED}"  # tried first, as skip is in the full pattern: its match is passed over whole
+        rf"|(?<![0-9A-Za-z_.])[0-9]{{1,2}}(?:-|~|至|到)[0-9]{{1,2}}月{fresh}"
+        rf"|第?[{dig}](?>{'|'.join(map(re.escape, words))}|大{f'(?![{big_not}])' if big_not else ''}){fresh}"
+        rf"|第[一二三](?=产)|三次(?=产业)|(?<![^\n \t])[0-9]{{1,3}}(?=、(?![0-9]))")

@@ -15,23 +15,32 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
 from .errors import QuantityError
-from .numerals import Numeral, digit_pair, read_folded, vague_pair
-from .quantity_lexicon import UnitInfo, lexicon
+from .numerals import read_folded
+from .quantity_lexicon import lexicon
 from .quantity_patterns import DOUBLINGS, SPECIAL, money_tail
+from .quantity_values import (
+    _DATE_WORDS_AS_UNITS,
+    _clean,
+    _figure,
+    _high_end,
+    _money_tail,
+    _numbers,
+    _points,
+    _unit,
+    _unit_of,
+)
 
-__all__ = ["read_match", "read_scanned", "Reading"]
+__all__ = ["read_match", "read_scanned", "read_common", "Reading"]
 
 #: (start, end, value, value_max, unit, qualifier, kind)
 Reading = tuple[int, int, Decimal, "Decimal | None", "str | None", str, str]
 
 _ORDINAL_UNITS = ("位", "名")
-_ONE = Decimal(1)
-_TENTH, _HUNDREDTH = Decimal("0.1"), Decimal("0.01")
 _QUOTES = {"“": "”", "\"": "\"", "「": "」", "『": "』", "‘": "’", "'": "'"}
 
 
@@ -109,38 +118,6 @@ def _qualifier_before(folded: str, start: int) -> tuple[int, str | None]:
     return start, None
 
 
-def _unit(word: str | None, per: str | None = None) -> UnitInfo | None:
-    """The unit word's meaning; with a per word (元/吨) the compound: 元/吨, same kind and factor."""
-    if not word:
-        return None
-    info = lexicon().units.get(word.replace(" ", ""))
-    if info is None or not per or info.kind not in ("money", "measure"):
-        return info  # 5%/年 stays a percent
-    return UnitInfo(f"{info.unit}/{lexicon().per_units[per.replace(' ', '')]}", info.kind, info.factor)
-
-
-def _points(word: str | None, n: str | None) -> UnitInfo | None:
-    """A date or clock word that the number cannot be a date or time for (see units.json 'points').
-
-    收于3050.12点, 下跌30点: index points (8点 is a clock hour); 逗留1.3日: days (30日 is a date).
-    """
-    if word is None or n is None:
-        return None
-    word = word.replace(" ", "")
-    if word not in _DATE_WORDS_AS_UNITS:
-        return None
-    try:
-        value = read_folded(n).value
-    except QuantityError:
-        return None
-    whole = value == value.to_integral_value()
-    if word == "点" and (value > 24 or not whole) or word == "日" and not whole:
-        return _DATE_WORDS_AS_UNITS[word]
-    return None
-
-
-_DATE_WORDS_AS_UNITS = {"点": UnitInfo("点", "measure", Decimal(1)), "日": UnitInfo("日", "measure", Decimal(1))}
-
 
 def _unbound(folded: str, at: int, word: str | None, body: str) -> bool:
     """三角洲, 六角形, 九分熟: a one-character unit after Chinese numerals that a word goes on from."""
@@ -185,102 +162,6 @@ def _bare_rejected(folded: str, s: int, e: int, body: str, alone: bool) -> bool:
 
 def _is_year(body: str | None) -> bool:
     return body is not None and body.isdigit() and len(body) == 4 and 1900 <= int(body) <= 2100
-
-
-def _digit(ch: str) -> Decimal:
-    return Decimal(ch) if ch.isascii() else Decimal(lexicon().digits[ch])
-
-
-def _money_tail(folded: str, end: int, value: Decimal, after_jiao: bool) -> tuple[Decimal, int]:
-    """Add 角/分 written after an amount in 元 (五元三毛 → 5.3, 两毛五 → 0.25); return value and new end."""
-    t = money_tail().match(folded, end)
-    if t is None:
-        return value, end
-    jiao, fen, fen0, fen1, short = t.group("jiao", "fen", "fen0", "fen1", "short")
-    if after_jiao:  # only 分 can follow 角
-        if jiao is not None or fen0 is not None:
-            return value, end
-        return value + _digit(fen1 or short) / 100, t.end()
-    if jiao is not None:
-        value += _digit(jiao) / 10 + (_digit(fen) / 100 if fen is not None else 0)
-    elif fen0 is not None or fen1 is not None:
-        value += _digit(fen0 or fen1) / 100
-    else:
-        value += _digit(short) / 10  # 一块二
-    return value, t.end()
-
-
-def _discount(value: Decimal) -> Decimal | None:
-    """折 as a share in %: 八折 = 80, 75折 = 75, 9.9折 = 99, 三八折 = 38; ``None`` when not a discount."""
-    if 0 < value < 10:
-        return value * 10
-    if 10 < value < 100 and value % 10 != 0:
-        return value
-    return None
-
-
-def _per_word_share(pw: str) -> Decimal:
-    """百分之 → 1, 千分之 → 0.1, 百万分之 → 0.0001: what one unit after the word is in %."""
-    lex = lexicon()
-    return Decimal(100) / Decimal(10) ** sum(lex.small.get(c, 0) + lex.big.get(c, 0) for c in pw)
-
-
-def _numbers(g: dict) -> tuple[Numeral, Numeral | None, Numeral | None, Numeral | None]:
-    """Read the numerals of a match: (n1, the range's high end, a fraction's numerator, a whole part)."""
-    # two Chinese digits side by side (an Arabic 12 is neither a pair nor a vague range)
-    two = not g["n1"][0].isascii() and len(g["n1"].replace(" ", "")) == 2
-    pair = digit_pair(g["n1"]) if two and g["u1"] == "折" else None  # 三八折
-    vague = vague_pair(g["n1"]) if two and g["u1"] is not None and pair is None else None  # 七八成, 两三个
-    n1 = Numeral(pair, None, 0) if pair is not None else vague or read_folded(g["n1"])
-    n2 = read_folded(g["n2"]) if g["n2"] is not None else None
-    numerator = read_folded(g["n1d"]) if g["n1d"] is not None else None
-    mixed = g["mix"] or g["mixa"]  # 三又三分之一, 1 3/5: n1 is the whole part
-    if mixed:
-        return read_folded(mixed), n2, numerator, n1
-    return n1, n2, numerator, None
-
-
-def _figure(g: dict, n1: Numeral, numerator: Numeral | None, whole: Numeral | None) -> Decimal | None:
-    """The signed number written, before any unit: fractions divided, whole parts added."""
-    value = n1.value
-    if numerator is not None or g["n1s"]:  # 三分之一 (numerator written last), 1/4
-        den = n1.value if numerator is not None else Decimal(g["n1s"])
-        if den == 0 or (numerator is None and "." in g["n1"]):
-            return None
-        value = (numerator.value if numerator is not None else n1.value) / den
-        if g["negd"]:
-            value = -value
-    if whole is not None:
-        value += whole.value
-    return -value if g["neg"] else value
-
-
-def _unit_of(g: dict, info: UnitInfo | None, value: Decimal) -> tuple[Decimal | None, str | None, str]:
-    """Apply the unit (or 百分之 word, or currency sign): the value in base units, the unit, the kind."""
-    if g["pw"] is not None:
-        return value * _per_word_share(g["pw"].replace(" ", "")), "%", "percent"
-    if info is not None:
-        if "折" in (g["u1"], g["u2"]) and g["u1"] in ("折", None):
-            return _discount(value), info.unit, info.kind
-        return value * info.factor, info.unit, info.kind
-    if g["sym"] is not None:
-        return value, lexicon().money_prefixes[g["sym"]], "money"
-    return value, None, "fraction" if g["n1d"] is not None or g["n1s"] else "number"
-
-
-def _high_end(g: dict, n1: Numeral, n2: Numeral, info: UnitInfo | None,
-              value: Decimal) -> tuple[Decimal, Decimal] | None:
-    """The range's (low, high) in base units, or ``None`` when it is no range (3-1 is a score)."""
-    if g["pw"] is not None:
-        hi = n2.value * _per_word_share(g["pw"].replace(" ", ""))
-    else:
-        hi = n2.value * (info.factor if info is not None else 1)
-    if g["neg2"]:
-        hi = -hi
-    if n1.scale < n2.scale and g["u1"] is None and g["n1d"] is None \
-            and n1.value < n2.value / Decimal(10) ** n2.scale:
-        value *= Decimal(10) ** n2.scale  # 100-200万元: the low end borrows 万
-    return (value, hi) if hi > value else None
 
 
 def read_match(folded: str, m: regex.Match, alone: bool = False) -> tuple[Reading | None, int]:
@@ -401,13 +282,9 @@ def read_scanned(folded: str, m: re.Match[str], alone: str) -> tuple[Reading | N
     """
     form = m.lastgroup
     if form == "u1":
-        n1, u1 = m.group("n1", "u1")
-        if u1 in _not_units():
-            return None, m.end()  # 3个月, 2届: no figure (the scan's units never are 点 or 日, read as points or days)
-        got = _read_unit(folded, m.start(), m.end(), n1, u1)
+        n1, u1, _ = m.groups()
+        got = read_common(folded, m.start(), m.end(), n1, u1)
         return None if got is None else (got, got[1])
-    if form == "k1":
-        return None, m.end()  # a date, clock time, ratio or phone number, passed over whole
     if form == "b1":
         start, end = m.span()
         return _read_bare(folded, start, end, m.group("b1"), end - start >= len(alone) and alone == m.group().strip())
@@ -432,13 +309,35 @@ def _read_plain(folded: str, start: int, end: int, n1: str | None, u1: str | Non
     """
     if n1 is None or u1 is None or not (n1[0].isascii() and (n1[0].isdigit() or n1[0] == ".")):
         return None
-    return _read_unit(folded, start, end, n1, u1)
+    return read_common(folded, start, end, n1, u1)
 
 
-def _read_unit(folded: str, start: int, end: int, n1: str, u1: str) -> Reading | None:
-    """:func:`_read_plain` once ``n1`` is known to start with an Arabic digit."""
+def read_common(folded: str, start: int, end: int, n1: str, u1: str) -> Reading | None:
+    """The scan's common form (``n1`` Arabic digits, ``u1`` a unit word, at ``folded[start:end]``)
+    as :func:`read_match` reads it; ``None`` when it needs the long road (折, 块, an unread
+    numeral). Also :func:`_read_plain` once ``n1`` is known to start with an Arabic digit."""
     if u1 in _SLOW_UNITS:
         return None
+    known = _figure_in(n1, u1)
+    if known is None:
+        return None
+    value, clean_value, value_max, unit, kind, fuzzy, yuan = known
+    if yuan and folded[end - 1] in "元圆块角毛":
+        value, end = _money_tail(folded, end, value, folded[end - 1] in "角毛")
+        clean_value = _clean(value)
+    start, qualifier = _qualifier_before(folded, start)
+    if value_max is not None:
+        qualifier = "range"
+    elif qualifier is None:
+        qualifier = fuzzy or "exact"
+    return start, end, clean_value, value_max, unit, qualifier, kind
+
+
+@lru_cache(maxsize=8192)
+def _figure_in(n1: str, u1: str) -> tuple[Decimal, Decimal, Decimal | None, str, str, str | None, bool] | None:
+    """What the number ``n1`` and the plain unit word ``u1`` say, whatever surrounds them (cached:
+    news repeats its figures): (value in base units, the same cleaned, the range's cleaned high
+    end, unit, kind, vague qualifier, whether 角/分 may follow), or ``None`` when unread."""
     info = lexicon().units.get(u1)
     if info is None:
         return None
@@ -447,28 +346,9 @@ def _read_unit(folded: str, start: int, end: int, n1: str, u1: str) -> Reading |
     except QuantityError:
         return None
     value = numeral.value * info.factor
-    if info.kind == "money" and info.unit == "元" and folded[end - 1] in "元圆块角毛":
-        value, end = _money_tail(folded, end, value, folded[end - 1] in "角毛")
-    value_max = numeral.value_max * info.factor if numeral.value_max is not None else None
-    start, qualifier = _qualifier_before(folded, start)
-    if value_max is not None:
-        qualifier = "range"
-    elif qualifier is None:
-        qualifier = numeral.fuzzy or "exact"
-    return (start, end, _clean(value), _clean(value_max) if value_max is not None else None,
-            info.unit, qualifier, info.kind)
+    value_max = _clean(numeral.value_max * info.factor) if numeral.value_max is not None else None
+    return (value, _clean(value), value_max, info.unit, info.kind, numeral.fuzzy,
+            info.kind == "money" and info.unit == "元")
 
 
 _SLOW_UNITS = frozenset(("折", "块"))
-
-
-def _clean(d: Decimal) -> Decimal:
-    """Drop exponent noise: 1.64E+9 → 1640000000, 1640000000.0 → 1640000000, 4.0 stays 4.0."""
-    if d.same_quantum(_ONE):
-        return d  # exponent 0, the common case, without building a tuple
-    if (d.same_quantum(_TENTH) or d.same_quantum(_HUNDREDTH)) and -1000 < d < 1000:
-        return d  # 4.0, 88.62: the next commonest, kept as they are
-    exp = d.as_tuple().exponent
-    if exp > 0 or (abs(d) >= 1000 and d == d.to_integral_value()):
-        return Decimal(int(d))
-    return d

@@ -7,7 +7,7 @@ import importlib
 import pytest
 
 MODULES = ["hz_extract.numerals", "hz_extract.quantities", "hz_extract.quantity_read",
-           "hz_extract.quantity_patterns", "hz_extract.quantity_lexicon"]
+           "hz_extract.quantity_values", "hz_extract.quantity_patterns", "hz_extract.quantity_lexicon"]
 
 
 @pytest.mark.parametrize("name", MODULES)
