@@ -153,10 +153,13 @@ def test_killed_run_with_real_records_and_two_workers(db, tmp_path):
 
 
 def test_sigint_commits_finished_documents_and_says_how_to_resume(sqlite_db, tmp_path):
+    # 1,500 documents of 8 ms: the first commit (200 documents) comes after ~1.6 s and the
+    # run would go on for ~10 s more, so the interrupt lands mid-run even on a loaded machine
+    # (at 4 ms a run once finished before the signal arrived on a 2-core machine under load).
     n = 1500
     folder = make_archive(tmp_path / "archive", n)
     code = ("import sys; sys.path.insert(0, sys.argv[1]); import batch_fakes, hz_extract.extractor as e; "
-            "e.Extractor = lambda: batch_fakes.FakeExtractor(delay=0.004); "
+            "e.Extractor = lambda: batch_fakes.FakeExtractor(delay=0.008); "
             "from hz_extract.cli import main; sys.exit(main(sys.argv[2:]))")
     cmd = [sys.executable, "-c", code, str(HERE), "extract", str(folder), *sqlite_db.cli]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
