@@ -148,9 +148,9 @@ def find_quantities(text: str) -> list[Quantity]:
 
 @cache
 def _not_units() -> frozenset[str]:
-    """The not-unit words (年, 个月, 路 …) a match ending in one is rejected for; 点 and 日 can be
-    units after some numbers (收于3050.12点, 1.3日), so they are left to the reader."""
-    return frozenset(lexicon().not_units) - {"点", "日"}
+    """The not-unit words (年, 月, 路 …) a match ending in one is rejected for; 点, 日 and 个月 can be
+    units after some numbers (收于3050.12点, 1.3日, 周期为14个月), so they are left to the reader."""
+    return frozenset(lexicon().not_units) - {"点", "日", "个月"}
 
 
 def _lone_numeral(text: str, folded: str) -> list[Quantity]:

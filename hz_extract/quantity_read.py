@@ -192,11 +192,12 @@ def read_match(folded: str, m: regex.Match, alone: bool = False) -> tuple[Readin
             qualifier = lexicon().after.get(g["fanpost"], "more_than")  # 还多
         return (start, end, value, None, "倍", qualifier or "exact", "multiple"), end
     u1, u2 = g["u1"], g["u2"]
-    points = _points(u1, g["n1"]) if u1 in _DATE_WORDS_AS_UNITS else None
+    before = folded[max(0, start - 8):start] if "个月" in (u1, u2) else ""
+    points = _points(u1, g["n1"], before) if u1 in _DATE_WORDS_AS_UNITS else None
     if points is not None:
         u1 = None
-    if u2 in _DATE_WORDS_AS_UNITS and (points is not None or u1 is None) and _points(u2, g["n2"]):
-        points, u2 = _points(u2, g["n2"]), None
+    if u2 in _DATE_WORDS_AS_UNITS and (points is not None or u1 is None) and _points(u2, g["n2"], before):
+        points, u2 = _points(u2, g["n2"], before), None
     if (u1 is not None and _is_not_unit(u1)) or (u2 is not None and _is_not_unit(u2)):
         return None, end  # 2024年, 11月, 1-10月, 623路, 三季度
     at = m.start("n1")

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import regex
+
 from .errors import QuantityError
 from .numerals import Numeral, digit_pair, read_folded, vague_pair
 from .quantity_lexicon import UnitInfo, lexicon
@@ -33,10 +35,12 @@ def _unit(word: str | None, per: str | None = None) -> UnitInfo | None:
     return UnitInfo(f"{info.unit}/{lexicon().per_units[per.replace(' ', '')]}", info.kind, info.factor)
 
 
-def _points(word: str | None, n: str | None) -> UnitInfo | None:
+def _points(word: str | None, n: str | None, before: str = "") -> UnitInfo | None:
     """A date or clock word that the number cannot be a date or time for (see units.json 'points').
 
-    收于3050.12点, 下跌30点: index points (8点 is a clock hour); 逗留1.3日: days (30日 is a date).
+    收于3050.12点, 下跌30点: index points (8点 is a clock hour); 逗留1.3日: days (30日 is a date);
+    去化周期约为13.8个月, 缩短0.9个月, 工期缩短2个月: months as a measured span (``before`` is the
+    folded text just before the figure), while 近6个月, 前3个月 stay a window of time.
     """
     if word is None or n is None:
         return None
@@ -50,10 +54,15 @@ def _points(word: str | None, n: str | None) -> UnitInfo | None:
     whole = value == value.to_integral_value()
     if word == "点" and (value > 24 or not whole) or word == "日" and not whole:
         return _DATE_WORDS_AS_UNITS[word]
+    if word == "个月" and (not whole or n[:1].isascii() and _SPAN_BEFORE.search(before[-8:])):
+        return _DATE_WORDS_AS_UNITS[word]
     return None
 
 
-_DATE_WORDS_AS_UNITS = {"点": UnitInfo("点", "measure", Decimal(1)), "日": UnitInfo("日", "measure", Decimal(1))}
+_DATE_WORDS_AS_UNITS = {"点": UnitInfo("点", "measure", Decimal(1)), "日": UnitInfo("日", "measure", Decimal(1)),
+                        "个月": UnitInfo("个月", "measure", Decimal(1))}
+# what names a span of months that is itself the figure: 去化周期为14个月, 缩短2个月, 延长至18个月
+_SPAN_BEFORE = regex.compile(r"(?:周期|时长|期限|缩短|延长)(?:了|为|至|到|达)?(?:约为|约|近|超过|不足)?$")
 
 def _digit(ch: str) -> Decimal:
     return Decimal(ch) if ch.isascii() else Decimal(lexicon().digits[ch])
