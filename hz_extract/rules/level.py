@@ -21,7 +21,7 @@ __all__ = ["FAMILY", "classify", "RATE_NAME", "TIME_NAME", "INDEX_LEFT"]
 
 FAMILY = "level"
 
-RATE_NAME = regex.compile(r"(?:率|指数|比例|比重|占比|份额|水平|覆盖面|增长面|达标率|息差|利差|强度|依存度|集中度|满意度|贡献度|开放度"
+RATE_NAME = regex.compile(r"(?:率|指数|比例|比重|占比|份额|水平|覆盖面|增长面|达标率|息差|利差|系数|强度|依存度|集中度|满意度|贡献度|开放度"
                           r"|饱和度|景气度|PMI|CPI|PPI|LPR)$")
 _AFTER_QUALIFIER = ("以上", "左右", "上下", "以下", "之多", "多")
 _NOUN_START = regex.compile(r"^(?!和|及|与|或|以及|等)[\p{Han}“\"A-Za-z]")
