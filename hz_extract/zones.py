@@ -21,7 +21,7 @@ import regex
 
 from ._data import read_sections
 
-__all__ = ["find_zones"]
+__all__ = ["find_zones", "zone_words"]
 
 _NAME_POS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "j", "x"})
 _MAX_NAME = 4
@@ -44,6 +44,15 @@ def _patterns() -> dict[str, Any]:
             "generic": frozenset(lex["generic"]),
         }
     return pats
+
+
+def zone_words() -> frozenset[str]:
+    """The zone words of ``data/zones.txt`` (高新区, 经开区, 新区 …).
+
+    >>> "高新区" in zone_words()
+    True
+    """
+    return _patterns()["zones"]
 
 
 @lru_cache(maxsize=1024)

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from ..zones import zone_words
 from .base import Context, Draft, Slot
 from .indicator import skip_lead, trim
 from .items import group_name, heads, split_group, split_items
@@ -226,7 +227,7 @@ def _distribute(ctx: Context, classify: Classify, ca: int, at: int, verb_from: i
         near = ctx.near(ca, at, subjects=True)
         subj = {s.text for s in near} | {s.name for s in near}
         verb_text = ctx.t(verb_from, vals[0].start)
-        if places or all(i in subj for i in items):
+        if places or all(i in subj for i in items) or _places(items, subj):
             kind, names = "subject", [_subject_name(near, i) or i for i in items]
             shared = trim(rest, ctx.lex) or trim(verb_text, ctx.lex)
         elif rest:
@@ -261,6 +262,19 @@ def _distribute(ctx: Context, classify: Classify, ca: int, at: int, verb_from: i
         elif kind == "periods":
             d.hint = "inherit"
         ctx.add(d)
+
+
+_DISTRICT = regex.compile(r"^\p{Han}{1,3}[区县]$")
+
+
+def _places(items: list[str], subj: set[str]) -> bool:
+    """Whether the items are places though not all are subjects found nearby: each is a
+    subject, a district or county name (包河区, 临平区), or a zone named by its zone word
+    alone or with its name (高新区、包河区分别成交…, 滨江高新区), with a subject among them
+    or a zone word standing alone, so 纺织、食品两区 is no list of places."""
+    if not any(i in subj or i in zone_words() for i in items):
+        return False
+    return all(i in subj or _DISTRICT.match(i) or i.endswith(tuple(zone_words())) for i in items)
 
 
 def _subject_name(near: list[SubjectMention], item: str) -> str | None:
