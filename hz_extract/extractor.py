@@ -118,14 +118,15 @@ class Extractor:
         """
         if not isinstance(text, str):
             raise TypeError(f"extract() takes str, not {type(text).__name__}")
-        published = as_date(published)
+        published = as_date(published) if published is not None else None
         if not text.strip():
             return []
-        from .clean import clean
-
-        cleaned = clean(text)
+        m = _parts()
+        cleaned = m.clean(text)
         sentences = self._drafts(cleaned, published)
-        records = dedupe(self._records(cleaned, sentences, doc_id), abbreviations(cleaned.text))
+        records = self._records(cleaned, sentences, doc_id)
+        if len(records) > 1:  # a lone record repeats nothing
+            records = dedupe(records, abbreviations(cleaned.text))
         log.debug("extract %s: %d characters, %d sentences with drafts, %d records", doc_id, len(text),
                   len(sentences), len(records))
         return records
@@ -134,25 +135,24 @@ class Extractor:
 
     def _drafts(self, cleaned: Cleaned, published: _dt.date | None) -> list[tuple[Context, list[Draft]]]:
         """Every sentence that states something, with its drafts (in text order)."""
-        from .periods import read_periods
-        from .quantities import find_quantities
-        from .rules import engine, noise
-        from .rules.prepare import complete
-        from .rules.base import Context, Slot
-        from .segment import split_clauses, split_sentences
-        from .subjects import subjects_in
+        m = _parts()
+        Context, Slot, engine, noise = m.Context, m.Slot, m.engine, m.noise
+        split_clauses = m.split_clauses
 
         t = cleaned.text  # cleaned once, here: every layer below reads this text as it is
         lex = self.lexicon
-        quantities = [q for q in complete(find_quantities(t), t) if noise.keep(q, t, lex)]
-        _, periods = read_periods(t, published)
+        quantities = [q for q in m.complete(m.find_quantities(t), t) if noise.keep(q, t, lex)]
+        if not quantities and _RANK_HINT.search(t) is None:
+            return []  # no figure and no rank word: no sentence states anything
+        _, periods = m.read_periods(t, published)
+        subjects_in = m.subjects_in
         subjects = list(subjects_in(t, self.organisations, self.regions))
         p_starts = [p.start for p in periods]
         s_starts = [s.start for s in subjects]
         sentences: list[tuple[Context, list[Draft]]] = []
         qi, n = 0, len(quantities)
         prev: Context | None = None
-        for a, b in split_sentences(t):
+        for a, b in m.split_sentences(t):
             while qi < n and quantities[qi].start < a:
                 qi += 1
             qs = []
@@ -185,8 +185,8 @@ class Extractor:
         """The records of the sentences' drafts: subject, period, modality and original spans settled."""
         if not sentences:
             return []
-        from .rules import modality
-        from .subjects import place_in, subjects_in
+        m = _parts()
+        modality, place_in, subjects_in = m.modality, m.place_in, m.subjects_in
 
         t = cleaned.text
         first = sentences[0][0]
@@ -230,6 +230,36 @@ class Extractor:
                     doc_id, indicator, subject, period, d.measure, d.value, d.value_max, d.unit, d.qualifier,
                     d.base, modal.decide(d), original[o0:o1], (o0, o1), sentence, d.rule))
         return out
+
+
+class _Parts:
+    """The modules extract reads, imported on first use (not at import time) and kept, so
+    a document does not pay a dozen import statements."""
+
+    def __init__(self) -> None:
+        from .clean import clean
+        from .periods import read_periods
+        from .quantities import find_quantities
+        from .rules import engine, modality, noise
+        from .rules.base import Context, Slot
+        from .rules.prepare import complete
+        from .segment import split_clauses, split_sentences
+        from .subjects import place_in, subjects_in
+
+        self.clean, self.read_periods, self.find_quantities = clean, read_periods, find_quantities
+        self.engine, self.modality, self.noise, self.Context, self.Slot = engine, modality, noise, Context, Slot
+        self.complete, self.split_clauses, self.split_sentences = complete, split_clauses, split_sentences
+        self.place_in, self.subjects_in = place_in, subjects_in
+
+
+_PARTS: _Parts | None = None
+
+
+def _parts() -> _Parts:
+    global _PARTS
+    if _PARTS is None:
+        _PARTS = _Parts()
+    return _PARTS
 
 
 def as_date(value: object, *, where: str = "published") -> _dt.date | None:
