@@ -15,7 +15,8 @@
 - ``national``: 全国, 我国, and 中国 when it is the country, not part of a name
   (中国视谷, 中国移动 are not).
 - ``local``: 全市/全省/全区/全县/我市/我省/本市 …: the place the article is about;
-  :func:`main_place` tells which it is.
+  :func:`main_place` tells which it is. 市区 starting a clause or after a date (11月市区二手住宅,
+  全年市区空气质量) is the city proper, a local mention of level ``city``.
 - ``org``: organisations passed by the caller; the known companies of
   ``data/organisations.txt`` [companies]; company-like names ending in
   科技/集团/股份/证券/制冷/公司/银行/控股 … and names right before a role word
@@ -105,7 +106,8 @@ _NATIONAL_NEXT = ("经济|的|GDP|国内|全年|外贸|进出口|货物|对外|�
 _PARTS = {
     "nat": rf"全国(?!人大|政协|性|劳模|文明|先进)|我国|中国(?!\p{{Han}})|中国(?={_NATIONAL_NEXT})",
     "loc": r"(?:全|我|本)(?:市(?!场|民|委|政府)|省(?!委|政府)|区(?!域|间|别|委|政府)|县(?!委|政府|城)"
-           r"|州(?!委)|旗|盟)",
+           r"|州(?!委)|旗|盟)"
+           r"|(?:(?<!\p{Han})|(?<=[年月日末底初看]))市区(?!域|划|县|两|级|分|委|政府|人民)",  # 市区二手住宅: the city proper
 }
 _COMPARE_BEFORE = regex.compile(r"(?:低于|高于|次于|快于|慢于|超过|领先|落后|位的|名的|不及|相比|对比)\p{Han}{0,4}$")
 
@@ -212,7 +214,7 @@ def subjects_in(t: str, organisations: tuple[str, ...] = (),
         if m.group("nat"):
             found.append((a, b, "全国", "national", "", ""))
         else:
-            found.append((a, b, m.group(), "local", _LOCAL_LEVEL[m.group()[-1]], ""))
+            found.append((a, b, m.group(), "local", "city" if m.group() == "市区" else _LOCAL_LEVEL[m.group()[-1]], ""))
     hits = _region_hits(t)
     if any(w in t for w in _SEGMENT):
         hits = [f for f in hits if not (f[3] == "region" and t.startswith(_SEGMENT, f[1]))]

@@ -75,6 +75,7 @@ def test_not_national(text: str) -> None:
 @pytest.mark.parametrize(("text", "local"), [
     ("全市规模以上工业", "全市"), ("我省经济", "我省"), ("全区地区生产总值", "全区"),
     ("全县粮食产量", "全县"), ("本市居民", "本市"), ("我市规模以上工业", "我市"),
+    ("1-9月,市区商品房销售面积", "市区"), ("全年市区空气质量", "市区"),
 ])
 def test_local(text: str, local: str) -> None:
     assert named(text) == [(local, "local")]
@@ -83,9 +84,10 @@ def test_local(text: str, local: str) -> None:
 def test_local_levels() -> None:
     levels = {s.text: s.level for s in find_subjects("全市全省全区全县") if s.kind == "local"}
     assert levels == {"全市": "city", "全省": "province", "全区": "district", "全县": "county"}
+    assert [s.level for s in find_subjects("截至6月末,市区新房库存") if s.kind == "local"] == ["city"]
 
 
-@pytest.mark.parametrize("text", ["全市场成交额", "全区域覆盖", "市委市政府"])
+@pytest.mark.parametrize("text", ["全市场成交额", "全区域覆盖", "市委市政府", "城市区域面积", "推动市区两级联动"])
 def test_not_local(text: str) -> None:
     assert "local" not in [k for _, k in named(text)]
 
