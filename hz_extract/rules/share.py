@@ -41,6 +41,8 @@ _DONE = regex.compile(r"(?P<cue>完成(?P<base>[^#,;]*?)(?:#+|\([^)]*\))*的)$")
 _CONTRIB = regex.compile(rf"(?P<cue>(?:对(?P<base>[^#,;]*?)的?)?贡献率{_TO})$")
 _RECOVER = regex.compile(r"(?P<cue>(?:恢复至|恢复到|相当于|达到|为)(?P<base>[^#,;]{1,12}?(?:年|期|水平|同期))的)$")
 _WEIGHT = regex.compile(rf"(?P<cue>(?<!增速|增幅)比重{_TO})$")
+_LOCAL_WHOLE = regex.compile(r"^(?:全市|全省|全区|全县|全州|我市|我省|我区|本市|本省)(?=\p{Han}{2})(?!比重|比例|平均)")
+"""占全市港口货物吞吐量的42.0%: the local word names the place, the base is what it holds (全省 alone stays)."""
 
 
 def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
@@ -63,6 +65,8 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
     if rule == "share.ratio" and raw:
         raw, anchor = _after_mentions(ctx, raw, at + m.start("base"))
     base = clean_base(raw)
+    if base and base[0] in "全我本":
+        base = _LOCAL_WHOLE.sub("", base)
     d = ctx.from_slot(slot, "share", rule)
     d.cue = d.anchor = anchor
     if rule == "share.ratio" and base:
