@@ -205,14 +205,16 @@ def to_simplified(text: str) -> str:
     if not _HAN.search(text):
         return text
     conv = _converter()
-    lines = text.splitlines(keepends=True)
-    converted: list[str] | None = None
+    whole: str | None = None
     if not _SURROGATE.search(text):
         # One call for the whole text: OpenCC's phrases never span a line break, so its
         # lines are the lines converted one by one (checked: same count, else per line).
         whole = conv.convert(text)
         if whole == text:  # already simplified (most text): every line stays as it is
             return _zhe(text)
+    lines = text.splitlines(keepends=True)  # split only now: most text has returned above
+    converted: list[str] | None = None
+    if whole is not None:
         converted = whole.splitlines(keepends=True)
         if len(converted) != len(lines):
             converted = None

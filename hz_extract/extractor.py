@@ -119,7 +119,7 @@ class Extractor:
         if not isinstance(text, str):
             raise TypeError(f"extract() takes str, not {type(text).__name__}")
         published = as_date(published) if published is not None else None
-        if not text.strip():
+        if not text or text.isspace():  # what strip() would empty, without the copy
             return []
         m = _parts()
         cleaned = m.clean(text)
