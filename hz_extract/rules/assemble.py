@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -319,7 +320,8 @@ def dedupe(records: list[Record], abbr: list[tuple[str, str]] | None = None) -> 
     """One record per fact: a later record with the same figure and a matching name is a repeat.
 
     ``abbr`` (see :func:`abbreviations`) lets a headline's 制造业PMI repeat the body's
-    制造业采购经理指数; the later, written-out name is kept.
+    制造业采购经理指数; the later, written-out name is kept. A repeat that names the base
+    the kept record lacks (a headline's 收窄12个基点, the body's 较上年收窄12个基点) lends it.
     """
     abbr = abbr or []
     kept: list[Record] = []
@@ -333,10 +335,13 @@ def dedupe(records: list[Record], abbr: list[tuple[str, str]] | None = None) -> 
             continue
         if abbr and _replace_abbreviated(r, twins, kept, abbr):
             continue
-        if any(same_name(r.indicator, o.indicator) and (r.period == o.period or not r.period or not o.period)
-               and _same_base(r.base, o.base)
-               and _same_subject(r.subject, o.subject, r.rule)
-               for o in twins):
+        o = next((o for o in twins
+                  if same_name(r.indicator, o.indicator) and (r.period == o.period or not r.period or not o.period)
+                  and _same_base(r.base, o.base) and _same_subject(r.subject, o.subject, r.rule)), None)
+        if o is not None:
+            if r.base and not o.base:  # 净息差收窄12个基点 in a headline, 较上年全年收窄12个基点 below: one fact, its base
+                fuller = replace(o, base=r.base)
+                kept[kept.index(o)] = twins[twins.index(o)] = fuller
             continue
         twins.append(r)
         kept.append(r)
