@@ -38,7 +38,7 @@ _NTH = r"(?:[一二三四五六七八九十]+|\d+)"
 # After 全国/全省: a peer group or a whole that a figure is measured against (全国平均, 全国的10.9%,
 # 全国边境省区第一); after any place: the group it leads (广西第一大贸易伙伴), not 第一产业.
 _PEER_WHOLE = regex.compile(rf"平均|均值|水平|总量的|的比重|的\d|\p{{Han}}{{0,6}}?(?:第{_NTH}(?![产季批次届期])|前{_NTH}[位名强]"
-                            r"|首位|榜首)")
+                            r"|首位|榜首|[十百千]强)")  # 入选全国软件百强企业4家: a national list, not whose count
 _PEER_PLACE = regex.compile(rf"第{_NTH}(?:大|位|名)|首位|榜首")
 
 
