@@ -272,9 +272,11 @@ def _places(items: list[str], subj: set[str]) -> bool:
     subject, a district or county name (包河区, 临平区), or a zone named by its zone word
     alone or with its name (高新区、包河区分别成交…, 滨江高新区), with a subject among them
     or a zone word standing alone, so 纺织、食品两区 is no list of places."""
-    if not any(i in subj or i in zone_words() for i in items):
+    zones = zone_words()
+    if not any(i in subj or i in zones for i in items):
         return False
-    return all(i in subj or _DISTRICT.match(i) or i.endswith(tuple(zone_words())) for i in items)
+    ends = tuple(zones)
+    return all(i in subj or _DISTRICT.match(i) or i.endswith(ends) for i in items)
 
 
 def _subject_name(near: list[SubjectMention], item: str) -> str | None:
