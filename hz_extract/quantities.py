@@ -143,6 +143,8 @@ def find_quantities(text: str) -> list[Quantity]:
         start, end, value, value_max, unit, qualifier, kind = got
         out.append(Quantity(text[start:end], start, end, value, value_max, unit, qualifier, kind))
         pos = end
+    if "度" in folded:
+        out = _kilowatt_hours(text, folded, out)
     return _join_bounds(text, folded, _share_units(folded, out))
 
 
@@ -163,6 +165,20 @@ def _lone_numeral(text: str, folded: str) -> list[Quantity]:
     except QuantityError:
         return []
     return [Quantity(text[at], at, at + 1, value, None, None, "exact", "number")]
+
+
+def _kilowatt_hours(text: str, folded: str, found: list[Quantity]) -> list[Quantity]:
+    """``120亿度``, ``3.5万度``: 度 right after a magnitude is a kilowatt-hour (度电 is one already);
+    a bare ``35度`` stays a number (a temperature or an angle is no figure of electricity).
+
+    >>> [(q.text, q.value, q.unit) for q in find_quantities("用电量120亿度,气温35度")]
+    [('120亿度', Decimal('12000000000'), '千瓦时'), ('35', Decimal('35'), None)]
+    """
+    for i, q in enumerate(found):
+        if q.unit is None and q.kind == "number" and folded[q.end - 1] in "万亿" and folded[q.end:q.end + 1] == "度":
+            end = q.end + 1
+            found[i] = replace(q, text=text[q.start:end], end=end, unit="千瓦时", kind="measure")
+    return found
 
 
 _LIST_JOINERS = frozenset("和、与及或")
