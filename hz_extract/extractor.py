@@ -124,7 +124,8 @@ class Extractor:
         m = _parts()
         cleaned = m.clean(text)
         sentences = self._drafts(cleaned, published)
-        records = self._records(cleaned, sentences, doc_id)
+        head = m.headline(cleaned.text) if sentences else (0, 0)
+        records = self._records(cleaned, sentences, doc_id, head)
         if len(records) > 1:  # a lone record repeats nothing
             records = dedupe(records, abbreviations(cleaned.text))
         log.debug("extract %s: %d characters, %d sentences with drafts, %d records", doc_id, len(text),
@@ -181,8 +182,13 @@ class Extractor:
         return sentences
 
     def _records(self, cleaned: Cleaned, sentences: list[tuple[Context, list[Draft]]],
-                 doc_id: str | None) -> list[Record]:
-        """The records of the sentences' drafts: subject, period, modality and original spans settled."""
+                 doc_id: str | None, head: tuple[int, int] = (0, 0)) -> list[Record]:
+        """The records of the sentences' drafts: subject, period, modality and original spans settled.
+
+        ``head`` is the headline's end and the body's start (:func:`hz_extract.periods.headline`):
+        a headline figure with no period before it takes the first period of the body's first
+        sentence (外贸进出口增长8.7% over 今年前4个月,…增长8.7%).
+        """
         if not sentences:
             return []
         m = _parts()
@@ -198,6 +204,7 @@ class Extractor:
             return place_in(t, plain)
 
         look = Mentions(t, mentions, first.all_periods, main_place)
+        lead = _lead_period(t, first.all_periods, head[1]) if head[0] else None
         canonical, names = self.lexicon.canonical, self._names
         original, to_original = cleaned.original, cleaned.to_original
         out: list[Record] = []
@@ -213,6 +220,8 @@ class Extractor:
                 anchor = d.anchor if d.anchor is not None else d.start
                 subject = d.subject or look.subject(anchor)
                 mention = look.period(anchor)
+                if mention is None and d.start < head[0]:
+                    mention = lead
                 period = d.period if d.period is not None else (mention.value if mention else None)
                 if d.base is None and d.measure in ("growth", "change") and (period or mention):
                     d.base = implied_base(period or (mention.text if mention else ""))
@@ -232,13 +241,31 @@ class Extractor:
         return out
 
 
+_SENTENCE_END = ("。", "!", "?", "！", "？", ";", "\n")
+
+
+def _lead_period(text: str, periods: list[Any], body: int) -> Any:
+    """The first period named in the body's first sentence (starting at ``body``), or None."""
+    n = len(text)
+    while body < n and text[body].isspace():
+        body += 1
+    ends = [e for e in (text.find(c, body) for c in _SENTENCE_END) if e >= 0]
+    stop = min(ends) if ends else len(text)
+    for p in periods:
+        if p.start >= stop:
+            break
+        if p.start >= body and p.kind == "period":
+            return p
+    return None
+
+
 class _Parts:
     """The modules extract reads, imported on first use (not at import time) and kept, so
     a document does not pay a dozen import statements."""
 
     def __init__(self) -> None:
         from .clean import clean
-        from .periods import read_periods
+        from .periods import headline, read_periods
         from .quantities import find_quantities
         from .rules import engine, modality, noise
         from .rules.base import Context, Slot
@@ -247,6 +274,7 @@ class _Parts:
         from .subjects import place_in, subjects_in
 
         self.clean, self.read_periods, self.find_quantities = clean, read_periods, find_quantities
+        self.headline = headline
         self.engine, self.modality, self.noise, self.Context, self.Slot = engine, modality, noise, Context, Slot
         self.complete, self.split_clauses, self.split_sentences = complete, split_clauses, split_sentences
         self.place_in, self.subjects_in = place_in, subjects_in

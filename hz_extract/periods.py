@@ -56,7 +56,7 @@ from .clean import Cleaned, clean
 from .period_scan import (DATE_YEAR, FIXED, PAST, REPORT, REPORT_END, SAME, YEAR, YEAR_ITSELF, Hit, hit_value,
                           same_period, scan)
 
-__all__ = ["PeriodMention", "find_periods", "document_date", "reference_year", "read_periods", "PERIOD_KINDS"]
+__all__ = ["PeriodMention", "find_periods", "document_date", "reference_year", "read_periods", "headline", "PERIOD_KINDS"]
 
 PERIOD_KINDS = ("period", "base", "date", "range")
 
@@ -236,6 +236,34 @@ _DATE_LINE = regex.compile(  # 2025-01-27, 2024/02/29, 2024.2.29 (one separator)
     rf"|(?P<y2>{YEAR})\s*年\s*(?P<m2>1[0-2]|0?[1-9])\s*月\s*(?P<d2>3[01]|[12]\d|0?[1-9])\s*日")
 _HEAD_CHARS = 800
 _HEAD_LINES = 12
+_HEADLINE_MAX = 120
+"""A first line longer than this is a paragraph, not a headline."""
+_DATE_LINE_MAX = 80
+"""A line longer than this that holds a date is a sentence, not a date line."""
+
+
+def headline(text: str) -> tuple[int, int]:
+    """The headline of cleaned ``text`` and where its body starts: ``(end of the first line, end of
+    the date line)`` when a date line follows the first line within three lines, else ``(0, 0)``.
+
+    >>> headline("外贸进出口增长8.7%\\n2024年5月10日\\n今年前4个月,进出口增长8.7%。")
+    (11, 22)
+    >>> headline("2015年,全县生产总值增长8%。\\n一、综合")
+    (0, 0)
+    """
+    first = text.find("\n", 0, _HEADLINE_MAX + 1)
+    if first <= 0 or _DATE_LINE.search(text, 0, first):
+        return 0, 0  # one paragraph, or a first line that is itself dated
+    at = first + 1
+    for _ in range(3):
+        nl = text.find("\n", at)
+        end = len(text) if nl < 0 else nl
+        if end - at <= _DATE_LINE_MAX and _DATE_LINE.search(text, at, end):
+            return first, end
+        if nl < 0:
+            break
+        at = nl + 1
+    return 0, 0
 
 
 def document_date(text: str, published: _dt.date | None = None) -> _dt.date | None:
