@@ -127,7 +127,8 @@ class Extractor:
         head = m.headline(cleaned.text) if sentences else (0, 0)
         records = self._records(cleaned, sentences, doc_id, head)
         if len(records) > 1:  # a lone record repeats nothing
-            records = dedupe(records, abbreviations(cleaned.text))
+            headline_end = cleaned.to_original(0, head[0])[1] if head[0] else 0
+            records = dedupe(records, abbreviations(cleaned.text), headline_end)
         log.debug("extract %s: %d characters, %d sentences with drafts, %d records", doc_id, len(text),
                   len(sentences), len(records))
         return records

@@ -27,3 +27,36 @@ def test_headline_period_only_from_the_first_body_sentence() -> None:
 def test_body_figures_do_not_take_the_headline_rule() -> None:
     text = "港口吞吐量创新高\n2025年3月2日\n1-2月,全市港口货物吞吐量1.8亿吨。集装箱增长3%。"
     assert all(r.period == "2025-01/2025-02" for r in extract(text))
+
+
+def _figures(text: str) -> list[tuple[str, str, str]]:
+    return [(r.indicator, r.measure, r.text) for r in extract(text)]
+
+
+def test_body_name_wins_over_the_headline_name_with_the_same_head() -> None:
+    text = "外贸出口增长12.5%\n2025年3月2日\n1-2月,全市一般贸易出口额186亿元,增长12.5%。"
+    got = _figures(text)
+    assert ("一般贸易出口额", "growth", "12.5%") in got
+    assert not any(name == "外贸出口" for name, _, _ in got)
+    assert [r.span[0] for r in extract(text)] == sorted(r.span[0] for r in extract(text))
+
+
+def test_dividend_named_two_ways_is_one_record() -> None:
+    text = "某某控股派末期息每股0.35元\n2025年3月20日\n某某控股公布年度业绩,董事会建议派发末期股息每股0.35元。"
+    got = [r for r in extract(text) if r.unit == "元"]
+    assert len(got) == 1 and "股息" in got[0].indicator
+
+
+def test_headline_figure_with_another_head_stays() -> None:
+    text = "出口增长12.5%\n2025年3月2日\n1-2月,全市进口增长12.5%。"
+    assert sorted(name for name, _, _ in _figures(text)) == ["出口", "进口"]
+
+
+def test_two_body_figures_with_one_head_and_value_stay_apart() -> None:
+    text = "标题\n2025年3月2日\n1-2月,全市一般贸易出口额增长12.5%,机电产品出口增长12.5%。"
+    assert len(_figures(text)) == 2
+
+
+def test_a_total_and_its_part_are_not_one_figure() -> None:
+    got = _figures("1-2月,全市进出口总值增长8.7%,其中出口增长8.7%。")
+    assert [name for name, _, _ in got] == ["进出口总值", "出口"]

@@ -12,7 +12,8 @@ a corpus ``<name>.corpus.jsonl`` of positive and negative sentences that
 
 Helpers that are no family: ``base`` (the sentence context and drafts), ``cues``
 (compiled cue patterns), ``items`` (a list's items and their names), ``lexicon`` (the data files of ``hz_extract/data``),
-``prepare`` (quantities made ready), ``assemble`` (subjects, periods, repeats) and
+``prepare`` (quantities made ready), ``assemble`` (subjects, periods, repeats), ``heads`` (an
+indicator name's head noun, for repeats) and
 ``engine``.
 
 >>> "growth" in FAMILIES

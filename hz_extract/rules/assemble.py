@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from .heads import same_head, total_and_part
+
 if TYPE_CHECKING:  # pragma: no cover
     from ..periods import PeriodMention
     from ..records import Record
@@ -316,12 +318,30 @@ def _replace_abbreviated(r: Record, twins: list[Record], kept: list[Record], abb
     return False
 
 
-def dedupe(records: list[Record], abbr: list[tuple[str, str]] | None = None) -> list[Record]:
+def _replace_headline(r: Record, twins: list[Record], kept: list[Record], headline_end: int) -> bool:
+    """Drop a headline twin that names the body's ``r`` another way with the same head, and keep
+    ``r`` (外贸进出口增长8.7% over 货物贸易进出口总值…增长8.7%; 派中期息 over 中期股息)."""
+    for i, o in enumerate(twins):
+        if o.span[1] > headline_end or not _same_base(r.base, o.base) \
+                or not (r.period == o.period or not o.period) or not _same_subject(r.subject, o.subject, r.rule):
+            continue
+        if same_head(r.indicator, o.indicator):
+            del kept[next(n for n, k in enumerate(kept) if k is o)]
+            kept.append(r if r.base or not o.base else replace(r, base=o.base))  # in document order
+            twins[i] = kept[-1]
+            return True
+    return False
+
+
+def dedupe(records: list[Record], abbr: list[tuple[str, str]] | None = None, headline_end: int = 0) -> list[Record]:
     """One record per fact: a later record with the same figure and a matching name is a repeat.
 
     ``abbr`` (see :func:`abbreviations`) lets a headline's 制造业PMI repeat the body's
     制造业采购经理指数; the later, written-out name is kept. A repeat that names the base
     the kept record lacks (a headline's 收窄12个基点, the body's 较上年收窄12个基点) lends it.
+    A record in the headline (before ``headline_end``, an offset in the original text) that
+    the body states under another name with the same head gives way to the body's record;
+    two body records are never merged that way.
     """
     abbr = abbr or []
     kept: list[Record] = []
@@ -337,11 +357,14 @@ def dedupe(records: list[Record], abbr: list[tuple[str, str]] | None = None) -> 
             continue
         o = next((o for o in twins
                   if same_name(r.indicator, o.indicator) and (r.period == o.period or not r.period or not o.period)
-                  and _same_base(r.base, o.base) and _same_subject(r.subject, o.subject, r.rule)), None)
+                  and _same_base(r.base, o.base) and _same_subject(r.subject, o.subject, r.rule)
+                  and not total_and_part(r.indicator, o.indicator)), None)
         if o is not None:
             if r.base and not o.base:  # 净息差收窄12个基点 in a headline, 较上年全年收窄12个基点 below: one fact, its base
                 fuller = replace(o, base=r.base)
                 kept[kept.index(o)] = twins[twins.index(o)] = fuller
+            continue
+        if headline_end and r.span[0] >= headline_end and _replace_headline(r, twins, kept, headline_end):
             continue
         twins.append(r)
         kept.append(r)
