@@ -60,3 +60,10 @@ def test_two_body_figures_with_one_head_and_value_stay_apart() -> None:
 def test_a_total_and_its_part_are_not_one_figure() -> None:
     got = _figures("1-2月,全市进出口总值增长8.7%,其中出口增长8.7%。")
     assert [name for name, _, _ in got] == ["进出口总值", "出口"]
+
+
+def test_headline_figure_the_body_repeats_by_name_is_not_taken_by_another() -> None:
+    text = ("3月份PPI同比下降1.5%\n2025-04-10 09:30 来源:新华社\n"
+            "3月份,全国工业生产者出厂价格同比下降1.5%。其中,生活资料价格下降1.5%。")
+    got = [(name, value) for name, measure, value in _figures(text)]
+    assert ("工业生产者出厂价格", "1.5%") in got and ("生活资料价格", "1.5%") in got

@@ -318,11 +318,13 @@ def _replace_abbreviated(r: Record, twins: list[Record], kept: list[Record], abb
     return False
 
 
-def _replace_headline(r: Record, twins: list[Record], kept: list[Record], headline_end: int) -> bool:
+def _replace_headline(r: Record, twins: list[Record], kept: list[Record], headline_end: int,
+                      stated: set[tuple[int, int]]) -> bool:
     """Drop a headline twin that names the body's ``r`` another way with the same head, and keep
-    ``r`` (外贸进出口增长8.7% over 货物贸易进出口总值…增长8.7%; 派中期息 over 中期股息)."""
+    ``r`` (外贸进出口增长8.7% over 货物贸易进出口总值…增长8.7%; 派中期息 over 中期股息); not one the
+    body has already stated by its own name (CPI下降0.1% over 居民消费价格…下降0.1%, 非食品价格下降0.1%)."""
     for i, o in enumerate(twins):
-        if o.span[1] > headline_end or not _same_base(r.base, o.base) \
+        if o.span[1] > headline_end or o.span in stated or not _same_base(r.base, o.base) \
                 or not (r.period == o.period or not o.period) or not _same_subject(r.subject, o.subject, r.rule):
             continue
         if same_head(r.indicator, o.indicator):
@@ -346,6 +348,7 @@ def dedupe(records: list[Record], abbr: list[tuple[str, str]] | None = None, hea
     abbr = abbr or []
     kept: list[Record] = []
     seen: dict[tuple[Any, ...], list[Record]] = {}
+    stated: set[tuple[int, int]] = set()  # headline figures the body repeats under their own name
     for r in records:
         key = (r.measure, r.unit, r.value, r.value_max)
         twins = seen.get(key)
@@ -360,11 +363,13 @@ def dedupe(records: list[Record], abbr: list[tuple[str, str]] | None = None, hea
                   and _same_base(r.base, o.base) and _same_subject(r.subject, o.subject, r.rule)
                   and not total_and_part(r.indicator, o.indicator)), None)
         if o is not None:
+            if o.span[1] <= headline_end:
+                stated.add(o.span)  # the body states the headline's figure by its name: it stays
             if r.base and not o.base:  # 净息差收窄12个基点 in a headline, 较上年全年收窄12个基点 below: one fact, its base
                 fuller = replace(o, base=r.base)
                 kept[kept.index(o)] = twins[twins.index(o)] = fuller
             continue
-        if headline_end and r.span[0] >= headline_end and _replace_headline(r, twins, kept, headline_end):
+        if headline_end and r.span[0] >= headline_end and _replace_headline(r, twins, kept, headline_end, stated):
             continue
         twins.append(r)
         kept.append(r)
