@@ -42,6 +42,7 @@ HELDOUT_BATCHES: dict[str, tuple[str, ...]] = {
     "heldout batch 5": tuple(f"ho-{i:02d}" for i in range(31, 34)),
     "heldout batch 6": tuple(f"ho-{i:02d}" for i in range(34, 42)),
     "heldout batch 7": tuple(f"ho-{i:02d}" for i in range(42, 50)),
+    "heldout batch 8": tuple(f"ho-{i:02d}" for i in range(50, 58)),
 }
 SETS: dict[str, tuple[Path, Path]] = {
     "dev": (SHARED_EVAL / "dev" / "docs", SHARED_EVAL / "dev" / "gold.jsonl"),

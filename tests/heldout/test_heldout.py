@@ -37,8 +37,8 @@ DOCS = HELDOUT / "docs"
 GOLD = HELDOUT / "gold.jsonl"
 SCORE_PY = (ROOT / ".." / "shared" / "eval" / "score.py").resolve()
 
-# Measured 0.996 on 49 documents (43 annotated + 6 negative, 996 gold records), 2026-11-26
-# 18:25 UTC (0.989 when batch 7, ho-42 … ho-49, was first run); the floor sits a few points below.
+# Measured 0.990 on 57 documents (50 annotated + 7 negative, 1142 gold records), 2026-11-26
+# 18:40 UTC, with batch 8 (ho-50 … ho-57) at its first run; the floor sits a few points below.
 F1_FLOOR = 0.95
 
 # Negative documents the extractor is known to read figures from. xfail(strict=True):
@@ -46,7 +46,9 @@ F1_FLOOR = 0.95
 # must be removed, so a fix is recorded rather than silently absorbed.
 # (ho-14, the weather report, was one until the extractor learnt to leave ℃ and
 # 降水概率 alone; its XPASS removed it.)
-KNOWN_NEGATIVE_MISSES: dict[str, str] = {}
+KNOWN_NEGATIVE_MISSES: dict[str, str] = {
+    "ho-55": "a library event notice: 手机号后4位 (the last four digits of a phone number) read as a level of 4 位",
+}
 
 MEASURES = {"level", "growth", "change", "share", "pp_diff", "rank", "multiple"}
 QUALIFIERS = {"exact", "more_than", "less_than", "nearly", "approx", "up_to", "range"}
@@ -101,7 +103,7 @@ def predictions(texts: dict[str, str]) -> dict[str, list[dict[str, Any]]]:
 def test_fixture_has_positive_and_negative_documents() -> None:
     docs = _doc_ids()
     negatives = _negative_ids()
-    assert len(docs) >= 49, docs
+    assert len(docs) >= 57, docs
     assert 2 <= len(negatives) <= len(docs) // 4, negatives
     assert set(KNOWN_NEGATIVE_MISSES) <= set(negatives), "a known miss names a document that is not negative"
 
