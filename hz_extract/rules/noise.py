@@ -43,6 +43,8 @@ _DEGREES = frozenset({"℃", "摄氏度", "华氏度", "℉"})
 _CLIMATE = regex.compile(r"平均|年均|积温|常年|极端")
 """What makes a temperature a climate statistic (年平均气温17.8℃, 比常年偏高0.6℃); any other is a day's weather."""
 _SPACING_UNITS = frozenset({"米", "公里", "千米", "厘米", "英里", "海里", "分钟", "小时", "秒", "天", "周", "个月"})
+_INDEX_CLOSE = regex.compile(r"(?:收于|报收|收报|收盘于|收在)$")
+"""Words before index points that make them a close (上证指数收于3050.12点), the one 点 figure kept."""
 _MAGNITUDE_FIRST = regex.compile(r"^(?:超过|突破|迈向|超|逾|近)?[十百千万亿]")
 
 
@@ -109,8 +111,10 @@ def keep(q: Quantity, text: str, lex: Lexicon) -> bool:
         return False
     if unit is None and not _bare_figure(q, text):
         return False
-    if unit in lex.skip_units:
-        return False
+    if unit in lex.skip_units and not (unit == "点" and "收" in text[max(0, start - 3):start]
+                                       and _INDEX_CLOSE.search(text, max(0, start - 3), start)
+                                       and not q.text.endswith("个点")):
+        return False  # 点 stays only as the close of an index (8点 is an hour, 3个点 no unit of RECORDS.md)
     before = text[start - 1] if start > 0 else ""
     if before == "第" or before in _LATIN or (text[end:end + 1] in _LATIN and kind != "percent"):
         return False
