@@ -45,6 +45,8 @@ _CLIMATE = regex.compile(r"平均|年均|积温|常年|极端")
 _SPACING_UNITS = frozenset({"米", "公里", "千米", "厘米", "英里", "海里", "分钟", "小时", "秒", "天", "周", "个月"})
 _INDEX_CLOSE = regex.compile(r"(?:收于|报收|收报|收盘于|收在)$")
 """Words before index points that make them a close (上证指数收于3050.12点), the one 点 figure kept."""
+_CODE_DIGITS = regex.compile(r"(?:号|码|号码)的?(?:后|前|末|最后|尾)$")
+"""Words before N位 that make it digits of a number or code (手机号后4位, 身份证号码前6位), not a count of people."""
 _MAGNITUDE_FIRST = regex.compile(r"^(?:超过|突破|迈向|超|逾|近)?[十百千万亿]")
 
 
@@ -127,6 +129,8 @@ def keep(q: Quantity, text: str, lex: Lexicon) -> bool:
         return False
     if unit in ("分", "分钟") and before in "点时:":
         return False
+    if unit == "位" and _CODE_DIGITS.search(text, max(0, start - 5), start):
+        return False  # 手机号后4位: how many digits of a code, not a count
     if "番" in q.text:
         return False  # 翻番 is read by multiple.py, with its own gates
     if not ("0" <= q.text[0] <= "9" or _DIGIT.search(q.text)):
