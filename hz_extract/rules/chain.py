@@ -120,6 +120,27 @@ def _whole_of(ctx: Context, d: Draft, done: list[Draft]) -> str | None:
     return None
 
 
+_ATTRACTED = regex.compile(r"^(?:吸引|吸引了|吸纳|迎来)(?P<noun>观众|游客|观展人数|参观者|客流|人流)$")
+_TOTAL_WORDS = frozenset({"总数", "总量", "数量", "总规模"})
+_FLOW_VERB = regex.compile(r"^(?:举办|举行|开展|组织|接待|完成|实现|新增|新认定|新培育|新登记|累计)(?=\p{Han}{2})")
+
+
+def _topic(chain: str) -> str:
+    """The chain's name without the verb of its flow (举办营业性演出 → 营业性演出, 新增上市公司 → 上市公司)."""
+    return _FLOW_VERB.sub("", chain, count=1)
+
+
+def _chain_named(own: str, chain: str | None) -> str:
+    """A name that says only a verb's counted noun (吸引观众) or a bare total (总数) in a chain: the chain's
+    topic names it (举办营业性演出…,吸引观众86万人次 → 营业性演出观众; 上市公司158家,总数居全国第5位 → 上市公司)."""
+    if not chain:
+        return own
+    if own in _TOTAL_WORDS:
+        return _topic(chain)
+    m = _ATTRACTED.match(own) if own.startswith(("吸", "迎")) else None
+    return _topic(chain) + m.group("noun") if m else own
+
+
 _SHARE_DIFF = ("pp_diff.than", "pp_diff.verb")
 _TOTALS = ("level", "change")
 _RATES = ("%", "pp")
@@ -173,6 +194,8 @@ def settle(ctx: Context) -> list[Draft]:
             own = _own(ctx, d)
             if own and own.endswith(_BARE_VERBS) and ctx.chain:
                 own = _object_of(own, ctx.chain)  # 新增市场主体2.3万户,…,日均新增约97户: 日均新增市场主体
+            elif own and len(own) <= 6:
+                own = _chain_named(own, ctx.chain)  # 吸引观众86万人次 after 举办营业性演出…
             if own:
                 ind = own
             elif d.rule in _SHARE_DIFF and ctx.chain and ctx.chain_measure == "share":
@@ -181,6 +204,8 @@ def settle(ctx: Context) -> list[Draft]:
                 ind = _previous_clause(ctx, d) or ctx.chain or ""
         if not ind:
             continue
+        if ind in _TOTAL_WORDS and not hint:
+            ind = _chain_named(ind, ctx.chain)  # 总数居全国第5位: the rank of the chain's count
         defined = _definitions(ctx)
         if defined and ind in defined:
             ind = defined[ind]  # GMV同比翻倍 after 商品交易总额(GMV): one indicator, the full name
