@@ -55,6 +55,8 @@ _PER_WHOM = regex.compile(r"每[\d一二三四五六七八九十百千万]+(?:�
 _IN_WHOLE = regex.compile(r"^(?P<x>.+?)在.{1,10}?中的(?P<h>比重|占比|份额)$")
 _SHARE_DE = regex.compile(r"占(?P<w>[^的]{1,12})的(?P<h>比重|比例)$")
 _GOVERNED = "在占对比较于与从由向"
+_TOP_PLACE = regex.compile(r"^(?P<x>\p{Han}{2,}?)最(?:高|大|多|低|少)的\p{Han}{1,8}(?:村|社区|镇|乡|街道|县|市|区)$")
+"""A named place that tops the ranking of an indicator (集体经济收入最高的李家村): the indicator is what is ranked."""
 """A mention right after one of these is governed by it (服务业在全区经济中的比重), not whose figure it is."""
 _TAIL_PUNCT = ",;:。!?，；：、 \n"
 _EDGE_PUNCT = "、“”\"'‘’《》 \t·-—…"
@@ -209,6 +211,9 @@ def trim(phrase: str, lex: Lexicon | None = None, *, split: bool = True) -> str:
             break
     if s.endswith("规模") and lex.head_of(s[:-2]):
         s = s[:-2]  # 产量规模: the size of an output is the output
+    m = _TOP_PLACE.match(s) if "最" in s and "的" in s else None
+    if m:
+        s = m.group("x")  # 集体经济收入最高的李家村达到512万元: the village is whose, not what
     m = _IN_WHOLE.match(s) if "在" in s and "中的" in s else None
     if m:
         s = m.group("x") + m.group("h")
@@ -318,6 +323,8 @@ def _after_inner_mentions(ctx: Context, a: int, b: int) -> int:
         if a < m.start and m.end <= b - 2 and m.end > best:
             if getattr(m, "kind", "") in ("base", "date") or ctx.text[m.start - 1] in _GOVERNED:
                 continue
+            if ctx.text[m.start - 1] == "的" and ctx.text[m.start - 3] == "最":
+                continue  # 收入最高的鹤山村: the place tops the ranking, trim() keeps what is ranked
             best = m.end
     return skip_lead(ctx, best, b) if best > a else a
 
