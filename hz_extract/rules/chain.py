@@ -122,7 +122,8 @@ def _whole_of(ctx: Context, d: Draft, done: list[Draft]) -> str | None:
 
 _ATTRACTED = regex.compile(r"^(?:吸引|吸引了|吸纳|迎来)(?P<noun>观众|游客|观展人数|参观者|客流|人流)$")
 _TOTAL_WORDS = frozenset({"总数", "总量", "数量", "总规模"})
-_FLOW_VERB = regex.compile(r"^(?:举办|举行|开展|组织|接待|完成|实现|新增|新认定|新培育|新登记|累计)(?=\p{Han}{2})")
+_DONE_VERBS = frozenset({"建成", "完成", "改造", "治理", "建设", "实施", "累计建成", "累计完成"})
+_FLOW_VERB = regex.compile(r"^(?:举办|举行|开展|组织|接待|完成|实现|新增|新建|新认定|新培育|新登记|累计)(?=\p{Han}{2})")
 
 
 def _topic(chain: str) -> str:
@@ -131,12 +132,12 @@ def _topic(chain: str) -> str:
 
 
 def _chain_named(own: str, chain: str | None) -> str:
-    """A name that says only a verb's counted noun (吸引观众) or a bare total (总数) in a chain: the chain's
+    """A name that says only a verb's counted noun (吸引观众), a bare total (总数) or a bare verb (建成) in a chain: the chain's
     topic names it (举办营业性演出…,吸引观众86万人次 → 营业性演出观众; 上市公司158家,总数居全国第5位 → 上市公司)."""
     if not chain:
         return own
-    if own in _TOTAL_WORDS:
-        return _topic(chain)
+    if own in _TOTAL_WORDS or own in _DONE_VERBS:
+        return _topic(chain)  # 新建高标准农田3.2万亩,累计建成41.6万亩: the stock of 高标准农田
     m = _ATTRACTED.match(own) if own.startswith(("吸", "迎")) else None
     return _topic(chain) + m.group("noun") if m else own
 
