@@ -25,6 +25,8 @@ FAMILY = "growth"
 
 _NEG_RATE = ("降幅", "跌幅")
 _AFTER = regex.compile(r"^(?:左右|以上)?的(?:年均|平均)?(?P<word>增长|增速|增幅|涨幅|速度增长|下降|降幅|跌幅|下滑|回落)")
+_NOT_WEEK = "一每黄年礼星双"
+"""Characters before 周 that make it no week of a report (黄金周, 周年, 每周, 礼拜, 星期 …)."""
 
 
 def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
@@ -59,6 +61,8 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
         base = lex.base_of(named)
     elif m.group("since"):  # the growth and rate cues read one; a bare base cue always names its base
         base = clean_base(m.group("since"))  # 比4月份增长5%: the period compared with
+    elif cue_at > 1 and ctx.text[cue_at - 1] == "周" and ctx.text[cue_at - 2] not in _NOT_WEEK:
+        base = "上周"  # 周涨幅1.26%: a week's rise, against the week before
     else:
         base = find_base(ctx, cue_at)
     if unit == "倍":
