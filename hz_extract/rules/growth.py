@@ -63,6 +63,7 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
         base = clean_base(m.group("since"))  # 比4月份增长5%: the period compared with
     elif cue_at > 1 and ctx.text[cue_at - 1] == "周" and ctx.text[cue_at - 2] not in _NOT_WEEK:
         base = "上周"  # 周涨幅1.26%: a week's rise, against the week before
+        cue_at -= 1  # the 周 is the cue's, not the name's (创业板指周涨幅 → 创业板指)
     else:
         base = find_base(ctx, cue_at)
     if unit == "倍":
