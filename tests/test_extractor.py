@@ -230,3 +230,10 @@ def test_abbreviation_does_not_merge_other_indices() -> None:
     text = ("制造业采购经理指数(PMI)为50.6%,比上月上升0.4个百分点。"
             "综合PMI产出指数为51.5%,比上月上升0.4个百分点。")
     assert sum(r.measure == "pp_diff" for r in extract(text)) == 2
+
+
+def test_a_period_that_dates_the_time_word_before_it_carries() -> None:
+    # 本周(11月17日至21日): the bracket dates 本周, so the week's month reaches the next sentence;
+    # a bracketed revision (上年为…) still does not (RECORDS.md: periods carry over).
+    text = "市场周报 2025-11-22\n\n本周(11月17日至21日)A股震荡上行。上证指数收于3468.27点。"
+    assert [r.period for r in extract(text)] == ["2025-11"]

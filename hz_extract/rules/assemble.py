@@ -102,6 +102,15 @@ def _opened_before(text: str, a: int) -> bool:
     return bool(opens) and opens > before.count(")") + before.count("）")
 
 
+_GLOSSED = regex.compile(r"(?:本周|上周|当周|本月|当月|上月|本季度|今年|本年|当年|报告期)[(（]$")
+
+
+def _glossed(text: str, a: int) -> bool:
+    """Whether the period at ``a`` opens a parenthesis that dates the time word before it
+    (本周(11月17日—21日), 本月(10月)): it is that word's period and carries like one."""
+    return text[a - 1:a] in "(（" and bool(_GLOSSED.search(text, max(0, a - 5), a))
+
+
 def _closed_before(text: str, b: int, anchor: int) -> bool:
     """Whether more parentheses close than open between ``b`` and ``anchor`` (at most 400 characters)."""
     after = text[b:min(anchor, b + 400)]
@@ -223,7 +232,7 @@ class Mentions:
             mark = marks[i]
             if mark is None:
                 mark = marks[i] = (_SKIP if p.kind != "period" else
-                                   (_ASIDE if _opened_before(text, p.start) else 0)
+                                   (_ASIDE if _opened_before(text, p.start) and not _glossed(text, p.start) else 0)
                                    | (_FROM if text[p.start - 1:p.start] in ("由", "从") else 0))
             if mark & _SKIP:
                 continue
