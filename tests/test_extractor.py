@@ -237,3 +237,8 @@ def test_a_period_that_dates_the_time_word_before_it_carries() -> None:
     # a bracketed revision (上年为…) still does not (RECORDS.md: periods carry over).
     text = "市场周报 2025-11-22\n\n本周(11月17日至21日)A股震荡上行。上证指数收于3468.27点。"
     assert [r.period for r in extract(text)] == ["2025-11"]
+
+
+def test_a_place_that_tops_a_ranking_is_the_subject_of_its_own_sentence_only() -> None:
+    text = "2025年蒲江县村集体经济收入最高的鹤山村达到512万元。全年新建高标准农田3.2万亩。"
+    assert [r.subject for r in extract(text)] == ["鹤山", "蒲江县"]

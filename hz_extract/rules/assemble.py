@@ -197,7 +197,8 @@ class Mentions:
                 steady = False
                 if _closed_before(text, s.end, anchor):
                     continue
-            if s.level == "scenic":  # 瘦西湖景区单日接待量达9.8万人次: its own sentence's figures only
+            if s.level == "scenic" or text[s.start - 1:s.start] == "的" and text[s.start - 3:s.start - 2] == "最":
+                # 瘦西湖景区单日接待量达9.8万人次, 收入最高的鹤山村达到386万元: its own sentence's figures only
                 steady = False
                 if _SENTENCE_BREAK.search(text, s.end, anchor):
                     continue
