@@ -204,7 +204,11 @@ class Extractor:
             plain = mentions if not (self.organisations or self.regions) else subjects_in(t)
             return place_in(t, plain)
 
-        look = Mentions(t, mentions, first.all_periods, main_place)
+        # An organisation on the date line under a headline (东钱证券研究所 市场周报 2025-11-22) is who
+        # publishes the text, not whose figures it reports.
+        byline = [s for s in mentions if head[0] < s.start < head[1] and s.kind == "org"] if head[0] else []
+        look = Mentions(t, [s for s in mentions if s not in byline] if byline else mentions, first.all_periods,
+                        main_place)
         lead = _lead_period(t, first.all_periods, head[1]) if head[0] else None
         canonical, names = self.lexicon.canonical, self._names
         original, to_original = cleaned.original, cleaned.to_original

@@ -67,3 +67,9 @@ def test_headline_figure_the_body_repeats_by_name_is_not_taken_by_another() -> N
             "3月份,全国工业生产者出厂价格同比下降1.5%。其中,生活资料价格下降1.5%。")
     got = [(name, value) for name, measure, value in _figures(text)]
     assert ("工业生产者出厂价格", "1.5%") in got and ("生活资料价格", "1.5%") in got
+
+
+def test_an_organisation_on_the_date_line_publishes_the_text() -> None:
+    # 某某证券研究所 … 2025-03-08: the publisher of a market report is not whose figures it reports
+    text = "沪指本周上涨1.1%\n南岭证券研究所 市场周报 2025-03-08\n\n本周(3月3日至7日)A股震荡上行,上证指数收于3268.27点。"
+    assert {r.subject for r in extract(text)} == {None}
