@@ -68,8 +68,8 @@ _PARTS = {
     # The year a review looks back on (过去一年, 一年来): the year just ended, early in a year.
     "past": r"过去的?一年|(?<![\d一二三四五六七八九十两几多每])一年来",
     # The report's own period (报告期内, 期内 after a break), its end (报告期末), and 年内
-    # (the year in frame, like 全年; not 一年内).
-    "report": r"报告期[内末]|(?<![\p{Han}\w])期内(?!容)|(?<![\d一二三四五六七八九十两百千万几多数每半年])年内",
+    # (the year in frame, like 全年; not 一年内, nor 创年内新高: a record, not a period).
+    "report": r"报告期[内末]|(?<![\p{Han}\w])期内(?!容)|(?<![\d一二三四五六七八九十两百千万几多数每半年创])年内(?![新高低])",
     "pre": rf"(?:(?P<y>{YEAR}|{_CN_YEAR})年(?P<yx>度|全年|底|末|初(?!步)|以来|同期)?"
            r"|(?P<rel>今年|本年|当年|去年|上年|上一年|前年|明年|次年)(?P<rx>同期|全年|末|底|初|以来)?)(?:的)?",
     "sub": "|".join([

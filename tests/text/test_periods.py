@@ -314,3 +314,9 @@ def test_read_periods_is_reference_year_and_find_periods(shared_dir: Path) -> No
             year, found = read_periods(t, published)
             assert year == reference_year(t, published)
             assert found == find_periods(t, year=year, date=document_date(t, published))
+
+
+def test_a_record_of_the_year_is_no_period() -> None:
+    # 创年内新高: the highest this year, said of a figure; 年内 alone is the year in frame
+    assert [p.text for p in find_periods("融资余额为1.8万亿元,创年内新高。", year=2025)] == []
+    assert [p.value for p in find_periods("年内全市新增就业3.2万人。", year=2025)] == ["2025"]
