@@ -242,3 +242,8 @@ def test_a_period_that_dates_the_time_word_before_it_carries() -> None:
 def test_a_place_that_tops_a_ranking_is_the_subject_of_its_own_sentence_only() -> None:
     text = "2025年蒲江县村集体经济收入最高的鹤山村达到512万元。全年新建高标准农田3.2万亩。"
     assert [r.subject for r in extract(text)] == ["鹤山", "蒲江县"]
+
+
+def test_a_national_designation_is_not_the_subject_of_its_count() -> None:
+    text = "泉州市文化局\n2025-12-01\n全市拥有全国重点文物保护单位12处、省级文物保护单位35处。"
+    assert {r.subject for r in extract(text)} == {"泉州市"}

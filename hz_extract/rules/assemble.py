@@ -41,6 +41,8 @@ _NTH = r"(?:[一二三四五六七八九十]+|\d+)"
 # 全国边境省区第一); after any place: the group it leads (广西第一大贸易伙伴), not 第一产业.
 _PEER_WHOLE = regex.compile(rf"平均|均值|水平|总量的|的比重|的\d|\p{{Han}}{{0,6}}?(?:第{_NTH}(?![产季批次届期])|前{_NTH}[位名强]"
                             r"|首位|榜首|[十百千]强)")  # 入选全国软件百强企业4家: a national list, not whose count
+_DESIGNATION = regex.compile(r"(?:重点|文明|示范)\p{Han}{0,8}?(?:单位|城市|县|镇|村|基地|园区)")
+"""After 全国/全省: a title a place or body holds (全国重点文物保护单位12处, 全国文明城市), not whose count."""
 _PEER_PLACE = regex.compile(rf"第{_NTH}(?:大|位|名)|首位|榜首")
 
 
@@ -61,6 +63,8 @@ def _not_the_subject(text: str, s: SubjectMention) -> bool:
         return True  # the company a text reports on speaks of itself
     if (_PEER_WHOLE if s.kind in ("national", "local") else _PEER_PLACE).match(text, s.end):
         return True
+    if s.kind == "national" and _DESIGNATION.match(text, s.end):
+        return True  # 拥有全国重点文物保护单位12处: a designation, the count is the place's own
     if _LOCATED.search(text, max(0, s.start - 10), s.start):
         return True  # 位于安徽滁州的项目: where something is, not whose figure
     if s.kind == "region" and before == "在" and _WHERE_OF.match(text, s.end):
