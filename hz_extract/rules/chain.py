@@ -123,7 +123,31 @@ def _whole_of(ctx: Context, d: Draft, done: list[Draft]) -> str | None:
 _ATTRACTED = regex.compile(r"^(?:吸引|吸引了|吸纳|迎来)(?P<noun>观众|游客|观展人数|参观者|客流|人流)$")
 _TOTAL_WORDS = frozenset({"总数", "总量", "数量", "总规模"})
 _DONE_VERBS = frozenset({"建成", "完成", "改造", "治理", "建设", "实施", "累计建成", "累计完成"})
-_FLOW_VERB = regex.compile(r"^(?:举办|举行|开展|组织|接待|完成|实现|新增|新建|新认定|新培育|新登记|累计)(?=\p{Han}{2})")
+_FLOW_VERB = regex.compile(r"^(?:举办|举行|开展|组织|接待|完成|实现|新增|新建|新认定|新培育|新登记|累计"
+                           r"|开工|完工|竣工|发放|交付)(?=\p{Han}{2})")
+
+
+_STAGE = regex.compile(r"^(?:目前|现已|已经|已|累计|共|其中)*(?P<verb>开工|完工|竣工|发放|交付|投用|投产|开建|拨付|入住)$")
+"""A bare verb of a stage a counted thing reaches (已开工412个 after 计划改造老旧小区420个): the verb names
+the count of the thing, 开工改造老旧小区."""
+_SOLD = regex.compile(r"^销售(?P<goods>\p{Han}{2,6})$")
+_MONEY_OR_RATE = frozenset({"元", "%", "pp", "倍"})
+
+
+def _stage_of(own: str, d: Draft, done: list[Draft], chain: str | None) -> str:
+    """``own`` named by its stage verb and the last thing counted in the draft's unit (开工 + 改造老旧小区),
+    or ``销售X`` as ``X销量`` when a count is sold (销售汽车72.46万辆 → 汽车销量); else ``own``."""
+    if own.startswith("销售"):
+        m = _SOLD.match(own)
+        return m.group("goods") + "销量" if m and d.unit not in _MONEY_OR_RATE and d.unit else own
+    m = _STAGE.match(own)
+    if m is None or not d.unit or d.unit in _MONEY_OR_RATE:
+        return own
+    for o in reversed(done):
+        if o.unit == d.unit and o.measure == "level" and o.indicator:
+            topic = _topic(o.indicator)
+            return topic if topic.startswith(m.group("verb")) else m.group("verb") + topic
+    return m.group("verb") + _topic(chain) if chain else own
 
 
 def _topic(chain: str) -> str:
@@ -197,6 +221,8 @@ def settle(ctx: Context) -> list[Draft]:
                 own = _object_of(own, ctx.chain)  # 新增市场主体2.3万户,…,日均新增约97户: 日均新增市场主体
             elif own and len(own) <= 6:
                 own = _chain_named(own, ctx.chain)  # 吸引观众86万人次 after 举办营业性演出…
+            if own and own[0] in "目现已累共其开完竣发交投拨入销":
+                own = _stage_of(own, d, out, ctx.chain)  # 已开工412个 after 计划改造老旧小区420个
             if own:
                 ind = own
             elif d.rule in _SHARE_DIFF and ctx.chain and ctx.chain_measure == "share":
