@@ -24,6 +24,7 @@ from .cues import ONE_FIGURE_BASES
 from .indicator import name, trim
 from .items import distribute, distribute_each, group_label
 from .level import RATE_NAME, TIME_NAME
+from .lexicon import Lexicon
 from .loss import profit_of
 
 __all__ = ["FAMILY", "settle"]
@@ -134,12 +135,13 @@ _SOLD = regex.compile(r"^销售(?P<goods>\p{Han}{2,6})$")
 _MONEY_OR_RATE = frozenset({"元", "%", "pp", "倍"})
 
 
-def _stage_of(own: str, d: Draft, done: list[Draft], chain: str | None) -> str:
+def _stage_of(own: str, d: Draft, done: list[Draft], chain: str | None, lex: Lexicon) -> str:
     """``own`` named by its stage verb and the last thing counted in the draft's unit (开工 + 改造老旧小区),
     or ``销售X`` as ``X销量`` when a count is sold (销售汽车72.46万辆 → 汽车销量); else ``own``."""
     if own.startswith("销售"):
-        m = _SOLD.match(own)
-        return m.group("goods") + "销量" if m and d.unit not in _MONEY_OR_RATE and d.unit else own
+        m = _SOLD.match(own)  # 销售面积, 销售数量: a head already names what is measured
+        sold = m and d.unit and d.unit not in _MONEY_OR_RATE and not lex.head_of(own)
+        return m.group("goods") + "销量" if sold else own
     m = _STAGE.match(own)
     if m is None or not d.unit or d.unit in _MONEY_OR_RATE:
         return own
@@ -222,7 +224,7 @@ def settle(ctx: Context) -> list[Draft]:
             elif own and len(own) <= 6:
                 own = _chain_named(own, ctx.chain)  # 吸引观众86万人次 after 举办营业性演出…
             if own and own[0] in "目现已累共其开完竣发交投拨入销":
-                own = _stage_of(own, d, out, ctx.chain)  # 已开工412个 after 计划改造老旧小区420个
+                own = _stage_of(own, d, out, ctx.chain, ctx.lex)  # 已开工412个 after 计划改造老旧小区420个
             if own:
                 ind = own
             elif d.rule in _SHARE_DIFF and ctx.chain and ctx.chain_measure == "share":
