@@ -190,8 +190,8 @@ def trim(phrase: str, lex: Lexicon | None = None, *, split: bool = True) -> str:
             if m.start() > 2 and s[0] == "每" and _PER_WHOM.match(s, 0, m.start()):
                 continue  # 每千人拥有市场主体: the verb belongs to a per-head name
             last = m
+    # 发明专利拥有量为: what a verb leaves before a trailing 为 is one character, not a name: no cut
     if last is not None and len(_strip_trail(tab, s[last.end():].strip(_EDGE_PUNCT))) >= 2:
-        # 发明专利拥有量为: what the verb leaves before a trailing 为 is one character, not a name
         tail, before = s[last.end():], _strip_trail(tab, s[:last.start()].strip(_EDGE_PUNCT))
         if tail in lex.heads and 2 <= len(before) <= 8 and _PLAIN_NOUN.fullmatch(before) \
                 and not tab.lead.match(before) and before not in lex.stop:
