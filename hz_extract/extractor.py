@@ -24,12 +24,20 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from .clean import clean
+from .periods import headline, read_periods
+from .quantities import find_quantities
 from .records import Record
+from .rules import engine, modality, noise
 from .rules.assemble import Mentions, abbreviations, dedupe, implied_base, same_name, within
+from .rules.base import Context, Slot
+from .rules.prepare import complete
+from .segment import split_clauses, split_sentences
+from .subjects import place_in, subjects_in
 
 if TYPE_CHECKING:  # pragma: no cover
     from .clean import Cleaned
-    from .rules.base import Context, Draft
+    from .rules.base import Draft
     from .tokens import Token
 
 __all__ = ["Extractor", "extract", "default_extractor", "same_name"]
@@ -121,10 +129,9 @@ class Extractor:
         published = as_date(published) if published is not None else None
         if not text or text.isspace():  # what strip() would empty, without the copy
             return []
-        m = _parts()
-        cleaned = m.clean(text)
+        cleaned = clean(text)
         sentences = self._drafts(cleaned, published)
-        head = m.headline(cleaned.text) if sentences else (0, 0)
+        head = headline(cleaned.text) if sentences else (0, 0)
         records = self._records(cleaned, sentences, doc_id, head)
         if len(records) > 1:  # a lone record repeats nothing
             headline_end = cleaned.to_original(0, head[0])[1] if head[0] else 0
@@ -137,24 +144,19 @@ class Extractor:
 
     def _drafts(self, cleaned: Cleaned, published: _dt.date | None) -> list[tuple[Context, list[Draft]]]:
         """Every sentence that states something, with its drafts (in text order)."""
-        m = _parts()
-        Context, Slot, engine, noise = m.Context, m.Slot, m.engine, m.noise
-        split_clauses = m.split_clauses
-
         t = cleaned.text  # cleaned once, here: every layer below reads this text as it is
         lex = self.lexicon
-        quantities = [q for q in m.complete(m.find_quantities(t), t) if noise.keep(q, t, lex)]
+        quantities = [q for q in complete(find_quantities(t), t) if noise.keep(q, t, lex)]
         if not quantities and _RANK_HINT.search(t) is None:
             return []  # no figure and no rank word: no sentence states anything
-        _, periods = m.read_periods(t, published)
-        subjects_in = m.subjects_in
+        _, periods = read_periods(t, published)
         subjects = list(subjects_in(t, self.organisations, self.regions))
         p_starts = [p.start for p in periods]
         s_starts = [s.start for s in subjects]
         sentences: list[tuple[Context, list[Draft]]] = []
         qi, n = 0, len(quantities)
         prev: Context | None = None
-        for a, b in m.split_sentences(t):
+        for a, b in split_sentences(t):
             while qi < n and quantities[qi].start < a:
                 qi += 1
             qs = []
@@ -192,8 +194,6 @@ class Extractor:
         """
         if not sentences:
             return []
-        m = _parts()
-        modality, place_in, subjects_in = m.modality, m.place_in, m.subjects_in
 
         t = cleaned.text
         first = sentences[0][0]
@@ -262,37 +262,6 @@ def _lead_period(text: str, periods: list[Any], body: int) -> Any:
         if p.start >= body and p.kind == "period":
             return p
     return None
-
-
-class _Parts:
-    """The modules extract reads, imported on first use (not at import time) and kept, so
-    a document does not pay a dozen import statements."""
-
-    def __init__(self) -> None:
-        from .clean import clean
-        from .periods import headline, read_periods
-        from .quantities import find_quantities
-        from .rules import engine, modality, noise
-        from .rules.base import Context, Slot
-        from .rules.prepare import complete
-        from .segment import split_clauses, split_sentences
-        from .subjects import place_in, subjects_in
-
-        self.clean, self.read_periods, self.find_quantities = clean, read_periods, find_quantities
-        self.headline = headline
-        self.engine, self.modality, self.noise, self.Context, self.Slot = engine, modality, noise, Context, Slot
-        self.complete, self.split_clauses, self.split_sentences = complete, split_clauses, split_sentences
-        self.place_in, self.subjects_in = place_in, subjects_in
-
-
-_PARTS: _Parts | None = None
-
-
-def _parts() -> _Parts:
-    global _PARTS
-    if _PARTS is None:
-        _PARTS = _Parts()
-    return _PARTS
 
 
 def as_date(value: object, *, where: str = "published") -> _dt.date | None:

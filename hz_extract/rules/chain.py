@@ -26,6 +26,7 @@ from .items import distribute, distribute_each, group_label
 from .level import RATE_NAME, TIME_NAME
 from .lexicon import Lexicon
 from .loss import profit_of
+from .pp_diff import share_indicator
 
 __all__ = ["FAMILY", "settle"]
 
@@ -227,10 +228,9 @@ def settle(ctx: Context) -> list[Draft]:
                 own = _stage_of(own, d, out, ctx.chain, ctx.lex)  # 已开工412个 after 计划改造老旧小区420个
             if own:
                 ind = own
-            elif d.rule in _SHARE_DIFF and ctx.chain and ctx.chain_measure == "share":
-                ind = f"{ctx.chain}占{ctx.chain_base}比重" if ctx.chain_base else f"{ctx.chain}比重"
             else:
-                ind = _previous_clause(ctx, d) or ctx.chain or ""
+                shared = share_indicator(ctx) if d.rule in _SHARE_DIFF else None
+                ind = shared or _previous_clause(ctx, d) or ctx.chain or ""
         if not ind:
             continue
         if ind in _TOTAL_WORDS and not hint:
