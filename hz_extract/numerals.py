@@ -25,7 +25,7 @@ import regex
 from .errors import QuantityError
 from .quantity_lexicon import lexicon
 
-__all__ = ["Numeral", "read_numeral", "read_folded", "digit_pair", "vague_pair", "fold"]
+__all__ = ["Numeral", "read_numeral", "read_folded", "read_plain", "digit_pair", "vague_pair", "fold"]
 
 _CTX = Context(prec=80)
 _ASCII_MAG = {"k": ("small", 3), "K": ("small", 3), "w": ("big", 4)}
@@ -33,7 +33,7 @@ _EXP = regex.compile(r"[eE][-+]?[0-9]{1,3}")
 _TEN = Decimal(10)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Numeral:
     """A numeral read: its value, a vague-digit qualifier (多/余/几 → ``more_than``) and its last magnitude.
 
@@ -47,6 +47,11 @@ class Numeral:
     fuzzy: str | None
     scale: int
     value_max: Decimal | None = None
+
+    def __init__(self, value: Decimal, fuzzy: str | None, scale: int, value_max: Decimal | None = None) -> None:
+        # As Quantity: one update of the instance dict, not a frozen __setattr__ per field
+        # (a cold article reads a numeral for nearly every figure).
+        self.__dict__.update(value=value, fuzzy=fuzzy, scale=scale, value_max=value_max)
 
 
 def fold(text: str) -> str:
@@ -204,28 +209,41 @@ def read_numeral(s: str) -> Numeral:
 def read_folded(s: str) -> Numeral:
     """:func:`read_numeral` for text already folded (cached: news repeats its figures, but
     an article's figures are mostly its own, so a miss is the common case and the commonest
-    forms, Arabic digits and a magnitude such as 4400亿, take a short road)."""
-    m = _plain().fullmatch(s)
-    if m is not None:
-        digits, mags = m.groups()
-        value = Decimal(digits)
-        if value:  # 0万亿 reads oddly on the long road (as 万亿): leave zero to it
-            if not mags:
-                return Numeral(value, None, 0)
-            power, scale = _POWERS.get(mags) or _power(mags)
-            return Numeral(_CTX.multiply(value, power), None, scale)
+    form takes the short road of :func:`read_plain`)."""
+    plain = read_plain(s)
+    if plain is not None:
+        return Numeral(plain[0], None, plain[1])
     return _read_long(s)
+
+
+def read_plain(s: str) -> tuple[Decimal, int] | None:
+    """Arabic digits with an optional decimal part, then at most one small magnitude and two big
+    ones (4400亿, 1.2万亿, 3.5千万): (value, scale) as :func:`read_folded` reads them, else ``None``.
+
+    Every magnitude there multiplies the number, so the number times what ``1`` and the same
+    magnitudes read on the long road is what the long road reads: exactly the same ``Decimal``,
+    exponent included, since 80 digits of precision hold every product of at most 40 digits
+    and 10^27 (``tests/quantities/test_numerals_fast.py`` checks them). Zero is left to the
+    long road, which reads 0万亿 as 万亿.
+
+    >>> read_plain("1.2万亿")
+    (Decimal('1200000000000.0'), 12)
+    """
+    m = _plain().fullmatch(s)
+    if m is None:
+        return None
+    digits, mags = m.groups()
+    value = Decimal(digits)
+    if not value:
+        return None
+    if not mags:
+        return value, 0
+    power, scale = _POWERS.get(mags) or _power(mags)
+    return _CTX.multiply(value, power), scale
 
 
 @cache
 def _plain() -> re.Pattern[str]:
-    """Arabic digits with an optional decimal part, then at most one small magnitude and two big ones.
-
-    Every magnitude there multiplies the number (4.5千万 = 4.5·10^7), so the number times what
-    ``1`` and the same magnitudes read on the long road is what the long road reads: exactly
-    the same ``Decimal``, exponent included, since 80 digits of precision hold every product
-    of at most 40 digits and 10^27 (``tests/quantities/test_numerals_fast.py`` checks them).
-    """
     lex = lexicon()
     small, big = "".join(lex.small), "".join(lex.big)
     return re.compile(rf"([0-9]{{1,20}}(?:\.[0-9]{{1,20}})?)([{small}]?[{big}]{{0,2}})")

@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 import regex
 
 from .errors import QuantityError
-from .numerals import read_folded
+from .numerals import read_folded, read_plain
 from .quantity_lexicon import lexicon
 from .quantity_patterns import DOUBLINGS, SPECIAL, money_tail
 from .quantity_values import (
@@ -342,6 +342,10 @@ def _figure_in(n1: str, u1: str) -> tuple[Decimal, Decimal, Decimal | None, str,
     info = lexicon().units.get(u1)
     if info is None:
         return None
+    plain = read_plain(n1)  # the commonest figure, read without making (and caching) a Numeral
+    if plain is not None:
+        value = plain[0] * info.factor
+        return value, _clean(value), None, info.unit, info.kind, None, info.kind == "money" and info.unit == "元"
     try:
         numeral = read_folded(n1)
     except QuantityError:

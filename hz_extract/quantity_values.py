@@ -163,8 +163,12 @@ def _high_end(g: dict, n1: Numeral, n2: Numeral, info: UnitInfo | None,
 def _clean(d: Decimal) -> Decimal:
     """Drop exponent noise: 1.64E+9 → 1640000000, 1640000000.0 → 1640000000, 4.0 stays 4.0."""
     if d.same_quantum(_ONE):
-        return d  # exponent 0, the common case, without building a tuple
-    exp = d.as_tuple().exponent
-    if exp > 0 or (abs(d) >= 1000 and d == d.to_integral_value()):
-        return Decimal(int(d))
+        return d  # exponent 0, the common case
+    # The exponent's sign told without as_tuple (a named tuple of every digit, built per call):
+    # rounding to an integer keeps a positive exponent and makes a negative one 0.
+    whole = d.to_integral_value()
+    if whole.same_quantum(d):
+        return Decimal(int(d))  # 1.64E+9
+    if d == whole and not -1000 < d < 1000:
+        return whole  # 1640000000.0
     return d
