@@ -93,20 +93,29 @@ _PARTS = {
 # 年末, 第一季度, 首季 …). A necessary condition, checked against the plain pattern by
 # tests/text/test_periods.py: the pattern is tried only at the few positions the standard
 # library's ``re`` (faster than ``regex`` at finding them) yields, not at every digit.
-# The year takes any two characters after 19/20: ``regex`` knows digits ``re`` does not.
+# A month is 1-12 or 01-09 (``_MONTH``), so after a digit at most one more comes before 月, 季
+# or a dash, and only after 0 or 1. The year's last two digits are ``regex`` digits, which ``re``
+# may not know: they are only told apart from characters no version of Unicode makes a digit
+# (ASCII other than 0-9, and U+3000 to U+9FFF, where 〇 is a letter): 20.8, 200万, 19:30.
 _DASH_AHEAD = r"\s*[-—–~～至到]"
 _CN_NUMERAL = "〇○零一二三四五六七八九十两"
-_AHEAD_B = rf"\d?(?:[月季]|{_DASH_AHEAD})"  # a month or quarter number: 1-4月, 12月, 3季
-_AHEAD_CN = rf"[{_CN_NUMERAL}]{{0,3}}(?:[年月季五]|{_DASH_AHEAD})"
-# 截至, 过去一年, holidays (国庆, 中秋, 五一, 十一 …), 报告期, 期内: a looser condition, shared.
-_AHEAD_WORD = "年|[至去庆秋一动明节旦午告内]"
+_AHEAD_B = rf"(?:[月季]|{_DASH_AHEAD})"  # a month or quarter number: 4月, 3季, 4-6月
+_YEAR_AHEAD = r"[^\x00-/:-\x7f\u3000-\u9fff]{2}"  # after 19 or 20
+# A numeral before 年 is a year written in four (二〇二四年) or 一年来; else a month, a quarter,
+# a plan (十四五) or a span (一至三季度).
+_AHEAD_CN = rf"[{_CN_NUMERAL}]{{3}}年|[{_CN_NUMERAL}]{{0,3}}(?:[月季五]|{_DASH_AHEAD})"
 _AHEAD_N_MONTHS = "(?:1[01]|[1-9]|十一?|[两二三四五六七八九])个?[月季]"
 _AHEAD = {  # what may follow each first character; the most frequent first
-    "1": f"9..|{_AHEAD_B}", "2": f"0..|{_AHEAD_B}", **{d: _AHEAD_B for d in "0435789 6".replace(" ", "")},
+    "1": f"9{_YEAR_AHEAD}|[0-2]?{_AHEAD_B}", "2": f"0{_YEAR_AHEAD}|{_AHEAD_B}", "0": f"[1-9]{_AHEAD_B}",
+    **{d: _AHEAD_B for d in "4357896"},
     "年": "[末底内]", "上": "一?年|半年", "全": "年", "下": "半年", "半": "年度",
     **{c: _AHEAD_CN for c in _CN_NUMERAL},
-    **{c: _AHEAD_WORD for c in "元中国期今本当去明次截过劳清春端报"},
-    "五": f"{_AHEAD_CN}|{_AHEAD_WORD}", "十": f"{_AHEAD_CN}|{_AHEAD_WORD}",
+    "一": f"{_AHEAD_CN}|年来", "五": f"{_AHEAD_CN}|一", "十": f"{_AHEAD_CN}|一",  # 一年来, 五一, 十一
+    **{c: "年" for c in "今本当去明次"},
+    # 截至…日止 (at most 2025年12月31日 or 二〇二五年十二月三十一日 between), 报告期, 期内, 过去一年,
+    # and the holidays 元旦, 中秋, 国庆, 劳动节, 清明, 春节, 端午.
+    "截": "至[^日]{3,11}日[止的]", "报": "告期", "期": "内", "过": "去",
+    "元": "旦", "中": "秋", "国": "庆", "劳": "动", "清": "明", "春": "节", "端": "午",
     "前": f"年|{_AHEAD_N_MONTHS}", "第": "[一二三四1-4]季", "首": f"季|{_AHEAD_N_MONTHS}",
 }
 # Every branch starts with its own character: ``re`` then skips to the class of those characters

@@ -304,6 +304,17 @@ def test_start_condition_changes_no_match(text: str) -> None:
         [(m.span(), m.groupdict()) for m in period_scan.pattern().finditer(text)]
 
 
+def test_start_condition_year_digits() -> None:
+    """After 19/20 the start scan rules out only characters that ``regex`` never reads as digits."""
+    import regex
+
+    from hz_extract.period_pattern import _YEAR_AHEAD
+
+    ruled_out = [chr(c) for c in range(0xA000) if not regex.fullmatch(_YEAR_AHEAD, chr(c) * 2)]
+    assert ruled_out and not regex.search(r"\d", "".join(ruled_out))
+    assert regex.fullmatch(_YEAR_AHEAD, "24") and regex.fullmatch(_YEAR_AHEAD, "２٤")
+
+
 def test_read_periods_is_reference_year_and_find_periods(shared_dir: Path) -> None:
     """The extractor's one pass gives what the two public calls give, with or without a date."""
     from hz_extract.periods import read_periods
