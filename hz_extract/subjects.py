@@ -131,6 +131,66 @@ _AFTER_FIGURE = regex.compile(rf"(?:\d[\d.,]*(?:[十百千万亿]+{_FIGURE_UNIT}
 _SEGMENT = ("业务", "旅客", "游客")
 
 
+# A run of characters the segmenter may join into words. jieba (and rjieba) cut each run of
+# Han, Latin letters, digits and +#&._%- on its own, and no punctuation, symbol or space is
+# one of those: a run of this pattern is one or more whole runs of the segmenter, and its
+# words are the words the whole text has there.
+_WORD_RUN = r"(?:[^\p{P}\p{S}\p{Z}\s]|[+#&._%\-])*"
+_RUN_AFTER = regex.compile(_WORD_RUN)
+_RUN_BEFORE = regex.compile(rf"(?r){_WORD_RUN}")
+
+
+def _names() -> tuple[frozenset[str], frozenset[int], dict[str, tuple[str, ...]]]:
+    """Every word that is a hit (regions and known companies); the first two characters of
+    each (every name has two or more) as the number :func:`_heads_in` reads them as; and
+    the names by those two characters."""
+    got = _STATE.get("names")
+    if got is None:
+        from .organisations import org_lexicon
+
+        names = frozenset(_lookup()) | frozenset(org_lexicon()["companies"])
+        by_head: dict[str, list[str]] = {}
+        for n in sorted(names):
+            by_head.setdefault(n[:2], []).append(n)
+        keys = frozenset(int.from_bytes(h.encode("utf-32-le"), "little") for h in by_head)
+        got = _STATE["names"] = (names, keys, {h: tuple(ns) for h, ns in by_head.items()})
+    return got
+
+
+def _heads_in(t: str, keys: frozenset[int]) -> set[int]:
+    """Which of ``keys`` (two characters as one 64-bit number) are written in ``t``.
+
+    Every two neighbouring characters of ``t`` are one 64-bit number of its UTF-32 form,
+    read in C in two passes (pairs at even, then at odd offsets): several times cheaper
+    than making a string of each pair, and than segmenting the text.
+    """
+    b = memoryview(t.encode("utf-32-le", "surrogatepass"))
+    even = len(b) // 8 * 8
+    odd = (len(b) - 4) // 8 * 8
+    return keys.intersection(b[:even].cast("Q")).union(keys.intersection(b[4:4 + odd].cast("Q")))
+
+
+def _name_runs(t: str) -> list[tuple[int, int]]:
+    """The segmenter runs of ``t`` (``(start, end)``, in order) where some name is written.
+
+    Most runs hold no name, and segmenting only those that do is most of the saving:
+    :func:`_heads_in` finds the few places to look at.
+    """
+    _, keys, by_head = _names()
+    heads = _heads_in(t, keys)
+    if not heads:
+        return []
+    runs = set()
+    for k in heads:
+        h = k.to_bytes(8, "little").decode("utf-32-le")
+        a = t.find(h)
+        while a >= 0:
+            if t.startswith(by_head[h], a):
+                runs.add((_RUN_BEFORE.search(t, 0, a).start(), _RUN_AFTER.match(t, a).end()))
+            a = t.find(h, a + 1)
+    return sorted(runs)
+
+
 def _region_hits(t: str) -> list[tuple[int, int, str, str, str, str]]:
     """Regions and known companies named in cleaned ``t``: words of the domain segmenter.
 
@@ -138,29 +198,30 @@ def _region_hits(t: str) -> list[tuple[int, int, str, str, str, str]]:
     word: 长江华东 is 长江|华东 (no 江华), 杭州市场 is 杭州|市场 (杭州, not 杭州市), and
     宁德时代 is one word (a company of ``data/organisations.txt`` [companies], no 宁德).
     A short form right after a figure is a word of the figure (5万亿元大关: no 大关县).
+    Only the runs of text that hold a name are segmented (see :func:`_name_runs`).
     """
-    from .organisations import org_lexicon
     from .tokens import segmenter
 
-    lookup = _lookup()
-    names = _STATE.get("names")
-    if names is None:  # every word that is a hit: one set lookup per word
-        names = _STATE["names"] = frozenset(lookup) | frozenset(org_lexicon()["companies"])
-    words = segmenter().cut(t, hmm=False)
-    if names.isdisjoint(words):  # many texts name no place: one pass in C tells
+    names = _names()[0]
+    runs = _name_runs(t)
+    if not runs:
         return []
+    lookup = _lookup()
+    cut = segmenter().cut
     out = []
-    a = done = 0  # words[done] starts at a
-    for i in compress(count(), map(names.__contains__, words)):  # few: no other per-word work
-        w = words[i]
-        a += sum(map(len, words[done:i]))
-        b = a + len(w)
-        r = lookup.get(w)
-        if r is None:
-            out.append((a, b, w, "org", "", ""))
-        elif not (w == r.short and _AFTER_FIGURE.search(t, max(0, a - 12), a)):
-            out.append((a, b, w, "region", r.level, r.code))
-        a, done = b, i + 1
+    for start, end in runs:
+        words = cut(t[start:end], hmm=False)
+        a, done = start, 0  # words[done] starts at a
+        for i in compress(count(), map(names.__contains__, words)):  # few: no other per-word work
+            w = words[i]
+            a += sum(map(len, words[done:i]))
+            b = a + len(w)
+            r = lookup.get(w)
+            if r is None:
+                out.append((a, b, w, "org", "", ""))
+            elif not (w == r.short and _AFTER_FIGURE.search(t, max(0, a - 12), a)):
+                out.append((a, b, w, "region", r.level, r.code))
+            a, done = b, i + 1
     return out
 
 

@@ -188,6 +188,29 @@ def test_property_spans(text: str) -> None:
         prev = s.end
 
 
+_PIECES = ["杭州", "杭州市", "江华", "长江", "华东", "宁德时代", "拱墅区", "大关", "5万亿元", "市场", "A1", "+", "%",
+           ".", "-", ",", "。", "、", " ", "\n", "\r\n", "(", "“", "·", "的", "在", "\U00020000", "\ud800"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=16))
+def test_runs_without_a_name_need_no_segmenting(pieces: list[str]) -> None:
+    """Segmenting only the runs that hold a name finds what segmenting the whole text finds:
+    the names that are words of it (a short form after a figure aside)."""
+    from hz_extract.divisions import lookup
+    from hz_extract.subjects import _AFTER_FIGURE, _names, _region_hits
+    from hz_extract.tokens import segmenter
+
+    text = "".join(pieces)
+    want, a = [], 0
+    for w in segmenter().cut(text, hmm=False):
+        r = lookup().get(w)
+        if w in _names()[0] and not (r and w == r.short and _AFTER_FIGURE.search(text, max(0, a - 12), a)):
+            want.append((a, a + len(w), w))
+        a += len(w)
+    assert [h[:3] for h in _region_hits(text)] == want
+
+
 @settings(max_examples=100, deadline=None)
 @given(st.text(max_size=80))
 def test_never_raises(text: str) -> None:
