@@ -25,7 +25,7 @@ from .indicator import name, trim
 from .items import distribute, distribute_each, group_label
 from .level import RATE_NAME, TIME_NAME
 from .lexicon import Lexicon
-from .loss import profit_of
+from .loss import balance_of, profit_of
 from .pp_diff import share_indicator
 
 __all__ = ["FAMILY", "settle"]
@@ -169,6 +169,21 @@ def _chain_named(own: str, chain: str | None) -> str:
     return _topic(chain) + m.group("noun") if m else own
 
 
+_GENERIC_COUNTED = frozenset({"企业", "公司", "项目"})
+_COUNTERS = frozenset({"户", "家", "个"})
+
+
+def _counted_noun(ctx: Context, d: Draft) -> str:
+    """A generic noun (企业, 公司, 项目: too plain to name an indicator after a verb) that the count
+    right after it counts (其中,企业84.2万户,个体工商户…), else ``""``."""
+    cue = d.cue if d.cue is not None else d.start
+    ca, _ = ctx.clause_of(d.start)
+    noun = ctx.m(ca, cue).strip(" ,")
+    if noun.startswith("其中"):
+        noun = noun[2:].lstrip(" ,")
+    return noun if noun in _GENERIC_COUNTED else ""
+
+
 _SHARE_DIFF = ("pp_diff.than", "pp_diff.verb")
 _TOTALS = ("level", "change")
 _RATES = ("%", "pp")
@@ -208,6 +223,12 @@ def settle(ctx: Context) -> list[Draft]:
                 continue
         elif hint == "loss":
             ind = profit_of(ctx.chain)  # 净利润3.17亿元,上年同期亏损2.08亿元: a loss of the profit
+        elif hint.startswith("balance:"):
+            ind, negate = balance_of(ctx.chain, hint[8:])  # 净流入21.4亿美元,上年同期为净流出5.2亿美元
+            if negate:
+                d.value = -d.value
+                if d.value_max is not None:
+                    d.value, d.value_max = -d.value_max, d.value
         elif hint == "ratio":
             # 营收占比58%: a whole before 占比 is the base; 海外收入占比41%: a part is the name
             if d.base and d.base not in ctx.lex.wholes:
@@ -226,6 +247,8 @@ def settle(ctx: Context) -> list[Draft]:
                 own = _chain_named(own, ctx.chain)  # 吸引观众86万人次 after 举办营业性演出…
             if own and own[0] in "目现已累共其开完竣发交投拨入销":
                 own = _stage_of(own, d, out, ctx.chain, ctx.lex)  # 已开工412个 after 计划改造老旧小区420个
+            if not own and d.measure == "level" and d.unit in _COUNTERS:
+                own = _counted_noun(ctx, d)  # 其中,企业84.2万户: the count of the enterprises
             if own:
                 ind = own
             else:

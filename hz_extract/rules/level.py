@@ -21,7 +21,7 @@ __all__ = ["FAMILY", "classify", "RATE_NAME", "TIME_NAME", "INDEX_LEFT"]
 
 FAMILY = "level"
 
-RATE_NAME = regex.compile(r"(?:率|指数|比例|比重|占比|份额|水平|覆盖面|增长面|达标率|息差|利差|系数|强度|依存度|集中度|满意度|贡献度|开放度"
+RATE_NAME = regex.compile(r"(?:率|指数|比例|比重|占比|(?<![同环])比|份额|水平|覆盖面|增长面|达标率|息差|利差|系数|强度|依存度|集中度|满意度|贡献度|开放度"
                           r"|饱和度|景气度|PMI|CPI|PPI|LPR)$")
 _AFTER_QUALIFIER = ("以上", "左右", "上下", "以下", "之多", "多")
 _NOUN_START = regex.compile(r"^(?!和|及|与|或|以及|等)[\p{Han}“\"A-Za-z]")
@@ -81,6 +81,10 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
         d.rule, d.hint = "level.target", "chain"  # 完成市分配任务25亿元: the target of the chain's indicator
     if q.unit == "%":
         d.rule, d.hint = "level.rate", "rate"
+        m = INDEX_LEFT.search(left) if "比" in left else None
+        if m and m.group("word") == "比" and left[m.start() - 1:m.start()] not in ("同", "环", ""):
+            own = name(ctx, at, at + m.end("word"))  # 存贷比为90.4%: the 比 is the name's head
+            d.indicator = (own if own.endswith("比") else own + "比") if own else None
     elif q.unit in _TIMES:
         d.hint = "time"  # 上映3天: a span of time is an indicator only when it is named as one (优良天数)
     return d

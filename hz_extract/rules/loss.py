@@ -1,5 +1,8 @@
 """Losses: a loss is a negative level of the profit (上年同期亏损2.08亿元, 净亏损3.2亿元, 亏损额收窄至1.2亿元).
 
+A balance written by its direction alone works the same way: 直接投资净流入21.4亿美元,上年同期为净流出5.2亿美元
+gives the earlier period a level of −5.2亿美元 of the net inflow (顺差/逆差, 净买入/净卖出 alike).
+
 A 盈利 (溢利) written the same way (上年同期为盈利2.3亿元, 去年同期录得溢利1.1亿港元) is a
 level of the profit too; 股东应占亏损 is a loss of 股东应占溢利 (Hong Kong filings).
 
@@ -55,7 +58,7 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
         return None
     tail = left[-_CUE_SPAN:]  # the words a cue may take up before the figure
     if "亏" not in tail and "盈利" not in tail and "溢利" not in tail:
-        return None
+        return _balance(ctx, slot, left, at) if _BALANCE_HINT.search(tail) else None
     m = _CUE.search(left)
     if m is None:
         return _narrowed(ctx, slot, left, at) if "亏" in tail else None
@@ -108,3 +111,43 @@ def _narrowed(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
     d.base = find_base(ctx, d.cue, "change")
     d.hint = "loss"
     return d
+
+
+_OPPOSITE = {"净流入": "净流出", "净流出": "净流入", "顺差": "逆差", "逆差": "顺差", "净买入": "净卖出", "净卖出": "净买入"}
+_BALANCE_HINT = regex.compile("|".join(_OPPOSITE))
+_BALANCE = regex.compile(rf"(?:为|是|转为|呈|录得)?(?P<word>{'|'.join(_OPPOSITE)})(?:额)?(?:为|达|约)?$")
+
+
+def _balance(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
+    """上年同期为净流出5.2亿美元 after a net inflow: a level of the chain's balance, negative when the
+    direction is the opposite of the chain's (settled in text order, see :func:`balance_of`). Only a
+    direction with no name of its own before it (净流出资金5亿元 is a name: the level family's)."""
+    m = _BALANCE.search(left)
+    if m is None:
+        return None
+    cue = at + m.start()
+    ca, _ = ctx.clause_of(slot.start)
+    if ca < cue and name(ctx, ca, cue):
+        return None
+    d = ctx.from_slot(slot, "level", "loss.balance")
+    for p in ctx.near(ca, cue):
+        if p.kind == "base" and p.value and ca <= p.start and not ctx.t(p.end, cue).strip(" 为则也仍"):
+            d.period = p.value  # 上年同期为净流出…: the earlier period's balance
+    d.cue = d.anchor = cue
+    d.hint = "balance:" + m.group("word")
+    return d
+
+
+def balance_of(chain: str | None, word: str) -> tuple[str, bool]:
+    """The indicator a bare balance direction ``word`` is a level of, and whether its value turns
+    negative: the chain's when the chain names this direction (as is) or the opposite one (negated),
+    else the direction itself.
+
+    >>> balance_of("直接投资项下净流入", "净流出"), balance_of(None, "顺差")
+    (('直接投资项下净流入', True), ('顺差', False))
+    """
+    if chain and chain.endswith(word):
+        return chain, False
+    if chain and chain.endswith(_OPPOSITE[word]):
+        return chain, True
+    return word, False

@@ -118,8 +118,8 @@ class Sentence:
             return "target"  # 完成市分配任务25亿元; 一般公共预算支出安排710亿元: a budget's plan
         counted = d.unit in lex.counters
         m = self._cue.search(left) if self._cue is not None else None
-        if m and counted and "的" in left[m.end():]:
-            m = None  # 已发布业绩预告的14只券商股: the cue qualifies the noun, not the count
+        if m and counted and "的" in left[m.end():] and m.group() not in _STRONG:
+            m = None  # 已发布业绩预告的14只券商股: the cue qualifies the noun (力争 never does: no count of what exists)
         if m and m.lastgroup == "target" and d.measure == "share" and _OF_TARGET.match(left, m.start()):
             m = None  # 完成年度目标的102.1%: the completion of a target is an actual figure
         if m and (m.lastgroup == "expected" or not counted or m.end() >= len(left) - 2 or m.group() in _STRONG):

@@ -40,6 +40,9 @@ _CHANCE_ENDS = frozenset(w[-1] for w in _CHANCE)
 _TWO_HAN = regex.compile(r"\p{Han}[^\p{Han}]*\p{Han}")
 _LATIN = frozenset(string.ascii_letters)
 _DEGREES = frozenset({"℃", "摄氏度", "华氏度", "℉"})
+_KITCHEN = frozenset({"克", "毫升", "汤匙", "茶匙", "勺", "颗", "片", "根", "段", "厘米"})
+_RECIPE = regex.compile(r"食材|配料|做法|焯水|翻炒|下锅|出锅|腌制|收汁|调味|爆香|小火|大火|中火")
+"""A recipe's words: ingredient amounts and sizes near them measure one dish, not an economy."""
 _CLIMATE = regex.compile(r"平均|年均|积温|常年|极端")
 """What makes a temperature a climate statistic (年平均气温17.8℃, 比常年偏高0.6℃); any other is a day's weather."""
 _SPACING_UNITS = frozenset({"米", "公里", "千米", "厘米", "英里", "海里", "分钟", "小时", "秒", "天", "周", "个月"})
@@ -145,6 +148,8 @@ def keep(q: Quantity, text: str, lex: Lexicon) -> bool:
     if (unit in _TEMPERATURE or before in _CHANCE_ENDS and text.endswith(_CHANCE, max(0, start - 4), start)) \
             and _FORECAST.search(text, max(0, start - 300), min(len(text), end + 100)):
         return False  # a weather forecast: temperatures and chances of rain are no indicators
+    if unit in _KITCHEN and _RECIPE.search(text, max(0, start - 300), min(len(text), end + 300)):
+        return False  # 食材:带皮五花肉500克,料酒15毫升: a recipe
     return _in_prose(text, start, end, q.text)
 
 

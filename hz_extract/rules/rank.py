@@ -73,6 +73,21 @@ def ordinal_value(s: str) -> int | None:
     return None
 
 
+def _last_verb(peer: str, verbs: tuple[str, ...]) -> tuple[int, str] | None:
+    """The last rank verb written inside what the pattern took for the peer group, as (offset, verb):
+    the pattern starts at the first verb, and the name may hold one (入围数量居全国 → 居 at 2)."""
+    found = None
+    i = 0
+    while i < len(peer):
+        v = max((v for v in verbs if peer.startswith(v, i)), key=len, default=None)
+        if v is None or peer.startswith("居民", i):
+            i += 1
+            continue
+        found = (i, v)
+        i += len(v)
+    return found
+
+
 _FRAME = regex.compile(r"在(?P<x>[^,;。#]{2,24}?)(?:榜单|排行榜|排名|评价|评比|测评|名单|指数)中")
 
 
@@ -106,9 +121,10 @@ def apply(ctx: Context) -> None:
             value, qual = v, ("up_to" if m.group("upto") else "exact")
         name_end = ctx.start + m.start()
         peer2 = m.group("peer2") or ""
-        again = next((v for v in ctx.lex.rank_verbs if peer2.startswith(v)), None)
-        if again:  # 综合排名位居全省第5位: the first 排名 belongs to the name
-            name_end, peer2 = ctx.start + m.start("peer2"), peer2[len(again):]
+        again = _last_verb(peer2, ctx.lex.rank_verbs) if peer2 else None
+        if again:  # 综合排名位居全省第5位, 入围数量居全国第四位: the first verb belongs to the name
+            at, verb = again
+            name_end, peer2 = ctx.start + m.start("peer2") + at, peer2[at + len(verb):]
         peer = _STREAK.sub("", (peer2 or m.group("peer1") or "").strip())
         peer = peer.strip("在于了") or None
         if peer is None and not ctx.rank_base:
