@@ -244,6 +244,7 @@ def read_plain(s: str) -> tuple[Decimal, int] | None:
 
 @cache
 def _plain() -> re.Pattern[str]:
+    """:func:`read_plain`'s form, built on first use from the lexicon's magnitudes."""
     lex = lexicon()
     small, big = "".join(lex.small), "".join(lex.big)
     return re.compile(rf"([0-9]{{1,20}}(?:\.[0-9]{{1,20}})?)([{small}]?[{big}]{{0,2}})")
