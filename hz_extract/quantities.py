@@ -171,13 +171,23 @@ def _kilowatt_hours(text: str, folded: str, found: list[Quantity]) -> list[Quant
     """``120亿度``, ``3.5万度``: 度 right after a magnitude is a kilowatt-hour (度电 is one already);
     a bare ``35度`` stays a number (a temperature or an angle is no figure of electricity).
 
+    A qualifier written after the unit (120亿度左右) belongs to the figure, as after any unit.
+
     >>> [(q.text, q.value, q.unit) for q in find_quantities("用电量120亿度,气温35度")]
     [('120亿度', Decimal('12000000000'), '千瓦时'), ('35', Decimal('35'), None)]
+    >>> find_quantities("外送电量120亿度左右")[0].qualifier
+    'approx'
     """
+    after = lexicon().after
     for i, q in enumerate(found):
         if q.unit is None and q.kind == "number" and folded[q.end - 1] in "万亿" and folded[q.end:q.end + 1] == "度":
             end = q.end + 1
-            found[i] = replace(q, text=text[q.start:end], end=end, unit="千瓦时", kind="measure")
+            post = max((w for w in after if folded.startswith(w, end)), key=len, default=None)
+            qualifier = q.qualifier
+            if post is not None:
+                end += len(post)
+                qualifier = after[post] if qualifier == "exact" else qualifier
+            found[i] = replace(q, text=text[q.start:end], end=end, unit="千瓦时", kind="measure", qualifier=qualifier)
     return found
 
 
