@@ -46,6 +46,7 @@ first; offsets are into the text as given).
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -120,6 +121,29 @@ def _pattern() -> regex.Pattern[str]:
     return pat
 
 
+# Where a national or local mention may start: every one begins with two of these characters.
+# The standard library skips to the first ones in C; the pattern is tried only there.
+_MAY_START = re.compile("[全我本中市](?=[国市省区县州旗盟])")
+
+
+def _national_and_local(t: str) -> list[tuple[int, int, str, str, str, str]]:
+    """National (全国, 我国, 中国) and local (全市, 我省, 市区 …) mentions in ``t``, in order,
+    as ``(start, end, name, kind, level, "")``: what ``_pattern().finditer(t)`` finds."""
+    pat = _pattern()
+    out: list[tuple[int, int, str, str, str, str]] = []
+    end = 0
+    for c in _MAY_START.finditer(t):
+        if c.start() < end or not (m := pat.match(t, c.start())):
+            continue
+        a, end = m.span()
+        if m.lastgroup == "nat":
+            out.append((a, end, "全国", "national", "", ""))
+        else:
+            w = m.group()
+            out.append((a, end, w, "local", "city" if w == "市区" else _LOCAL_LEVEL[w[-1]], ""))
+    return out
+
+
 # A figure (with a magnitude or a unit: a bare 2024 is a year) right before a short form
 # makes it a word of the figure (突破5万亿元大关, 3000点大关, 万亿大关).
 _FIGURE_UNIT = "(?:元|美元|港元|吨|%|个|家|人|倍|点|户|台|辆|件)"
@@ -140,10 +164,10 @@ _RUN_AFTER = regex.compile(_WORD_RUN)
 _RUN_BEFORE = regex.compile(rf"(?r){_WORD_RUN}")
 
 
-def _names() -> tuple[frozenset[str], frozenset[int], dict[str, tuple[str, ...]]]:
+def _names() -> tuple[frozenset[str], frozenset[int], dict[int, tuple[str, tuple[str, ...]]]]:
     """Every word that is a hit (regions and known companies); the first two characters of
     each (every name has two or more) as the number :func:`_heads_in` reads them as; and
-    the names by those two characters."""
+    by that number, the two characters and the names that start with them."""
     got = _STATE.get("names")
     if got is None:
         from .organisations import org_lexicon
@@ -152,8 +176,8 @@ def _names() -> tuple[frozenset[str], frozenset[int], dict[str, tuple[str, ...]]
         by_head: dict[str, list[str]] = {}
         for n in sorted(names):
             by_head.setdefault(n[:2], []).append(n)
-        keys = frozenset(int.from_bytes(h.encode("utf-32-le"), "little") for h in by_head)
-        got = _STATE["names"] = (names, keys, {h: tuple(ns) for h, ns in by_head.items()})
+        by_key = {int.from_bytes(h.encode("utf-32-le"), "little"): (h, tuple(ns)) for h, ns in by_head.items()}
+        got = _STATE["names"] = (names, frozenset(by_key), by_key)
     return got
 
 
@@ -176,16 +200,16 @@ def _name_runs(t: str) -> list[tuple[int, int]]:
     Most runs hold no name, and segmenting only those that do is most of the saving:
     :func:`_heads_in` finds the few places to look at.
     """
-    _, keys, by_head = _names()
+    _, keys, by_key = _names()
     heads = _heads_in(t, keys)
     if not heads:
         return []
     runs = set()
     for k in heads:
-        h = k.to_bytes(8, "little").decode("utf-32-le")
+        h, starting = by_key[k]
         a = t.find(h)
         while a >= 0:
-            if t.startswith(by_head[h], a):
+            if t.startswith(starting, a):
                 runs.add((_RUN_BEFORE.search(t, 0, a).start(), _RUN_AFTER.match(t, a).end()))
             a = t.find(h, a + 1)
     return sorted(runs)
@@ -269,13 +293,7 @@ def subjects_in(t: str, organisations: tuple[str, ...] = (),
     >>> [s.name for s in subjects_in("杭州市全市")]
     ['杭州市', '全市']
     """
-    found: list[tuple[int, int, str, str, str, str]] = []  # a, b, name, kind, level, code
-    for m in _pattern().finditer(t):
-        a, b = m.span()
-        if m.group("nat"):
-            found.append((a, b, "全国", "national", "", ""))
-        else:
-            found.append((a, b, m.group(), "local", "city" if m.group() == "市区" else _LOCAL_LEVEL[m.group()[-1]], ""))
+    found = _national_and_local(t)  # a, b, name, kind, level, code
     hits = _region_hits(t)
     if any(w in t for w in _SEGMENT):
         hits = [f for f in hits if not (f[3] == "region" and t.startswith(_SEGMENT, f[1]))]
