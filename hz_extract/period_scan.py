@@ -27,6 +27,7 @@ from .period_pattern import (
     _MONTH,
     DATE_YEAR,
     YEAR,
+    Match,
     matches,
     pattern,
 )
@@ -79,7 +80,7 @@ def _months(y: int, a: int, b: int, y2: int | None = None) -> str | None:
     return f"{y}-{a:02d}/{y}-{b:02d}"
 
 
-def _sub_value(m: regex.Match[str], y: int | None) -> str | None:
+def _sub_value(m: Match, y: int | None) -> str | None:
     if y is None:
         return None
     num: dict[str, int] = _STATE["groups"]
@@ -94,7 +95,7 @@ def _sub_value(m: regex.Match[str], y: int | None) -> str | None:
         a, b = _num(m.group(num["qf"])) or 0, _num(m.group(num["qb"])) or 0
         return _months(y, 3 * a - 2, 3 * b)
     if m.group(num["quarter"]):
-        return f"{y}Q{_num(m.group(num['q'])) or 1}"
+        return f"{y}Q{_num(m.group(num['q']) or m.group(num['q2'])) or 1}"
     if m.group(num["half"]):
         return f"{y}H{2 if m.group(num['half']).startswith('下') else 1}"
     if m.group(num["hol"]):
@@ -153,7 +154,7 @@ def _ending_value(text: str, y: int | None) -> str | None:
     return _months(y, first, end)
 
 
-def _date_value(m: regex.Match[str], year: int | None) -> str | None:
+def _date_value(m: Match, year: int | None) -> str | None:
     num: dict[str, int] = _STATE["groups"]
     y = m.group(num["dy"]) or m.group(num["dy2"])
     mo = _num(m.group(num["dm"]) or m.group(num["dm2"]))
@@ -181,7 +182,7 @@ class Hit(NamedTuple):
     end: int
     text: str
     kind: str
-    match: regex.Match[str]
+    match: Match
     value: str | None
     how: int
 
@@ -257,7 +258,7 @@ def scan(text: str) -> tuple[Hit, ...]:
         span: int | None = None  # the month of a day span
         if g(num["date"]):
             fixed = g(num["dy"]) or g(num["dy2"])  # a year of its own: the value needs no reference year
-            if g(num["dto"]):
+            if g(num["dto"]) or g(num["dto2"]):
                 span = _one_month(g())  # None: 9月29日至10月6日, no one month
             if span is None:
                 mo = _num(g(num["dm"]) or g(num["dm2"])) or 0

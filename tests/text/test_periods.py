@@ -304,6 +304,30 @@ def test_start_condition_changes_no_match(text: str) -> None:
         [(m.span(), m.groupdict()) for m in period_scan.pattern().finditer(text)]
 
 
+@pytest.mark.parametrize("text", ["期内收入", "本期内收入", "1期内", "\u3000期内", "2024经济", "2024〇", "2024 年",
+                                  "2024\U00020001", "2024々", "2024a", "时间2024\x1c-\x1f2025年", "2024\U00010d41年",
+                                  "1\u2003-\u20033月", "1\x1c-3月"])
+def test_re_twin_gives_what_regex_gives(text: str) -> None:
+    """Where the ``re`` twin leaves a test of Chinese script to ``regex``, and where the two
+    modules' own ``\\d`` and ``\\s`` differ, matches() still gives the pattern's matches."""
+    from hz_extract import period_pattern
+
+    assert [(m.span(), m.groupdict()) for m in period_pattern.matches(text)] == \
+        [(m.span(), m.groupdict()) for m in period_pattern.pattern().finditer(text)]
+
+
+def test_re_twin_reads_digits_and_spaces_as_regex_does() -> None:
+    import re
+
+    import regex
+
+    from hz_extract.period_pattern import _LATER_DIGITS, _SPACE
+
+    every = "".join(map(chr, [*range(0xD800), *range(0xE000, 0x110000)]))
+    assert re.findall(rf"[\d{_LATER_DIGITS}]", every) == regex.findall(r"\d", every)
+    assert re.findall(f"[{_SPACE}]", every) == regex.findall(r"\s", every)
+
+
 def test_start_condition_year_digits() -> None:
     """After 19/20 the start scan rules out only characters that ``regex`` never reads as digits."""
     import regex
