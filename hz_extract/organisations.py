@@ -91,13 +91,15 @@ def _patterns() -> dict[str, Any]:
         pats = {
             "anchor": _word_scan(lex["suffixes"], lex["roles"]),  # a suffix, else a role word
             "suffixes": frozenset(lex["suffixes"]),
-            "suffix_end": regex.compile(rf"(?:{_alt(lex['suffixes'])})$"),
-            "stem_suffix": regex.compile(rf"(?:{_alt(lex['stem_suffixes'])})$"),
-            "cut": regex.compile(rf".*(?:{_alt(lex['cut'])})"),
-            "bad_start": regex.compile(rf"(?:{_alt(lex['bad_start'])})"),
-            "government": regex.compile(rf"(?:{_alt(lex['government'])})$"),
+            # Plain word lists, each candidate name is tried against several: standard-library
+            # patterns, two to three times faster on these than the regex module.
+            "suffix_end": re.compile(rf"(?:{_alt(lex['suffixes'])})$"),
+            "stem_suffix": re.compile(rf"(?:{_alt(lex['stem_suffixes'])})$"),
+            "cut": re.compile(rf".*(?:{_alt(lex['cut'])})"),
+            "bad_start": re.compile(rf"(?:{_alt(lex['bad_start'])})"),
+            "government": re.compile(rf"(?:{_alt(lex['government'])})$"),
             # 业 ends a sector word (银行业) unless it starts 业务/业绩 (招商银行业务收入)
-            "not_after": regex.compile(rf"(?:{_alt(lex['not_after'])})(?<!业(?=[务绩]))"),
+            "not_after": re.compile(rf"(?:{_alt(lex['not_after'])})(?<!业(?=[务绩]))"),
             "generic": frozenset(lex["generic"]),
             # The run of name characters ending at an anchor, matched from the anchor back (the
             # same run a forward search finds, without trying every start before it).
@@ -141,6 +143,8 @@ def _name(cand: str) -> str | None:
     cut = p["cut"].match(body)
     if cut:
         body = body[cut.end():]
+    if len(body) < 2:  # the name is words at the end of the body: too short, whatever they are
+        return None
     kept: list[str] = []
     for w, pos in reversed(segmenter().tag(body)):
         if pos not in _NAME_POS:
