@@ -45,6 +45,7 @@ HELDOUT_BATCHES: dict[str, tuple[str, ...]] = {
     "heldout batch 8": tuple(f"ho-{i:02d}" for i in range(50, 58)),
     "heldout batch 9": tuple(f"ho-{i:02d}" for i in range(58, 64)),
     "heldout batch 10": tuple(f"ho-{i:02d}" for i in range(64, 72)),
+    "heldout batch 11": tuple(f"ho-{i:02d}" for i in range(72, 80)),
 }
 SETS: dict[str, tuple[Path, Path]] = {
     "dev": (SHARED_EVAL / "dev" / "docs", SHARED_EVAL / "dev" / "gold.jsonl"),

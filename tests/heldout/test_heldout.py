@@ -37,8 +37,8 @@ DOCS = HELDOUT / "docs"
 GOLD = HELDOUT / "gold.jsonl"
 SCORE_PY = (ROOT / ".." / "shared" / "eval" / "score.py").resolve()
 
-# Measured 0.986 on 71 documents (62 annotated + 9 negative, 1434 gold records), 2026-11-26
-# 20:00 UTC (batch 10, ho-64 … ho-71, at its first run: 0.918); the floor sits a few points below.
+# Measured 0.989 on 71 documents (62 annotated + 9 negative, 1434 gold records), 2026-11-26
+# 20:20 UTC (batch 10 0.918 at its first run, batch 11 0.961); the floor sits a few points below.
 F1_FLOOR = 0.95
 
 # Negative documents the extractor is known to read figures from. xfail(strict=True):
@@ -48,7 +48,9 @@ F1_FLOOR = 0.95
 # 降水概率 alone; its XPASS removed it; ho-55, a library notice, until 手机号后4位 was
 # read as digits of a code rather than a count of people; ho-71, a recipe, until ingredient
 # amounts near a recipe's words were left alone.)
-KNOWN_NEGATIVE_MISSES: dict[str, str] = {}
+KNOWN_NEGATIVE_MISSES: dict[str, str] = {
+    "ho-79": "a traffic-control notice: 限速40公里/小时 and 核载10吨以上 read as levels",
+}
 
 MEASURES = {"level", "growth", "change", "share", "pp_diff", "rank", "multiple"}
 QUALIFIERS = {"exact", "more_than", "less_than", "nearly", "approx", "up_to", "range"}
@@ -103,7 +105,7 @@ def predictions(texts: dict[str, str]) -> dict[str, list[dict[str, Any]]]:
 def test_fixture_has_positive_and_negative_documents() -> None:
     docs = _doc_ids()
     negatives = _negative_ids()
-    assert len(docs) >= 71, docs
+    assert len(docs) >= 79, docs
     assert 2 <= len(negatives) <= len(docs) // 4, negatives
     assert set(KNOWN_NEGATIVE_MISSES) <= set(negatives), "a known miss names a document that is not negative"
 
