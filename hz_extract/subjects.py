@@ -164,10 +164,9 @@ _RUN_AFTER = regex.compile(_WORD_RUN)
 _RUN_BEFORE = regex.compile(rf"(?r){_WORD_RUN}")
 
 
-def _names() -> tuple[frozenset[str], frozenset[int], dict[int, tuple[str, tuple[str, ...]]]]:
-    """Every word that is a hit (regions and known companies); the first two characters of
-    each (every name has two or more) as the number :func:`_heads_in` reads them as; and
-    by that number, the two characters and the names that start with them."""
+def _names() -> tuple[frozenset[str], dict[str, tuple[str, ...]], tuple[re.Pattern[str], re.Pattern[str]]]:
+    """Every word that is a hit (regions and known companies); those names by their first two
+    characters (every name has two or more); and the scans of :func:`_heads_in`."""
     got = _STATE.get("names")
     if got is None:
         from .organisations import org_lexicon
@@ -176,22 +175,31 @@ def _names() -> tuple[frozenset[str], frozenset[int], dict[int, tuple[str, tuple
         by_head: dict[str, list[str]] = {}
         for n in sorted(names):
             by_head.setdefault(n[:2], []).append(n)
-        by_key = {int.from_bytes(h.encode("utf-32-le"), "little"): (h, tuple(ns)) for h, ns in by_head.items()}
-        got = _STATE["names"] = (names, frozenset(by_key), by_key)
+        first = {h[0] for h in by_head}
+        second = {h[1] for h in by_head}
+        both = first & second
+
+        def chars(cs: set[str]) -> str:
+            return f"[{''.join(re.escape(c) for c in sorted(cs))}]"
+
+        scans = (re.compile(chars(first) + chars(second)),
+                 re.compile(f"{chars(both)}(?<={chars(first)}{chars(both)}){chars(second)}"))
+        got = _STATE["names"] = (names, {h: tuple(ns) for h, ns in by_head.items()}, scans)
     return got
 
 
-def _heads_in(t: str, keys: frozenset[int]) -> set[int]:
-    """Which of ``keys`` (two characters as one 64-bit number) are written in ``t``.
+def _heads_in(t: str) -> set[str]:
+    """The first two characters of names (the keys of ``_names()[1]``) written in ``t``.
 
-    Every two neighbouring characters of ``t`` are one 64-bit number of its UTF-32 form,
-    read in C in two passes (pairs at even, then at odd offsets): several times cheaper
-    than making a string of each pair, and than segmenting the text.
+    A pair that may be one (a first character of some name, then a second character of
+    some name) is found by the standard library, which skips in C to the characters of the
+    first class: far cheaper than segmenting the text. ``findall`` does not overlap, so in a
+    chain of such pairs, each starting where the one before ends, the first scan takes every
+    other pair; the second scan takes the pairs that follow a pair, every other one of
+    those, and so the rest.
     """
-    b = memoryview(t.encode("utf-32-le", "surrogatepass"))
-    even = len(b) // 8 * 8
-    odd = (len(b) - 4) // 8 * 8
-    return keys.intersection(b[:even].cast("Q")).union(keys.intersection(b[4:4 + odd].cast("Q")))
+    _, by_head, (pairs, chained) = _names()
+    return by_head.keys() & {*pairs.findall(t), *chained.findall(t)}
 
 
 def _name_runs(t: str) -> list[tuple[int, int]]:
@@ -200,13 +208,13 @@ def _name_runs(t: str) -> list[tuple[int, int]]:
     Most runs hold no name, and segmenting only those that do is most of the saving:
     :func:`_heads_in` finds the few places to look at.
     """
-    _, keys, by_key = _names()
-    heads = _heads_in(t, keys)
+    heads = _heads_in(t)
     if not heads:
         return []
+    by_head = _names()[1]
     runs = set()
-    for k in heads:
-        h, starting = by_key[k]
+    for h in heads:
+        starting = by_head[h]
         a = t.find(h)
         while a >= 0:
             if t.startswith(starting, a):
