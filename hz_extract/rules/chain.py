@@ -14,6 +14,7 @@ difference of that share (``占GDP比重48.4%,较上年提高0.4个百分点`` �
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from operator import attrgetter
 
@@ -72,6 +73,9 @@ def _depth(ctx: Context, pos: int) -> int:
 
 _DEFINED = regex.compile(r"(?P<full>[^\s,;:。!?()#]{2,30}?)\((?:(?P<abbr>[A-Z][A-Za-z&]{1,7})"
                          r"|(?:以下)?(?:简称|统称)[“\"]?(?P<short>[^”\"()]{2,12}?)[”\"]?)\)")
+_DEFINES = re.compile(r"\((?:[A-Z]|以下|简称|统称)")
+"""What opens every definition's bracket: a document without it defines nothing, told by one scan of
+the standard re instead of the definition pattern tried at every character."""
 _DEFINITIONS: tuple[str, dict[str, str]] = ("", {})
 
 
@@ -85,7 +89,7 @@ def _definitions(ctx: Context) -> dict[str, str]:
     text, table = _DEFINITIONS
     if text is not ctx.text:
         table = {}
-        if "(" in ctx.text:
+        if _DEFINES.search(ctx.text):
             for m in _DEFINED.finditer(ctx.text):
                 full = trim(m.group("full"), ctx.lex)
                 short = m.group("abbr") or m.group("short")

@@ -37,6 +37,9 @@ _DURATION = regex.compile(r"(?:为期|历时|持续|耗时|用时|长达|时长|
 _TIME_NOUN = regex.compile(r"^(?:小时|钟头|月|个月|星期|礼拜|季度|年|天|周|分钟|秒|多小时|多月)")
 _RANK_MOVE = regex.compile(r"(?:前进|后退|前移|后移|上升|下降|提升|跃升|上升了|下滑)了?$")
 _THAN_ADJ = regex.compile(r"(?:比|较|高于|低于)[^#,;]{1,16}?(?:高|低|多|少)(?:出)?了?$")
+_THAN_ADJ_ENDS = ("高", "低", "多", "少", "出", "了", "\n")
+"""What the words before a figure end with when :data:`_THAN_ADJ` can match (``$`` also before a final
+line break): most levels end otherwise, and the pattern is then not tried at every character."""
 _LATIN_UNIT = regex.compile(r"^[A-Z]{2,6}$")
 _DE_TAIL = regex.compile(r"(?P<mod>[^#,;:。]{2,16}?的)$")
 
@@ -69,7 +72,7 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
         return None  # 距离地铁站约500米: how far a place is, not an indicator
     if q.unit in ("位", "名") and _RANK_MOVE.search(left):
         return None  # 较上年前进1位: a move in a ranking, not a count of people
-    if _THAN_ADJ.search(left):
+    if left.endswith(_THAN_ADJ_ENDS) and _THAN_ADJ.search(left):
         return None  # 比全省平均水平高1.2万元: a gap to another's level, no measure of RECORDS.md
     if q.unit in _TIMES and _DURATION.search(left):
         return None  # 为期3天, 历时3年: how long something took

@@ -58,7 +58,8 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
         return None
     tail = left[-_CUE_SPAN:]  # the words a cue may take up before the figure
     if "亏" not in tail and "盈利" not in tail and "溢利" not in tail:
-        return _balance(ctx, slot, left, at) if _BALANCE_HINT.search(tail) else None
+        hint = ("净" in tail or "差" in tail) and _BALANCE_HINT.search(tail)  # every direction holds 净 or 差
+        return _balance(ctx, slot, left, at) if hint else None
     m = _CUE.search(left)
     if m is None:
         return _narrowed(ctx, slot, left, at) if "亏" in tail else None
