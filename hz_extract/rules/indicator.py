@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
@@ -278,10 +279,14 @@ def name(ctx: Context, a: int, b: int) -> str:
     last = _LAST_HARD.search(stretch) if _HARD_CHARS.search(stretch) else None
     if last is not None:
         a += last.end()  # a figure (``#``) is a hard break: none is left in the stretch
-    a = skip_lead(ctx, a, b)
-    if ctx.periods or ctx.subjects:
-        a = _after_inner_mentions(ctx, a, b)
-        b = _drop_tail_mentions(ctx, a, b)
+    # Every mention the steps below look at starts in [a - 12, b), and ``a`` only moves on:
+    # they are looked up once, here, and most stretches have none.
+    periods = ctx.near(a, b) if ctx.periods else []
+    subjects = ctx.near(a, b, subjects=True) if ctx.subjects else []
+    a = _skip_lead(ctx, a, b, periods, subjects)
+    if periods or subjects:
+        a = _after_inner_mentions(ctx, a, b, periods, subjects)
+        b = _drop_tail_mentions(a, b, periods)
     if b <= a:
         return ""
     return trim(text[a:b], ctx.lex)
@@ -289,21 +294,29 @@ def name(ctx: Context, a: int, b: int) -> str:
 
 def skip_lead(ctx: Context, a: int, b: int, *, subjects: bool = True) -> int:
     """Move ``a`` past period (and, unless ``subjects`` is false, subject) mentions and fillers at the start of ``[a, b)``."""
+    return _skip_lead(ctx, a, b, ctx.near(a, b) if ctx.periods else [],
+                      ctx.near(a, b, subjects=True) if subjects and ctx.subjects else [])
+
+
+def _skip_lead(ctx: Context, a: int, b: int, periods: list[Any], subjects: list[Any]) -> int:
+    """:func:`skip_lead` given the period and subject mentions that start in ``[a - 12, b)``
+    (in order): at each step, those starting in ``[a - 12, a]`` that hold ``a`` are skipped."""
     tab = _tables(ctx.lex)
     lead = tab.lead_at if "" in tab.leads else None
     text = ctx.text
-    periods, subs = bool(ctx.periods), subjects and bool(ctx.subjects)  # no mentions: no lookups
     for _ in range(10):
         moved = False
         while a < b and text[a] in _EDGE_PUNCT:
             a += 1
         if periods:
-            for p in ctx.near(a, a + 1):
-                if p.start <= a < p.end and p.end <= b:
+            at = a
+            for p in periods:
+                if at - 12 <= p.start <= a < p.end and p.end <= b and p.start <= at:
                     a, moved = p.end, True
-        if subs:
-            for s in ctx.near(a, a + 1, subjects=True):
-                if s.start <= a < s.end and s.end <= b:
+        if subjects:
+            at = a
+            for s in subjects:
+                if at - 12 <= s.start <= a < s.end and s.end <= b and s.start <= at:
                     a, moved = s.end, True
         if lead is not None:
             m = lead.match(text, a, b)
@@ -317,26 +330,31 @@ def skip_lead(ctx: Context, a: int, b: int, *, subjects: bool = True) -> int:
     return a
 
 
-def _after_inner_mentions(ctx: Context, a: int, b: int) -> int:
-    """Keep what follows the last period or subject named inside the phrase.
+def _after_inner_mentions(ctx: Context, a: int, b: int, periods: list[Any], subjects: list[Any]) -> int:
+    """Keep what follows the last period or subject named inside the phrase (of ``periods`` and
+    ``subjects``, the mentions starting in ``[a - 12, b)`` or earlier).
 
     ``券茅上半年净利`` → ``净利``; ``东方财富基金代销收入`` → ``基金代销收入``: the
     indicator comes after whose and when, so a mention inside marks its start.
     """
     best = a
-    for m in ctx.near(a, b) + ctx.near(a, b, subjects=True):
+    text = ctx.text
+    for m in (*periods, *subjects):
         if a < m.start and m.end <= b - 2 and m.end > best:
-            if getattr(m, "kind", "") in ("base", "date") or ctx.text[m.start - 1] in _GOVERNED:
+            if getattr(m, "kind", "") in ("base", "date") or text[m.start - 1] in _GOVERNED:
                 continue
-            if ctx.text[m.start - 1] == "的" and ctx.text[m.start - 3] == "最":
+            if text[m.start - 1] == "的" and text[m.start - 3] == "最":
                 continue  # 收入最高的鹤山村: the place tops the ranking, trim() keeps what is ranked
             best = m.end
-    return skip_lead(ctx, best, b) if best > a else a
+    if best == a:
+        return a
+    return _skip_lead(ctx, best, b, [p for p in periods if p.start >= best - 12],
+                      [s for s in subjects if s.start >= best - 12])
 
 
-def _drop_tail_mentions(ctx: Context, a: int, b: int) -> int:
+def _drop_tail_mentions(a: int, b: int, periods: list[Any]) -> int:
     """Move ``b`` before a period mention that ends the stretch (产值2024年 is rare; 的2024年 is not)."""
-    for p in ctx.near(a, b):
+    for p in periods:
         if a < p.start < b <= p.end + 1 and p.kind != "base":
             b = p.start
     return b
