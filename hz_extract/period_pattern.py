@@ -30,22 +30,26 @@ _MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9]|[一二]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九])"
 _DASH = r"\s*[-—–~～至到]\s*"
 _SEP = r"[-/.]"
+# The words before a period that make it a comparison base (比上年), an event date (于2024年11月
+# 发布), a stock on a day (截至6月30日) or the base of one figure (是2021年的4.2倍) are looked for
+# at the end of the few characters before it, or before a newline there (as ``$`` would find them).
 _BASE_WORDS = ("比", "较", "同", "与", "相比", "对比", "相对", "高于", "低于", "快于", "慢于")
-_BASE_BEFORE = f"(?:{'|'.join(_BASE_WORDS)})$"
 # A period right before an event verb, or after 于 (于2024年11月发布), dates an event.
 _EVENT_AFTER = (r"(?:发布|印发|召开|举行|举办|出台|公布|启动|开幕|闭幕|签约|签署|揭牌|成立|开通|上线|获悉"
                 r"|开工|竣工|投产|落地|正式)")
 _DEADLINE_AFTER = r"[底末]?(?:之前|以前|前)(?!\p{Han}*?(?:季度|个月))"  # 12月底前, not 2024年前三季度
-# What those two can start with: after any other character neither is tried.
+# What those two can start with: after any other character neither is tried (nor after a
+# comma followed by any other character).
 _EVENT_FIRST = frozenset(",，底末之以前" + "".join(w[0] for w in _EVENT_AFTER[3:-1].split("|")))
-_EVENT_BEFORE = r"于$"
-_AS_OF = r"(?:截至|截止到?)$"
+_COMMAS = frozenset(",，")
+_EVENT_BEFORE = ("于",)
+_AS_OF = ("截至", "截止", "截止到")
 _AS_OF_LAST = ("至", "止", "到")
 # A year (or 上年) followed by 的 after these is the base of a multiple or share: 是2021年的4.2倍.
-_BASE_OF = r"(?:是|为|相当于|恢复到|恢复至|回到|达到|超过)$"
+_BASE_OF = ("是", "为", "相当于", "恢复到", "恢复至", "回到", "达到", "超过")
 _FIGURE_FIRST = frozenset("0123456789〇零一二三四五六七八九十两百千万几半近约逾超多")  # what a figure starts with
-# The characters those two can end with right before a period (``$`` also matches before a
-# final newline): after any other character neither is searched for.
+# The characters _BASE_WORDS and _EVENT_BEFORE can end with right before a period (or a newline
+# after them): after any other character neither is looked for.
 _BEFORE_LAST = frozenset({w[-1] for w in _BASE_WORDS} | {"于", "\n"})
 # Characters after a bare year that make it a quantity or a code, not a year.
 _NOT_AFTER_BARE = ("年月日号亿万千百十元角分个家台吨多余倍项件人户辆座条只种次位名套部批所栋间天米公斤克度"
@@ -159,8 +163,7 @@ def _for_re(src: str) -> str:
 
 COMPILED: dict[str, Any] = {}
 """The compiled patterns, filled by :func:`pattern`: ``pat``, its ``re`` twin ``fast``, ``groups`` (group
-numbers by name, the same in both) and the context patterns ``base``, ``event_after``,
-``event_before``, ``base_of``, ``as_of``."""
+numbers by name, the same in both) and the context pattern ``event_after``."""
 
 
 def pattern() -> regex.Pattern[str]:
@@ -181,11 +184,7 @@ def pattern() -> regex.Pattern[str]:
         COMPILED["groups"] = dict(pat.groupindex)
         COMPILED["fast"] = re.compile(_for_re(pat.pattern))
         COMPILED["pat"] = pat
-        COMPILED["base"] = regex.compile(_BASE_BEFORE)
         COMPILED["event_after"] = regex.compile(rf"[,，]?{_EVENT_AFTER}|{_DEADLINE_AFTER}")
-        COMPILED["event_before"] = regex.compile(_EVENT_BEFORE)
-        COMPILED["base_of"] = regex.compile(_BASE_OF)
-        COMPILED["as_of"] = regex.compile(_AS_OF)
     return pat
 
 

@@ -19,9 +19,14 @@ from typing import NamedTuple
 import regex
 
 from .period_pattern import (
+    _AS_OF,
     _AS_OF_LAST,
+    _BASE_OF,
+    _BASE_WORDS,
     _BEFORE_LAST,
     _CN_YEAR,
+    _COMMAS,
+    _EVENT_BEFORE,
     _EVENT_FIRST,
     _FIGURE_FIRST,
     _MONTH,
@@ -84,6 +89,8 @@ def _sub_value(m: Match, y: int | None) -> str | None:
     if y is None:
         return None
     num: dict[str, int] = _STATE["groups"]
+    if m.group(num["sub"]) is None:  # every part of a year below is inside sub: 2024年, 上年
+        return str(y)
     if m.group(num["mspan"]):
         y2 = int(m.group(num["y2"])) if m.group(num["y2"]) else None
         return _months(y, _num(m.group(num["m1"])) or 0, _num(m.group(num["m2"])) or 0, y2)
@@ -236,6 +243,19 @@ def hit_value(h: Hit, year: int | None, now: int | None = None) -> str | None:
     return str(year - 1)  # type: ignore[operator]  # _PAST
 
 
+def _ends_with(text: str, at: int, reach: int, words: tuple[str, ...]) -> bool:
+    """Whether ``text[at - reach:at]`` ends with one of ``words``, or does before a newline that ends
+    it: where searching those characters for ``(?:words)$`` finds a match, without a search.
+
+    >>> _ends_with("比\\n2024年", 2, 2, ("比", "相比")), _ends_with("相比2024年", 2, 2, ("比",))
+    (True, True)
+    """
+    before = text[max(0, at - reach):at]
+    if before[-1:] == "\n":
+        before = before[:-1]
+    return before.endswith(words)
+
+
 @lru_cache(maxsize=2)
 def scan(text: str) -> tuple[Hit, ...]:
     """Every period expression of cleaned ``text``, read once, before any year is known.
@@ -246,45 +266,43 @@ def scan(text: str) -> tuple[Hit, ...]:
     """
     pattern()  # compiles the helper patterns below too
     num: dict[str, int] = _STATE["groups"]
-    base_re: regex.Pattern[str] = _STATE["base"]
     event_after: regex.Pattern[str] = _STATE["event_after"]
-    event_before: regex.Pattern[str] = _STATE["event_before"]
-    base_of: regex.Pattern[str] = _STATE["base_of"]
-    as_of: regex.Pattern[str] = _STATE["as_of"]
     out: list[Hit] = []
     for m in matches(text):
         a, b = m.span()
         g = m.group
-        span: int | None = None  # the month of a day span
-        if g(num["date"]):
+        kind = "period"
+        value: str | None = None
+        how = _FIXED
+        # The branches of the pattern exclude one another: the most frequent are asked first.
+        if g(num["pre"]) is not None or g(num["sub"]) is not None:  # 2024年…, 上年…, a part of a year alone
+            y = g(num["y"])
+            if y is not None:
+                value = _sub_value(m, _num(y))
+                if g(num["yx"]) == "同期":  # 2019年同期: a comparison
+                    kind, how = "base", _SAME
+            else:
+                how = _RELATIVE
+                if g(num["rx"]) == "同期":  # 上年同期 (rx follows rel only)
+                    kind, how = "base", _SAME
+        elif g(num["full"]) is not None:
+            how = _YEAR_ITSELF
+        elif g(num["date"]) is not None:
             fixed = g(num["dy"]) or g(num["dy2"])  # a year of its own: the value needs no reference year
-            if g(num["dto"]) or g(num["dto2"]):
-                span = _one_month(g())  # None: 9月29日至10月6日, no one month
+            # the month of a day span; None: 9月29日至10月6日, no one month
+            span = _one_month(g()) if g(num["dto"]) or g(num["dto2"]) else None
             if span is None:
                 mo = _num(g(num["dm"]) or g(num["dm2"])) or 0
-                if text[a - 1:a] in _AS_OF_LAST and 1 <= mo <= 12 and as_of.search(text, max(0, a - 3), a):
+                if text[a - 1:a] in _AS_OF_LAST and 1 <= mo <= 12 and _ends_with(text, a, 3, _AS_OF):
                     # 截至6月30日: a stock on a day; its month is the period (RECORDS.md has no days)
                     out.append(Hit(a, b, g(), "period", m, f"{fixed}-{mo:02d}" if fixed else f"{mo:02d}",
                                    _FIXED if fixed else _MONTH_OF))
                 else:
                     out.append(Hit(a, b, g(), "date", m, _date_value(m, None) if fixed else None, _DATE))
                 continue
-        if g(num["plan"]):
-            n = _num(g(num["pn"])) or 0
-            first = 1966 + 5 * (n - 3)  # the 3rd plan began in 1966, the 14th in 2021
-            out.append(Hit(a, b, g(), "range", m, f"{first}/{first + 4}", _FIXED))
-            continue
-        if g(num["yrange"]):
-            ya, yb = int(g(num["ya"])), int(g(num["yb"]))
-            out.append(Hit(a, b, g(), "range", m, f"{ya}/{yb}" if ya < yb else None, _FIXED))
-            continue
-        kind = "period"
-        value: str | None = None
-        how = _FIXED
-        lead = text[a]
-        if span is not None:
             value, how = (f"{fixed}-{span:02d}", _FIXED) if fixed else (f"{span:02d}", _MONTH_OF)
-        elif g(num["rare"]):  # 截至…止六个月, 过去一年 / 一年来, 报告期内 / 期内 / 报告期末, 年内
+        elif g(num["rare"]) is not None:  # 截至…止六个月, 过去一年 / 一年来, 报告期内 / 期内 / 报告期末, 年内
+            lead = text[a]
             if lead == "截":
                 ey = _ending_year(g())
                 value, how = (_ending_value(g(), ey), _FIXED) if ey else (None, _ENDING)
@@ -296,33 +314,32 @@ def scan(text: str) -> tuple[Hit, ...]:
                 how = _REPORT
             else:
                 how = _PAST
-        elif g(num["lat"]):
+        elif g(num["plan"]) is not None:
+            n = _num(g(num["pn"])) or 0
+            first = 1966 + 5 * (n - 3)  # the 3rd plan began in 1966, the 14th in 2021
+            out.append(Hit(a, b, g(), "range", m, f"{first}/{first + 4}", _FIXED))
+            continue
+        elif g(num["yrange"]) is not None:
+            ya, yb = int(g(num["ya"])), int(g(num["yb"]))
+            out.append(Hit(a, b, g(), "range", m, f"{ya}/{yb}" if ya < yb else None, _FIXED))
+            continue
+        elif g(num["lat"]) is not None:
             value = g(num["ylat"]) + g(num["lat"])
-        elif g(num["bare"]):
-            value = g(num["bare"])
-        elif g(num["full"]):
-            how = _YEAR_ITSELF
-        elif g(num["y"]):
-            value = _sub_value(m, _num(g(num["y"])))
-            if g(num["yx"]) == "同期":  # 2019年同期: a comparison
-                kind, how = "base", _SAME
         else:
-            how = _RELATIVE
-            rel = g(num["rel"])
-            if rel and g(num["rx"]) == "同期":
-                kind, how = "base", _SAME
+            value = g(num["bare"])
         if text[b - 1] in _HOLIDAY_LAST and g(num["hol"]) and _holiday_month(g(num["hol"])) is None:
             kind = "date"  # 春节假期 without its days: no one month
         before = text[a - 1:a] in _BEFORE_LAST
-        if before and base_re.search(text, max(0, a - 2), a):
+        if before and _ends_with(text, a, 2, _BASE_WORDS):
             kind = "base"
         elif (text[b - 1] == "的" and text[b:b + 1] in _FIGURE_FIRST and not g(num["sub"])
-              and base_of.search(text, max(0, a - 4), a)):
+              and _ends_with(text, a, 4, _BASE_OF)):
             kind = "base"  # 是2021年的4.2倍, 相当于上年的九成: the base of one figure
         elif text.startswith("水平", b) and g(num["pre"]) and not g(num["sub"]):
             kind = "base"  # 恢复至2019年水平的95%, 达到上年水平
-        elif (text[b:b + 1] in _EVENT_FIRST and event_after.match(text, b)) or (
-                before and event_before.search(text, max(0, a - 2), a) and not g(num["yx"]) and not g(num["rx"])):
+        elif (text[b:b + 1] in _EVENT_FIRST and (text[b] not in _COMMAS or text[b + 1:b + 2] in _EVENT_FIRST)
+              and event_after.match(text, b)) or (
+                before and _ends_with(text, a, 2, _EVENT_BEFORE) and not g(num["yx"]) and not g(num["rx"])):
             kind = "date"
         out.append(Hit(a, b, g(), kind, m, value, how))
     return tuple(out)

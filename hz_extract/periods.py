@@ -144,12 +144,12 @@ def _resolve(text: str, hits: tuple[Hit, ...], year: int | None, date: _dt.date 
     seen = 0
     brackets: bool | None = None  # whether the text has any (asked once, when needed)
     for h in hits:
-        how = h.how
+        start, end, surface, kind, _, value, how = h
         if how == FIXED:
-            append(PeriodMention(h.start, h.end, h.text, h.value, h.kind))
+            append(PeriodMention(start, end, surface, value, kind))
             continue
         value = hit_value(h, year, now)
-        if how in _IN_CONTEXT and h.kind != "date":
+        if how in _IN_CONTEXT and kind != "date":
             if seen < len(out):
                 if brackets is None:
                     brackets = "(" in text or "（" in text
@@ -163,7 +163,7 @@ def _resolve(text: str, hits: tuple[Hit, ...], year: int | None, date: _dt.date 
                 value = str(date.year - 1)
             elif framing and (looking_back or framing[:4] == str(year)):
                 value = framing[:4]
-        append(PeriodMention(h.start, h.end, h.text, value, h.kind))
+        append(PeriodMention(start, end, surface, value, kind))
     return out
 
 
@@ -297,8 +297,6 @@ def _date_in_head(text: str, published: _dt.date | None = None) -> _dt.date | No
     return None
 
 
-_RELATIVE_NOW = regex.compile(r"今年|本年")
-_PART_OF_YEAR = regex.compile(r"月|季|半年")
 # Yearly bulletins on year Y come out by spring of Y+1; later in the year, news is about Y+1.
 _BULLETIN_MONTHS = 5
 
@@ -332,15 +330,15 @@ def _reference_year(text: str, hits: tuple[Hit, ...], d: _dt.date | None) -> int
     for h in hits:
         if h.kind != "period":
             continue
-        value = hit_value(h, None)
+        value = h.value if h.how == FIXED else hit_value(h, None)
         if value and value[:4].isdigit():
             counts[int(value[:4])] += 1
-        elif value is None and _PART_OF_YEAR.search(h.text):
+        elif value is None and ("月" in h.text or "季" in h.text or "半年" in h.text):
             part_of_year = True
     e = max(counts, key=lambda k: (counts[k], k)) if counts else None
     if d is None:
         return e
-    if e is None or _RELATIVE_NOW.search(text):
+    if e is None or "今年" in text or "本年" in text:
         return d.year
     if e == d.year - 1 and part_of_year and d.month >= _BULLETIN_MONTHS:
         return d.year  # mid-year news on this year's 上半年 that mentions last year as background

@@ -316,6 +316,26 @@ def test_re_twin_gives_what_regex_gives(text: str) -> None:
         [(m.span(), m.groupdict()) for m in period_pattern.pattern().finditer(text)]
 
 
+_BEFORE_WORDS = [("_BASE_WORDS", 2), ("_EVENT_BEFORE", 2), ("_AS_OF", 3), ("_BASE_OF", 4)]
+_BEFORE_ALPHABET = "比较同与相对高于低快慢截至止到是为当恢复回达超过\n年"
+
+
+@pytest.mark.parametrize(("words", "reach"), _BEFORE_WORDS)
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet=_BEFORE_ALPHABET, max_size=7), at=st.integers(0, 7))
+def test_words_before_a_period_are_found_as_a_search_would(words: str, reach: int, text: str, at: int) -> None:
+    """The context before a period is read without a search: what ``(?:words)$`` finds in it."""
+    import regex
+
+    from hz_extract import period_pattern
+    from hz_extract.period_scan import _ends_with
+
+    found = getattr(period_pattern, words)
+    at = min(at, len(text))
+    search = regex.compile(f"(?:{'|'.join(found)})$").search
+    assert _ends_with(text, at, reach, found) == bool(search(text, max(0, at - reach), at))
+
+
 def test_re_twin_reads_digits_and_spaces_as_regex_does() -> None:
     import re
 
