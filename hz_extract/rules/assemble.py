@@ -133,6 +133,9 @@ _ASIDE = 2
 (江西 is an aside), the 2021 of (经最终核实,2021年…) for the figures after the bracket."""
 _FROM = 4
 """A period after 由/从: a starting point, passed over by figures in a later clause."""
+_ALONE = 8
+"""A month marked as standing alone (10月当月, 9月份单月) inside a text about a longer span:
+its sentence's figures only; the span set before it governs the sentences after."""
 
 
 class Mentions:
@@ -238,9 +241,14 @@ class Mentions:
             if mark is None:
                 mark = marks[i] = (_SKIP if p.kind != "period" else
                                    (_ASIDE if _opened_before(text, p.start) and not _glossed(text, p.start) else 0)
-                                   | (_FROM if text[p.start - 1:p.start] in ("由", "从") else 0))
+                                   | (_FROM if text[p.start - 1:p.start] in ("由", "从") else 0)
+                                   | (_ALONE if text.startswith(("当月", "单月"), p.end) else 0))
             if mark & _SKIP:
                 continue
+            if mark & _ALONE and i > 0:
+                steady = False  # the answer depends on where the anchor is
+                if _FULL_STOP.search(text, p.end, anchor):
+                    continue  # 10月当月,…;…。分行业看,…: the sentences after are the span's again
             if mark & (_ASIDE | _FROM):
                 steady = False
                 if mark & _ASIDE and _closed_before(text, p.end, anchor):
@@ -255,6 +263,7 @@ class Mentions:
 
 _CLAUSE_BREAK = regex.compile(r"[,;。]")
 _SENTENCE_BREAK = regex.compile(r"[;。!?\n]")
+_FULL_STOP = regex.compile(r"[。!?\n]")
 
 
 def _bigrams(s: str) -> set[str]:

@@ -20,6 +20,10 @@ __all__ = ["measure_families", "classify", "run"]
 
 _THRESHOLD = regex.compile(r"^(?:以上|以下|左右)?的[^#,;:。()]{1,12}?#")
 """A threshold inside a name; its 的 is one of the first three characters after the figure."""
+_BOUND_NOUN = regex.compile(r"^(?:以上|以下)?\p{Han}{0,4}?(?:项目|企业|公司|工厂|单位|园区|集群|品牌|商户|平台|楼宇|景区|村)#")
+"""A bound right before the group it marks and that group's own figure, without a 的
+(投资10亿元以上项目5个, 营业收入超10亿元企业46家): the bound is part of the group's name."""
+_BOUNDS = frozenset({"more_than", "less_than"})
 
 MAX_LEFT = 80
 """Characters before a figure its cue is read from (a clause is rarely longer; patterns stay linear)."""
@@ -54,6 +58,9 @@ def run(ctx: Context) -> list[Draft]:
         ca, cb = ctx.clauses[slot.clause]
         if "的" in ctx.m(slot.end, min(cb, slot.end + 3)) and _THRESHOLD.match(ctx.m(slot.end, cb)):
             ctx.unmask(slot)  # 总投资超10亿元的重大项目38个: a threshold inside a name
+            continue
+        if slot.q.qualifier in _BOUNDS and _BOUND_NOUN.match(ctx.m(slot.end, cb)):
+            ctx.unmask(slot)  # 其中投资10亿元以上项目5个: the same, written without 的
             continue
         ca = max(ca, slot.start - MAX_LEFT)
         d = classify(ctx, slot, ctx.m(ca, slot.start), ca)

@@ -31,6 +31,7 @@ _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "�
 _STREAK = regex.compile(r"^(?:连续|已连续|持续)?[\d一二三四五六七八九十两]+(?:年|个月|个季度|届)|^(?:多年|常年|始终|一直|再次|继续)")
 _CACHE: dict[int, tuple[regex.Pattern[str], regex.Pattern[str]]] = {}
 _NEEDS: dict[int, re.Pattern[str]] = {}
+_PEER_SIZE: dict[int, regex.Pattern[str]] = {}
 
 
 def _patterns(lex: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
@@ -42,6 +43,8 @@ def _patterns(lex: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
             rf"(?:在(?P<peer1>[^#,;。在]{{1,10}}?))?(?P<verb>{verbs})(?P<peer2>[^#,;。第前]{{0,10}}?)"
             rf"(?:第(?P<n>{_N})(?:位|名)?|前(?P<upto>{_N})(?:位|名|强)?|(?P<top>{top})){_END}")
         other = regex.compile(rf"第(?P<n>{_N})(?:位|名)的")
+        # 在全市12个县市区中排名第三: the count is the size of the peer group, no figure of its own
+        _PEER_SIZE[id(lex)] = regex.compile(rf"在[^#,;。在]{{0,6}}?(?P<size>#+)[^#,;。]{{1,8}}?中(?:{verbs})")
         # A rank holds 第, 前 or a top word (榜首): a sentence without any has none, and the
         # standard re tells that faster than the rank pattern tried at every 在 and verb.
         _NEEDS[id(lex)] = re.compile("|".join(re.escape(w) for w in sorted({"第", "前", *lex.rank_top}, key=len)))
@@ -110,6 +113,12 @@ def apply(ctx: Context) -> None:
     rank, other = _patterns(ctx.lex)
     if _NEEDS[id(ctx.lex)].search(ctx.masked) is None:
         return  # no 第, 前 or top word: neither pattern can match
+    if "中" in ctx.masked:
+        for m in _PEER_SIZE[id(ctx.lex)].finditer(ctx.masked):
+            at = ctx.start + m.start("size")
+            for slot in ctx.slots:
+                if slot.start == at and slot.index not in ctx.claimed:
+                    ctx.unmask(slot)  # the peer group's size reads as words again
     for m in rank.finditer(ctx.masked):
         if m.group("top"):
             value, qual = 1, "exact"
@@ -126,7 +135,7 @@ def apply(ctx: Context) -> None:
             at, verb = again
             name_end, peer2 = ctx.start + m.start("peer2") + at, peer2[at + len(verb):]
         peer = _STREAK.sub("", (peer2 or m.group("peer1") or "").strip())
-        peer = peer.strip("在于了") or None
+        peer = peer.strip("在于了").removesuffix("中") or None
         if peer is None and not ctx.rank_base:
             # 2024全省…评价公布,杭州…稳居榜首: the group named earlier in the sentence
             pos = ctx.start + m.start()
