@@ -40,6 +40,9 @@ _CHANCE_ENDS = frozenset(w[-1] for w in _CHANCE)
 _TWO_HAN = regex.compile(r"\p{Han}[^\p{Han}]*\p{Han}")
 _LATIN = frozenset(string.ascii_letters)
 _DEGREES = frozenset({"℃", "摄氏度", "华氏度", "℉"})
+_LIMIT = regex.compile(r"(?:限速|限高|限宽|限重|限载|核载|载重|超重|超限)(?:为|在|不超过|不得超过|超过)?$")
+"""A limit a rule sets (限速40公里/小时, 核载10吨以上车辆禁止通行): a notice's rule, not an indicator."""
+_LIMIT_ENDS = frozenset("速高宽重载限为在过")
 _KITCHEN = frozenset({"克", "毫升", "汤匙", "茶匙", "勺", "颗", "片", "根", "段", "厘米"})
 _RECIPE = regex.compile(r"食材|配料|做法|焯水|翻炒|下锅|出锅|腌制|收汁|调味|爆香|小火|大火|中火")
 """A recipe's words: ingredient amounts and sizes near them measure one dish, not an economy."""
@@ -148,6 +151,8 @@ def keep(q: Quantity, text: str, lex: Lexicon) -> bool:
     if (unit in _TEMPERATURE or before in _CHANCE_ENDS and text.endswith(_CHANCE, max(0, start - 4), start)) \
             and _FORECAST.search(text, max(0, start - 300), min(len(text), end + 100)):
         return False  # a weather forecast: temperatures and chances of rain are no indicators
+    if unit is not None and before in _LIMIT_ENDS and _LIMIT.search(text, max(0, start - 7), start):
+        return False  # 限速40公里/小时: a limit set by a notice
     if unit in _KITCHEN and _RECIPE.search(text, max(0, start - 300), min(len(text), end + 300)):
         return False  # 食材:带皮五花肉500克,料酒15毫升: a recipe
     return _in_prose(text, start, end, q.text)
