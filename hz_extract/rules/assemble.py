@@ -39,7 +39,7 @@ _WHERE_OF = regex.compile(r"的(?!\d)")
 _NTH = r"(?:[一二三四五六七八九十]+|\d+)"
 # After 全国/全省: a peer group or a whole that a figure is measured against (全国平均, 全国的10.9%,
 # 全国边境省区第一); after any place: the group it leads (广西第一大贸易伙伴), not 第一产业.
-_PEER_WHOLE = regex.compile(rf"平均|均值|水平|总量的|的比重|的\d|\p{{Han}}{{0,6}}?(?:第{_NTH}(?![产季批次届期])|前{_NTH}[位名强]"
+_PEER_WHOLE = regex.compile(rf"平均|均值|水平|总量的|的比重|的\d|(?:约|近|不足|超过)?(?:\d[\d.]*%|\p{{Han}}{{1,2}}分之\p{{Han}}{{1,2}}|\d+/\d+)的|\p{{Han}}{{0,6}}?(?:第{_NTH}(?![产季批次届期])|前{_NTH}[位名强]"
                             r"|首位|榜首|[十百千]强)")  # 入选全国软件百强企业4家: a national list, not whose count
 _DESIGNATION = regex.compile(r"(?:重点|文明|示范)\p{Han}{0,8}?(?:单位|城市|县|镇|村|基地|园区)")
 """After 全国/全省: a title a place or body holds (全国重点文物保护单位12处, 全国文明城市), not whose count."""

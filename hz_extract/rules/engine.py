@@ -18,7 +18,7 @@ from .base import Context, Draft, Slot
 
 __all__ = ["measure_families", "classify", "run"]
 
-_THRESHOLD = regex.compile(r"^(?:以上|以下|左右)?的[^#,;:。()]{1,12}?#")
+_THRESHOLD = regex.compile(r"^(?:以上|以下|左右)?的[^#,;:。()了]{1,12}?#")
 """A threshold inside a name; its 的 is one of the first three characters after the figure."""
 _BOUND_NOUN = regex.compile(r"^(?:以上|以下)?\p{Han}{0,4}?(?:项目|企业|公司|工厂|单位|园区|集群|品牌|商户|平台|楼宇|景区|村)#")
 """A bound right before the group it marks and that group's own figure, without a 的

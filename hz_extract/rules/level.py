@@ -41,6 +41,7 @@ _THAN_ADJ_ENDS = ("高", "低", "多", "少", "出", "了", "\n")
 """What the words before a figure end with when :data:`_THAN_ADJ` can match (``$`` also before a final
 line break): most levels end otherwise, and the pattern is then not tried at every character."""
 _LATIN_UNIT = regex.compile(r"^[A-Z]{2,6}$")
+_OUTCOME_VERBS = ("实现", "保持", "出现")
 _DE_TAIL = regex.compile(r"(?P<mod>[^#,;:。]{2,16}?的)$")
 
 
@@ -105,6 +106,8 @@ def _prenominal(ctx: Context, slot: Slot, left: str, right: str) -> Draft | None
         modifier = modifier[1:]  # 在已发布业绩预告的14只券商股中: 在 … 中 frames the group
     phrase = modifier + noun
     ind = trim(phrase, ctx.lex, split=False)
+    if not ind and not modifier and noun.startswith(_OUTCOME_VERBS) and len(noun) <= 6:
+        ind = noun  # 40个行业大类中有31个实现增长: the count of those that grew, named by what they did
     if not ind:
         return None
     d = ctx.from_slot(slot, "level", "level.count_before", indicator=ind)

@@ -60,7 +60,7 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
         if m:
             break
     else:
-        return None
+        return _of_whole(ctx, slot, left) if "全" in left[-4:] else None
     raw, anchor = m.groupdict().get("base"), at + m.start()
     if rule == "share.ratio" and raw:
         raw, anchor = _after_mentions(ctx, raw, at + m.start("base"))
@@ -87,6 +87,28 @@ def _after_mentions(ctx: Context, phrase: str, start: int) -> tuple[str, int]:
         if start <= mention.start and mention.end <= end:
             cut = max(cut, mention.end)
     return trim(phrase[cut - start:], ctx.lex), cut
+
+
+_WHOLE_LEFT = regex.compile(r"(?P<qual>不足|不到|超过|逾|近|约|接近)?(?P<whole>全国|全省|全市|全区|全县|全球|全世界)$")
+_WHOLE_RIGHT = regex.compile(r"^的(?P<noun>\p{Han}{2,10}?)(?=[#,;:。!?()]|$|创造|贡献|实现|完成|生产|吸纳|集聚|承载|拥有|带动)")
+
+
+def _of_whole(ctx: Context, slot: Slot, left: str) -> Draft | None:
+    """``以不足全国3%的土地面积,创造了全国约十分之一的经济总量``: a share of the whole named right before
+    the figure, of the noun right after it (土地面积, base 全国); a qualifier before the whole is the figure's."""
+    w = _WHOLE_LEFT.search(left)
+    m = _WHOLE_RIGHT.match(ctx.right(slot)) if w else None
+    if m is None:
+        return None
+    noun = trim(m.group("noun"), ctx.lex, split=False)
+    if not noun:
+        return None
+    d = ctx.from_slot(slot, "share", "share.of_whole", indicator=noun)
+    d.cue = d.anchor = slot.start
+    d.base = w.group("whole")
+    if w.group("qual") and d.qualifier == "exact":
+        d.qualifier = quantity_lexicon().before.get(w.group("qual"), d.qualifier)
+    return d
 
 
 _PART_LEFT = ("有", "其中", "中", "约", "近")
