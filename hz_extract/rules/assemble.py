@@ -10,6 +10,7 @@ True
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import replace
@@ -31,9 +32,9 @@ _LOOKBACK = 40
 """Mentions looked at before giving up on a figure's subject (keeps a huge document linear)."""
 _PER_UNIT = regex.compile(r"人均|户均|亩均|平均|每|单位|万元|比重|占比|增速|率")
 
-_SPEAKER = regex.compile(r"认为|表示|指出|称|分析|预计|预测|研报|报告|数据显示|统计显示|发布")
+_SPEAKER = re.compile(r"认为|表示|指出|称|分析|预计|预测|研报|报告|数据显示|统计显示|发布")
 _FRAME_END = regex.compile(r"[^,;。!?]{0,16}?中")
-_GOVERNED = regex.compile(r"(?:于|比|较|位的|名的|超过|不如|次于|对|向|与|居|列|排名|排在|位列|占)$")
+_GOVERNED = re.compile(r"(?:于|比|较|位的|名的|超过|不如|次于|对|向|与|居|列|排名|排在|位列|占)$")
 _LOCATED = regex.compile(r"(?:位于|地处|坐落于|落户于?)\p{Han}{0,6}$")
 _WHERE_OF = regex.compile(r"的(?!\d)")
 _NTH = r"(?:[一二三四五六七八九十]+|\d+)"
@@ -106,7 +107,7 @@ def _opened_before(text: str, a: int) -> bool:
     return bool(opens) and opens > before.count(")") + before.count("）")
 
 
-_GLOSSED = regex.compile(r"(?:本周|上周|当周|本月|当月|上月|本季度|今年|本年|当年|报告期)[(（]$")
+_GLOSSED = re.compile(r"(?:本周|上周|当周|本月|当月|上月|本季度|今年|本年|当年|报告期)[(（]$")
 
 
 def _glossed(text: str, a: int) -> bool:
@@ -261,9 +262,9 @@ class Mentions:
         return found
 
 
-_CLAUSE_BREAK = regex.compile(r"[,;。]")
-_SENTENCE_BREAK = regex.compile(r"[;。!?\n]")
-_FULL_STOP = regex.compile(r"[。!?\n]")
+_CLAUSE_BREAK = re.compile(r"[,;。]")
+_SENTENCE_BREAK = re.compile(r"[;。!?\n]")
+_FULL_STOP = re.compile(r"[。!?\n]")
 
 
 def _bigrams(s: str) -> set[str]:

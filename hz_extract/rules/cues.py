@@ -5,7 +5,7 @@ The patterns are anchored at the *end* of the masked text left of a figure
 
 They are compiled with the standard ``re``: they are literal alternations, classes
 of literal characters, lazy repeats, fixed-width lookarounds and ``$``, which both
-engines read alike (``tests/rules/test_cue_engines.py`` checks that), and ``re``
+engines read alike (``tests/rules/test_pattern_engines.py`` checks that), and ``re``
 answers a search of the few words before a figure two to five times sooner
 (``regex`` sets up more for every call, the more the larger the pattern).
 
@@ -143,7 +143,7 @@ ONE_FIGURE_BASES = frozenset({"两年平均", "年均"})
 _STOCK_BASES = frozenset({"上年末", "年初"})
 """Bases that belong to the figure they are written with (两年平均增长5.9%), never carried."""
 
-_BASE_LEAD = regex.compile(r"^(?:该公司|本公司|该企业|公司)(?=.)")
+_BASE_LEAD = re.compile(r"^(?:该公司|本公司|该企业|公司)(?=.)")
 _BASE_STRIP = regex.compile(r"^(?:同期|同类|上述|当年|全年|本年|第[\d一二三四五六七八九十]+(?:位|名)的)|的$")
 _BASE_PERIODS = {"首季": "一季度", "首季度": "一季度"}
 

@@ -11,6 +11,7 @@ earlier in the sentence, else from the one carried over.
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import regex
@@ -24,7 +25,7 @@ __all__ = ["FAMILY", "classify"]
 FAMILY = "growth"
 
 _NEG_RATE = ("降幅", "跌幅")
-_AFTER = regex.compile(r"^(?:左右|以上)?的(?:年均|平均)?(?P<word>增长|增速|增幅|涨幅|速度增长|下降|降幅|跌幅|下滑|回落)")
+_AFTER = re.compile(r"^(?:左右|以上)?的(?:年均|平均)?(?P<word>增长|增速|增幅|涨幅|速度增长|下降|降幅|跌幅|下滑|回落)")
 _NOT_WEEK = "一每黄年礼星双"
 """Characters before 周 that make it no week of a report (黄金周, 周年, 每周, 礼拜, 星期 …)."""
 

@@ -83,7 +83,7 @@ class _Tables:
 
     lead: regex.Pattern[str]
     trail: regex.Pattern[str]
-    split: regex.Pattern[str]
+    split: re.Pattern[str]
     split_start: re.Pattern[str]
     lead_at: regex.Pattern[str]
     leads: frozenset[str]
@@ -118,7 +118,7 @@ def _tables(lex: Lexicon) -> _Tables:
         got = _Tables(
             lead=regex.compile(f"^(?:{alternation(lex.lead)})"),
             trail=regex.compile(f"(?:{alternation(lex.trail)})$"),
-            split=regex.compile(f"(?:{alternation(splits)})"),
+            split=re.compile(f"(?:{alternation(splits)})"),
             split_start=re.compile("[" + "".join(sorted({re.escape(w[0]) for w in splits if w})) + "]"),
             lead_at=regex.compile(f"(?:{alternation(lex.lead)})"),  # unanchored: ``^`` only matches at 0
             leads=leads, lead_sizes=_by_edge(leads, 0), trails=trails, trail_sizes=_by_edge(trails, -1),

@@ -28,21 +28,21 @@ __all__ = ["FAMILY", "Sentence"]
 FAMILY = "modality"
 
 
-_WILL = regex.compile(r"(?<![即必终])将(?![近于其会是要来])")
-_OF_TARGET = regex.compile(r"(?:目标|计划|任务|规划)[^#,;的]{0,6}的")
+_WILL = re.compile(r"(?<![即必终])将(?![近于其会是要来])")
+_OF_TARGET = re.compile(r"(?:目标|计划|任务|规划)[^#,;的]{0,6}的")
 """A target word that is the whole a share is taken of (完成年度目标的…, 为计划的…), not a plan for the share."""
-_LISTED_TARGETS = regex.compile(r"(?:目标|任务|计划)(?:是|为|如下)?[:：]")
-_CACHE: dict[int, tuple[regex.Pattern[str], regex.Pattern[str]]] = {}
+_LISTED_TARGETS = re.compile(r"(?:目标|任务|计划)(?:是|为|如下)?[:：]")
+_CACHE: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
 _OPEN_SLACK = 2  # a frame opens a clause, after at most 其中 or 而
 
 
-def _patterns(lex: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The cue words (expected or target), and any word that can make a figure other than
     actual (a cue, a target noun, 将): all literal, so one search tells a plain sentence."""
     pats = _CACHE.get(id(lex))
     if pats is None:
-        cues = regex.compile(f"(?P<expected>{alternation(lex.expected)})|(?P<target>{alternation(lex.target)})")
-        notable = regex.compile(alternation((*lex.expected, *lex.target, *lex.target_nouns, "将")))
+        cues = re.compile(f"(?P<expected>{alternation(lex.expected)})|(?P<target>{alternation(lex.target)})")
+        notable = re.compile(alternation((*lex.expected, *lex.target, *lex.target_nouns, "将")))
         pats = _CACHE[id(lex)] = (cues, notable)
     return pats
 
@@ -63,7 +63,7 @@ class Sentence:
     """
 
     # What a sentence without any cue word, target noun or 将 has (most sentences): set only otherwise.
-    _cue: regex.Pattern[str] | None = None
+    _cue: re.Pattern[str] | None = None
     _will = False
     _opening: str | None = None
     _head_end = 0
@@ -151,7 +151,7 @@ class Sentence:
 
 _STRONG = frozenset({"力争", "争取", "确保"})
 """Target cues that never describe what exists (力争再签约项目60个), unlike 拟/计划 (拟于近期开工项目1个)."""
-_BUDGET = regex.compile(r"(?:收入|支出|资金)(?:预算)?安排$")
+_BUDGET = re.compile(r"(?:收入|支出|资金)(?:预算)?安排$")
 _FOLLOWING = frozenset({"growth", "change", "pp_diff", "multiple"})
 _FUTURE = regex.compile(r"^(?:力争|争取)?(?:到|至)(?P<y>\d{4})年")
 _FUTURE_FIRST = ("到", "至", "力争", "争取")
@@ -159,14 +159,14 @@ _FUTURE_FIRST = ("到", "至", "力争", "争取")
 _END_MARK = re.compile("[。!?！？\n]")  # a character class: the standard re scans it fastest
 _AIM = ("目标", "任务")
 """After 预期/预计, a target noun: 预期目标 is a target, not a forecast."""
-_BY_PLAN = regex.compile(r"^(?:根据|按照|依据)[^,，;；#]{0,40}?(?:规划|计划|方案|纲要)(?:\([^()]{0,24}\))?》?[,，]?$")
-_SAYS = regex.compile(r"(?:表示|称|指出|透露|介绍|提出|预测|认为)[,，:：]?$")
+_BY_PLAN = re.compile(r"^(?:根据|按照|依据)[^,，;；#]{0,40}?(?:规划|计划|方案|纲要)(?:\([^()]{0,24}\))?》?[,，]?$")
+_SAYS = re.compile(r"(?:表示|称|指出|透露|介绍|提出|预测|认为)[,，:：]?$")
 """A clause that only says who speaks (公司表示,): the sentence opens with the next one."""
 _HEAD_WORDS = 8
 """How far into a sentence a cue still opens it (公司预计, 2026年全市力争)."""
-_NAMED = regex.compile(r"(?:收入|产值|总值|增加值|投资|产量|利润|规模)")
+_NAMED = re.compile(r"(?:收入|产值|总值|增加值|投资|产量|利润|规模)")
 """Heads that, before a cue, make it the clause's own (营业总收入力争…), not the sentence's."""
-_CLAUSE_BREAK = regex.compile(r"[,，;；:：#]")
+_CLAUSE_BREAK = re.compile(r"[,，;；:：#]")
 
 
 def _name_between(ctx: Context, a: int, b: int) -> bool:

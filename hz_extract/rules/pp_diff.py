@@ -11,6 +11,8 @@ share (占GDP比重48.4%,较上年提高0.4个百分点) is a difference *of the
 """
 from __future__ import annotations
 
+import re
+
 import regex
 
 from .base import Context, Draft, Slot
@@ -21,7 +23,7 @@ __all__ = ["FAMILY", "classify"]
 FAMILY = "pp_diff"
 
 _THAN_BEFORE = regex.compile(r"(?P<cue>(?:比|较)(?P<base>[^#,;比较]{1,12}))$")
-_FALL_RATE = regex.compile(r"降幅|跌幅|下降幅度|亏损")
+_FALL_RATE = re.compile(r"降幅|跌幅|下降幅度|亏损")
 _NARROW = frozenset({"收窄", "缩小", "减少", "回落", "下降", "降低", "减"})
 _DOWN_WORDS = frozenset({"下降", "下拉", "下滑", "回落", "减少", "拖累"})
 
