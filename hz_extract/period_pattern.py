@@ -2,7 +2,7 @@
 
 :func:`pattern` is one ``regex`` pattern for every period expression (its branches are the
 parts of :data:`_PARTS`); :func:`matches` tries it only where a period can start, at the
-positions a cheap standard-library scan (``_STARTS``) yields, and there by its twin for the
+positions cheap standard-library scans yield (:func:`_starts`), and there by its twin for the
 standard library's ``re`` (:func:`_for_re`), which is quicker per call. The context patterns that
 decide a match's kind (a comparison base, an event date) are compiled with it into
 :data:`COMPILED`.
@@ -100,22 +100,14 @@ _PARTS = {
 # numeral at most four characters before 年月季五 or a dash; 今年, 上半年, 前11个月, 全年,
 # 年末, 第一季度, 首季 …). A necessary condition, checked against the plain pattern by
 # tests/text/test_periods.py: the pattern is tried only at the few positions the standard
-# library's ``re`` (faster than ``regex`` at finding them) yields, not at every digit.
-# A month is 1-12 or 01-09 (``_MONTH``), so after a digit at most one more comes before 月, 季
-# or a dash, and only after 0 or 1. The year's last two digits are ``regex`` digits, which ``re``
-# may not know: they are only told apart from characters no version of Unicode makes a digit
-# (ASCII other than 0-9, and U+3000 to U+9FFF, where 〇 is a letter): 20.8, 200万, 19:30.
+# library's ``re`` (faster than ``regex`` at finding them) yields (:func:`_starts`).
 _DASH_AHEAD = r"\s*[-—–~～至到]"
 _CN_NUMERAL = "〇○零一二三四五六七八九十两"
-_AHEAD_B = rf"(?:[月季]|{_DASH_AHEAD})"  # a month or quarter number: 4月, 3季, 4-6月
-_YEAR_AHEAD = r"[^\x00-/:-\x7f\u3000-\u9fff]{2}"  # after 19 or 20
 # A numeral before 年 is a year written in four (二〇二四年) or 一年来; else a month, a quarter,
 # a plan (十四五) or a span (一至三季度).
 _AHEAD_CN = rf"[{_CN_NUMERAL}]{{3}}年|[{_CN_NUMERAL}]{{0,3}}(?:[月季五]|{_DASH_AHEAD})"
 _AHEAD_N_MONTHS = "(?:1[01]|[1-9]|十一?|[两二三四五六七八九])个?[月季]"
-_AHEAD = {  # what may follow each first character; the most frequent first
-    "1": f"9{_YEAR_AHEAD}|[0-2]?{_AHEAD_B}", "2": f"0{_YEAR_AHEAD}|{_AHEAD_B}", "0": f"[1-9]{_AHEAD_B}",
-    **{d: _AHEAD_B for d in "4357896"},
+_AHEAD = {  # what may follow each first character but a digit; the most frequent first
     "年": "[末底内]", "上": "一?年|半年", "全": "年", "下": "半年", "半": "年度",
     **{c: _AHEAD_CN for c in _CN_NUMERAL},
     "一": f"{_AHEAD_CN}|年来", "五": f"{_AHEAD_CN}|一", "十": f"{_AHEAD_CN}|一",  # 一年来, 五一, 十一
@@ -126,10 +118,47 @@ _AHEAD = {  # what may follow each first character; the most frequent first
     "元": "旦", "中": "秋", "国": "庆", "劳": "动", "清": "明", "春": "节", "端": "午",
     "前": f"年|{_AHEAD_N_MONTHS}", "第": "[一二三四1-4]季", "首": f"季|{_AHEAD_N_MONTHS}",
 }
+# A period never starts with a digit other than 0-9 (years, months and quarters are written so);
+# one that starts with 0-9 is a year (19xx, 20xx, not right after a digit or a point) or the
+# number of a month or a quarter (1-9, 01-12: ``_MONTH``) right before 月 or 季, or before a
+# dash with spaces or none between. Digits are a fifth of a text and nearly all in figures, so
+# they are not tried one by one: years are found by ``re``'s quick search for a fixed string, and
+# month numbers from the marks after them. The year's last two digits are ``regex`` digits, which
+# ``re`` may not know: they are only told apart from characters no version of Unicode makes a
+# digit (ASCII other than 0-9, and U+3000 to U+9FFF, where 〇 is a letter): 20.8, 200万, 19:30.
+_YEAR_AHEAD = r"[^\x00-/:-\x7f\u3000-\u9fff]{2}"  # after 19 or 20
+_YEAR_STARTS = tuple(re.compile(rf"{y}(?<![0-9.]{y})(?={_YEAR_AHEAD})") for y in ("19", "20"))
+_DASHES = "-—–~～至到"
+_MARKS = frozenset("月季" + _DASHES)
+_ONE_DIGIT = frozenset("123456789")
+_TWO_DIGITS = frozenset(f"{mo:02d}" for mo in range(1, 13))
 # Every branch starts with its own character: ``re`` then skips to the class of those characters
-# and picks the branch by one comparison, instead of trying every branch at every position. A
-# period never starts with a digit other than 0-9 (years, months and quarters are written so).
-_STARTS = re.compile("|".join(f"{re.escape(c)}(?={ahead})" for c, ahead in _AHEAD.items()))
+# and picks the branch by one comparison, instead of trying every branch at every position.
+_STARTS = re.compile("|".join([
+    *(f"{re.escape(c)}(?={ahead})" for c, ahead in _AHEAD.items()),
+    "月(?<=[0-9]月)", "季(?<=[0-9]季)", *(rf"{re.escape(d)}(?<=[0-9\s]{re.escape(d)})" for d in _DASHES)]))
+
+
+def _starts(text: str) -> list[int]:
+    """Where in ``text`` a period can start, in order: :data:`_YEAR_STARTS`, the words of
+    :data:`_AHEAD`, and the month numbers ending right before a mark :data:`_STARTS` finds."""
+    found = [s.start() for years in _YEAR_STARTS for s in years.finditer(text)]
+    add = found.append
+    for s in _STARTS.finditer(text):
+        at = s.start()
+        if text[at] not in _MARKS:  # a word of _AHEAD
+            add(at)
+            continue
+        if text[at] in _DASHES:  # spaces may stand between a number and a dash
+            while at and text[at - 1].isspace():  # str.isspace: regex's \s and \x1c-\x1f
+                at -= 1
+        if text[at - 1:at] in _ONE_DIGIT:  # a month number of one digit ends at ``at``
+            add(at - 1)
+        if text[max(0, at - 2):at] in _TWO_DIGITS:  # or of two
+            add(at - 2)
+    found.sort()
+    return found
+
 
 # ``regex`` reads ``\d`` and ``\s`` by a later Unicode than ``re`` does; for ``re`` they are spelled
 # out as ``regex`` reads them (tests/text/test_periods.py compares the two over every character).
@@ -198,8 +227,7 @@ def matches(text: str) -> Iterator[Match]:
     fast = COMPILED["fast"].match
     bare = COMPILED["groups"]["bare"]
     end = 0
-    for s in _STARTS.finditer(text):
-        i = s.start()
+    for i in _starts(text):
         if i < end:
             continue
         m: Match | None

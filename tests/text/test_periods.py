@@ -297,11 +297,21 @@ _PERIOD_PIECES = ("2024", "1998", "20", "19", "11", "1", "0", "12", "年", "月"
 @given(st.text(alphabet=_PERIOD_ALPHABET, max_size=40)
        | st.lists(st.sampled_from(_PERIOD_PIECES), max_size=16).map("".join))
 def test_start_condition_changes_no_match(text: str) -> None:
-    """The cheap start scan (_STARTS) only skips positions where no period can start."""
+    """The cheap start scans (_starts) only skip positions where no period can start."""
     from hz_extract import period_scan
 
     assert [(m.span(), m.groupdict()) for m in period_scan.matches(text)] == \
         [(m.span(), m.groupdict()) for m in period_scan.pattern().finditer(text)]
+
+
+@pytest.mark.parametrize("text", ["  -3月", "3 - 5月", "1\x1c-3月", "1\u3000至\u30003月", "112月3日", "2012月3日",
+                                  "10月", "00—1", "9:00—11月", "1季度-2季度", "120245年", "2020.5年"])
+def test_number_starts_give_what_regex_gives(text: str) -> None:
+    """Month numbers found from the mark after them, and years, start where regex finds periods."""
+    from hz_extract import period_pattern
+
+    assert [(m.span(), m.groupdict()) for m in period_pattern.matches(text)] == \
+        [(m.span(), m.groupdict()) for m in period_pattern.pattern().finditer(text)]
 
 
 @pytest.mark.parametrize("text", ["期内收入", "本期内收入", "1期内", "\u3000期内", "2024经济", "2024〇", "2024 年",
