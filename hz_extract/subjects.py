@@ -51,7 +51,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, count
 from typing import Any
 
 import regex
@@ -234,26 +233,28 @@ def _region_hits(t: str) -> list[tuple[int, int, str, str, str, str]]:
     """
     from .tokens import segmenter
 
-    names = _names()[0]
     runs = _name_runs(t)
     if not runs:
         return []
+    names = _names()[0]
     lookup = _lookup()
-    cut = segmenter().cut
+    # One cut for all the runs, a line break apart: no run holds one, so each is cut as alone.
+    words = segmenter().cut("\n".join([t[a:b] for a, b in runs]), hmm=False)
+    starts = iter(runs)
+    a = next(starts)[0]  # where the next word starts in t
     out = []
-    for start, end in runs:
-        words = cut(t[start:end], hmm=False)
-        a, done = start, 0  # words[done] starts at a
-        for i in compress(count(), map(names.__contains__, words)):  # few: no other per-word work
-            w = words[i]
-            a += sum(map(len, words[done:i]))
-            b = a + len(w)
+    for w in words:
+        if w == "\n":
+            a = next(starts)[0]
+            continue
+        b = a + len(w)
+        if w in names:
             r = lookup.get(w)
             if r is None:
                 out.append((a, b, w, "org", "", ""))
             elif not (w == r.short and _AFTER_FIGURE.search(t, max(0, a - 12), a)):
                 out.append((a, b, w, "region", r.level, r.code))
-            a, done = b, i + 1
+        a = b
     return out
 
 
