@@ -3,9 +3,8 @@
 :func:`pattern` is one ``regex`` pattern for every period expression (its branches are the
 parts of :data:`_PARTS`); :func:`matches` tries it only where a period can start, at the
 positions cheap standard-library scans yield (:func:`_starts`), and there by its twin for the
-standard library's ``re`` (:func:`_for_re`), which is quicker per call. The context patterns that
-decide a match's kind (a comparison base, an event date) are compiled with it into
-:data:`COMPILED`.
+standard library's ``re`` (:func:`_for_re`), which is quicker per call. The context pattern of
+an event date (发布 after a period) is compiled with it into :data:`COMPILED`.
 
 >>> [m.group() for m in matches("2024年1-10月增长5%,比上年提高")]
 ['2024年1-10月', '上年']
@@ -196,7 +195,7 @@ numbers by name, the same in both) and the context pattern ``event_after``."""
 
 
 def pattern() -> regex.Pattern[str]:
-    """The period pattern, compiled once; it is tried where :data:`_STARTS` matches.
+    """The period pattern, compiled once; it is tried where :func:`_starts` says a period can start.
 
     No group name is used twice, so ``re`` numbers the groups of its twin as ``regex`` does.
     """
