@@ -163,63 +163,41 @@ _RUN_AFTER = regex.compile(_WORD_RUN)
 _RUN_BEFORE = regex.compile(rf"(?r){_WORD_RUN}")
 
 
-def _names() -> tuple[frozenset[str], dict[str, tuple[str, ...]], tuple[re.Pattern[str], re.Pattern[str]]]:
-    """Every word that is a hit (regions and known companies); those names by their first two
-    characters (every name has two or more); and the scans of :func:`_heads_in`."""
+def _names() -> tuple[frozenset[str], Any]:
+    """Every word that is a hit (regions and known companies), and an Aho-Corasick automaton
+    of them, built once."""
     got = _STATE.get("names")
     if got is None:
+        from ahocorasick_rs import AhoCorasick
+
         from .organisations import org_lexicon
 
         names = frozenset(_lookup()) | frozenset(org_lexicon()["companies"])
-        by_head: dict[str, list[str]] = {}
-        for n in sorted(names):
-            by_head.setdefault(n[:2], []).append(n)
-        first = {h[0] for h in by_head}
-        second = {h[1] for h in by_head}
-        both = first & second
-
-        def chars(cs: set[str]) -> str:
-            return f"[{''.join(re.escape(c) for c in sorted(cs))}]"
-
-        scans = (re.compile(chars(first) + chars(second)),
-                 re.compile(f"{chars(both)}(?<={chars(first)}{chars(both)}){chars(second)}"))
-        got = _STATE["names"] = (names, {h: tuple(ns) for h, ns in by_head.items()}, scans)
+        got = _STATE["names"] = (names, AhoCorasick(sorted(names)))
     return got
 
 
-def _heads_in(t: str) -> set[str]:
-    """The first two characters of names (the keys of ``_names()[1]``) written in ``t``.
-
-    A pair that may be one (a first character of some name, then a second character of
-    some name) is found by the standard library, which skips in C to the characters of the
-    first class: far cheaper than segmenting the text. ``findall`` does not overlap, so in a
-    chain of such pairs, each starting where the one before ends, the first scan takes every
-    other pair; the second scan takes the pairs that follow a pair, every other one of
-    those, and so the rest.
-    """
-    _, by_head, (pairs, chained) = _names()
-    return by_head.keys() & {*pairs.findall(t), *chained.findall(t)}
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
 
 
 def _name_runs(t: str) -> list[tuple[int, int]]:
     """The segmenter runs of ``t`` (``(start, end)``, in order) where some name is written.
 
-    Most runs hold no name, and segmenting only those that do is most of the saving:
-    :func:`_heads_in` finds the few places to look at.
+    Most runs hold no name, and segmenting only those that do is most of the saving: one
+    pass of the automaton over the text (in Rust) finds every name written, overlaps and all.
     """
-    heads = _heads_in(t)
-    if not heads:
-        return []
-    by_head = _names()[1]
-    runs = set()
-    for h in heads:
-        starting = by_head[h]
-        a = t.find(h)
-        while a >= 0:
-            if t.startswith(starting, a):
-                runs.add((_RUN_BEFORE.search(t, 0, a).start(), _RUN_AFTER.match(t, a).end()))
-            a = t.find(h, a + 1)
-    return sorted(runs)
+    automaton = _names()[1]
+    try:
+        found = automaton.find_matches_as_indexes(t, overlapping=True)
+    except UnicodeEncodeError:  # a lone surrogate (an undecodable byte) is in no name
+        found = automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", t), overlapping=True)
+    runs = []
+    end = -1
+    for a in sorted({a for _, a, _ in found}):
+        if a >= end:
+            end = _RUN_AFTER.match(t, a).end()
+            runs.append((_RUN_BEFORE.search(t, 0, a).start(), end))
+    return runs
 
 
 def _region_hits(t: str) -> list[tuple[int, int, str, str, str, str]]:

@@ -211,15 +211,6 @@ def test_runs_without_a_name_need_no_segmenting(pieces: list[str]) -> None:
     assert [h[:3] for h in _region_hits(text)] == want
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.text(st.sampled_from(list("杭州市江华县长宁德时代上海口南京北,")), max_size=30))
-def test_heads_in_finds_every_head(text: str) -> None:
-    """Chains of pairs that may start a name (上海海口南京) are found whole, overlaps and all."""
-    from hz_extract.subjects import _heads_in, _names
-
-    assert _heads_in(text) == {h for h in _names()[1] if h in text}
-
-
 @settings(max_examples=100, deadline=None)
 @given(st.text(max_size=80))
 def test_never_raises(text: str) -> None:
