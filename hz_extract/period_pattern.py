@@ -12,7 +12,6 @@ an event date (发布 after a period) is compiled with it into :data:`COMPILED`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any, TypeAlias
 
 import regex
@@ -216,7 +215,7 @@ def pattern() -> regex.Pattern[str]:
     return pat
 
 
-def matches(text: str) -> Iterator[Match]:
+def matches(text: str) -> list[Match]:
     """``pattern().finditer(text)``, trying the pattern only where a period can start.
 
     There the ``re`` twin of the pattern is tried first (twice as fast as ``regex`` per call);
@@ -225,6 +224,7 @@ def matches(text: str) -> Iterator[Match]:
     slow = pattern().match
     fast = COMPILED["fast"].match
     bare = COMPILED["groups"]["bare"]
+    out: list[Match] = []
     end = 0
     for i in _starts(text):
         if i < end:
@@ -238,4 +238,5 @@ def matches(text: str) -> Iterator[Match]:
                 m = slow(text, i)
         if m is not None:
             end = m.end()
-            yield m
+            out.append(m)
+    return out

@@ -39,7 +39,7 @@ from .period_pattern import (
 from .period_pattern import COMPILED as _STATE
 
 __all__ = ["Hit", "scan", "hit_value", "same_period", "pattern", "matches", "YEAR", "DATE_YEAR", "FIXED",
-           "YEAR_ITSELF", "PAST", "SAME", "REPORT", "REPORT_END"]
+           "YEAR_ITSELF", "PAST", "SAME", "REPORT", "REPORT_END", "OWN_VALUE"]
 
 _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
@@ -180,6 +180,9 @@ _FIXED, _YEAR_ITSELF, _RELATIVE, _DATE, _MONTH_OF, _ENDING, _PAST, _SAME, _REPOR
 FIXED, YEAR_ITSELF, PAST, SAME, REPORT, REPORT_END = _FIXED, _YEAR_ITSELF, _PAST, _SAME, _REPORT, _REPORT_END
 """The ``how`` of a final value, of 全年/年末/年内, of 过去一年/一年来, of 上年同期/2019年同期,
 of 报告期内/期内 and of 报告期末 (:mod:`hz_extract.periods` reads all but the first in context)."""
+OWN_VALUE = frozenset({_FIXED, _SAME, _DATE})
+"""The ``how`` of hits whose value without a year or a date (``hit_value(h, None)``) is their own
+``value`` (a year they name, or None); every other hit has none without a year."""
 
 
 class Hit(NamedTuple):

@@ -53,8 +53,8 @@ from functools import lru_cache
 import regex
 
 from .clean import Cleaned, clean
-from .period_scan import (DATE_YEAR, FIXED, PAST, REPORT, REPORT_END, SAME, YEAR, YEAR_ITSELF, Hit, hit_value,
-                          same_period, scan)
+from .period_scan import (DATE_YEAR, FIXED, OWN_VALUE, PAST, REPORT, REPORT_END, SAME, YEAR, YEAR_ITSELF, Hit,
+                          hit_value, same_period, scan)
 
 __all__ = ["PeriodMention", "find_periods", "document_date", "reference_year", "read_periods", "headline", "PERIOD_KINDS"]
 
@@ -330,7 +330,7 @@ def _reference_year(text: str, hits: tuple[Hit, ...], d: _dt.date | None) -> int
     for h in hits:
         if h.kind != "period":
             continue
-        value = h.value if h.how == FIXED else hit_value(h, None)
+        value = h.value if h.how in OWN_VALUE else None  # hit_value(h, None), without the call
         if value and value[:4].isdigit():
             counts[int(value[:4])] += 1
         elif value is None and ("月" in h.text or "季" in h.text or "半年" in h.text):

@@ -369,6 +369,16 @@ def test_start_condition_year_digits() -> None:
     assert regex.fullmatch(_YEAR_AHEAD, "24") and regex.fullmatch(_YEAR_AHEAD, "２٤")
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PERIOD_PIECES), max_size=16).map("".join))
+def test_value_without_a_year_is_a_hit_s_own(text: str) -> None:
+    """What the reference year counts, read without hit_value, is what hit_value gives with no year."""
+    from hz_extract.period_scan import OWN_VALUE, hit_value, scan
+
+    for h in scan(clean(text).text):
+        assert hit_value(h, None) == (h.value if h.how in OWN_VALUE else None)
+
+
 def test_read_periods_is_reference_year_and_find_periods(shared_dir: Path) -> None:
     """The extractor's one pass gives what the two public calls give, with or without a date."""
     from hz_extract.periods import read_periods
