@@ -216,7 +216,7 @@ def pattern() -> regex.Pattern[str]:
 
 
 def matches(text: str) -> list[Match]:
-    """``pattern().finditer(text)``, trying the pattern only where a period can start.
+    """``list(pattern().finditer(text))``, trying the pattern only where a period can start.
 
     There the ``re`` twin of the pattern is tried first (twice as fast as ``regex`` per call);
     where it may have passed over a test of Chinese script it leaves out, ``regex`` decides.
