@@ -356,6 +356,7 @@ def test_re_twin_reads_digits_and_spaces_as_regex_does() -> None:
     every = "".join(map(chr, [*range(0xD800), *range(0xE000, 0x110000)]))
     assert re.findall(rf"[\d{_LATER_DIGITS}]", every) == regex.findall(r"\d", every)
     assert re.findall(f"[{_SPACE}]", every) == regex.findall(r"\s", every)
+    assert all(c.isspace() for c in regex.findall(r"\s", every))  # what _starts steps back over
 
 
 def test_start_condition_year_digits() -> None:
