@@ -1,15 +1,20 @@
-"""The administrative divisions of ``data/regions.tsv`` (GB/T 2260) and the names they are searched by.
+"""The administrative divisions of ``data/regions.tsv`` (GB/T 2260), the names they are searched by,
+and where those names are words of a text.
 
 :func:`regions` is the packaged table; :func:`lookup` maps every searchable name (a full
-name, 江华县 for 江华瑶族自治县, an unambiguous short form) to its division. The mentions
-of these names in text are found by :mod:`hz_extract.subjects`.
+name, 江华县 for 江华瑶族自治县, an unambiguous short form) to its division; :func:`names_in`
+finds these names, and the known companies that hold one (宁德时代), where the domain
+segmenter cuts them as words, and :mod:`hz_extract.subjects` makes subject mentions of
+them.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Region", "regions", "region_words", "lookup"]
+import regex
+
+__all__ = ["Region", "regions", "region_words", "lookup", "names_in"]
 
 _STATE: dict[str, Any] = {}
 
@@ -78,3 +83,99 @@ def lookup() -> dict[str, Region]:
                 table.setdefault(r.short, r)
         _STATE["lookup"] = table
     return table
+
+
+# A figure (with a magnitude or a unit: a bare 2024 is a year) right before a short form
+# makes it a word of the figure (突破5万亿元大关, 3000点大关, 万亿大关).
+_FIGURE_UNIT = "(?:元|美元|港元|吨|%|个|家|人|倍|点|户|台|辆|件)"
+_AFTER_FIGURE = regex.compile(rf"(?:\d[\d.,]*(?:[十百千万亿]+{_FIGURE_UNIT}?|{_FIGURE_UNIT})|[万亿]{_FIGURE_UNIT}?)$")
+
+
+# A run of characters the segmenter may join into words. jieba (and rjieba) cut each run of
+# Han, Latin letters, digits and +#&._%- on its own, and no punctuation, symbol or space is
+# one of those: a run of this pattern is one or more whole runs of the segmenter, and its
+# words are the words the whole text has there.
+_WORD_RUN = r"(?:[^\p{P}\p{S}\p{Z}\s]|[+#&._%\-])*"
+_RUN_AFTER = regex.compile(_WORD_RUN)
+_RUN_BEFORE = regex.compile(rf"(?r){_WORD_RUN}")
+
+
+def _names() -> tuple[frozenset[str], Any]:
+    """Every word that is a hit (regions and known companies), and an Aho-Corasick automaton
+    of them, built once."""
+    got = _STATE.get("names")
+    if got is None:
+        from ahocorasick_rs import AhoCorasick
+
+        from .organisations import org_lexicon
+
+        names = frozenset(lookup()) | frozenset(org_lexicon()["companies"])
+        got = _STATE["names"] = (names, AhoCorasick(sorted(names)))
+    return got
+
+
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+
+
+def _name_runs(t: str) -> list[tuple[int, int]]:
+    """The segmenter runs of ``t`` (``(start, end)``, in order) where some name is written.
+
+    Most runs hold no name, and segmenting only those that do is most of the saving: one
+    pass of the automaton over the text (in Rust) finds every name written, overlaps and all.
+    """
+    automaton = _names()[1]
+    try:
+        found = automaton.find_matches_as_indexes(t, overlapping=True)
+    except UnicodeEncodeError:  # a lone surrogate (an undecodable byte) is in no name
+        found = automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", t), overlapping=True)
+    runs = []
+    end = -1
+    for a in sorted({a for _, a, _ in found}):
+        if a >= end:
+            end = _RUN_AFTER.match(t, a).end()
+            runs.append((_RUN_BEFORE.search(t, 0, a).start(), end))
+    return runs
+
+
+def names_in(t: str) -> list[tuple[int, int, str, str, str, str]]:
+    """Regions and known companies named in cleaned ``t``: words of the domain segmenter.
+
+    The segmenter knows every searchable name, so a name is found only where it is a
+    word: 长江华东 is 长江|华东 (no 江华), 杭州市场 is 杭州|市场 (杭州, not 杭州市), and
+    宁德时代 is one word (a company of ``data/organisations.txt`` [companies], no 宁德).
+    A short form right after a figure is a word of the figure (5万亿元大关: no 大关县).
+    Only the runs of text that hold a name are segmented (see :func:`_name_runs`).
+
+    Returns:
+        ``(start, end, name, kind, level, code)`` in order: ``kind`` is ``region`` (with the
+        division's level and code) or ``org`` (a known company, no level or code); ``[]``
+        when none.
+
+    >>> [(name, kind) for _, _, name, kind, _, _ in names_in("长江华东,杭州市场和宁德时代")]
+    [('杭州', 'region'), ('宁德时代', 'org')]
+    """
+    from .tokens import segmenter
+
+    runs = _name_runs(t)
+    if not runs:
+        return []
+    names = _names()[0]
+    table = lookup()
+    # One cut for all the runs, a line break apart: no run holds one, so each is cut as alone.
+    words = segmenter().cut("\n".join([t[a:b] for a, b in runs]), hmm=False)
+    starts = iter(runs)
+    a = next(starts)[0]  # where the next word starts in t
+    out = []
+    for w in words:
+        if w == "\n":
+            a = next(starts)[0]
+            continue
+        b = a + len(w)
+        if w in names:
+            r = table.get(w)
+            if r is None:
+                out.append((a, b, w, "org", "", ""))
+            elif not (w == r.short and _AFTER_FIGURE.search(t, max(0, a - 12), a)):
+                out.append((a, b, w, "region", r.level, r.code))
+        a = b
+    return out

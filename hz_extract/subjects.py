@@ -56,7 +56,7 @@ from typing import Any
 import regex
 
 from .clean import clean
-from .divisions import Region, region_words, regions
+from .divisions import Region, names_in, region_words, regions
 from .divisions import lookup as _lookup
 from .organisations import company_stem, find_listed, find_organisations, find_references, short_names
 from .zones import find_zones
@@ -143,97 +143,9 @@ def _national_and_local(t: str) -> list[tuple[int, int, str, str, str, str]]:
     return out
 
 
-# A figure (with a magnitude or a unit: a bare 2024 is a year) right before a short form
-# makes it a word of the figure (突破5万亿元大关, 3000点大关, 万亿大关).
-_FIGURE_UNIT = "(?:元|美元|港元|吨|%|个|家|人|倍|点|户|台|辆|件)"
-_AFTER_FIGURE = regex.compile(rf"(?:\d[\d.,]*(?:[十百千万亿]+{_FIGURE_UNIT}?|{_FIGURE_UNIT})|[万亿]{_FIGURE_UNIT}?)$")
-
-
 # A region before one of these names a business segment or a market (香港业务收入, 香港旅客 in
 # a Macau release): part of the indicator, not whose figure it is.
 _SEGMENT = ("业务", "旅客", "游客")
-
-
-# A run of characters the segmenter may join into words. jieba (and rjieba) cut each run of
-# Han, Latin letters, digits and +#&._%- on its own, and no punctuation, symbol or space is
-# one of those: a run of this pattern is one or more whole runs of the segmenter, and its
-# words are the words the whole text has there.
-_WORD_RUN = r"(?:[^\p{P}\p{S}\p{Z}\s]|[+#&._%\-])*"
-_RUN_AFTER = regex.compile(_WORD_RUN)
-_RUN_BEFORE = regex.compile(rf"(?r){_WORD_RUN}")
-
-
-def _names() -> tuple[frozenset[str], Any]:
-    """Every word that is a hit (regions and known companies), and an Aho-Corasick automaton
-    of them, built once."""
-    got = _STATE.get("names")
-    if got is None:
-        from ahocorasick_rs import AhoCorasick
-
-        from .organisations import org_lexicon
-
-        names = frozenset(_lookup()) | frozenset(org_lexicon()["companies"])
-        got = _STATE["names"] = (names, AhoCorasick(sorted(names)))
-    return got
-
-
-_SURROGATE = regex.compile(r"[\ud800-\udfff]")
-
-
-def _name_runs(t: str) -> list[tuple[int, int]]:
-    """The segmenter runs of ``t`` (``(start, end)``, in order) where some name is written.
-
-    Most runs hold no name, and segmenting only those that do is most of the saving: one
-    pass of the automaton over the text (in Rust) finds every name written, overlaps and all.
-    """
-    automaton = _names()[1]
-    try:
-        found = automaton.find_matches_as_indexes(t, overlapping=True)
-    except UnicodeEncodeError:  # a lone surrogate (an undecodable byte) is in no name
-        found = automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", t), overlapping=True)
-    runs = []
-    end = -1
-    for a in sorted({a for _, a, _ in found}):
-        if a >= end:
-            end = _RUN_AFTER.match(t, a).end()
-            runs.append((_RUN_BEFORE.search(t, 0, a).start(), end))
-    return runs
-
-
-def _region_hits(t: str) -> list[tuple[int, int, str, str, str, str]]:
-    """Regions and known companies named in cleaned ``t``: words of the domain segmenter.
-
-    The segmenter knows every searchable name, so a name is found only where it is a
-    word: 长江华东 is 长江|华东 (no 江华), 杭州市场 is 杭州|市场 (杭州, not 杭州市), and
-    宁德时代 is one word (a company of ``data/organisations.txt`` [companies], no 宁德).
-    A short form right after a figure is a word of the figure (5万亿元大关: no 大关县).
-    Only the runs of text that hold a name are segmented (see :func:`_name_runs`).
-    """
-    from .tokens import segmenter
-
-    runs = _name_runs(t)
-    if not runs:
-        return []
-    names = _names()[0]
-    lookup = _lookup()
-    # One cut for all the runs, a line break apart: no run holds one, so each is cut as alone.
-    words = segmenter().cut("\n".join([t[a:b] for a, b in runs]), hmm=False)
-    starts = iter(runs)
-    a = next(starts)[0]  # where the next word starts in t
-    out = []
-    for w in words:
-        if w == "\n":
-            a = next(starts)[0]
-            continue
-        b = a + len(w)
-        if w in names:
-            r = lookup.get(w)
-            if r is None:
-                out.append((a, b, w, "org", "", ""))
-            elif not (w == r.short and _AFTER_FIGURE.search(t, max(0, a - 12), a)):
-                out.append((a, b, w, "region", r.level, r.code))
-        a = b
-    return out
 
 
 def find_subjects(text: str, *, organisations: Iterable[str] = (),
@@ -281,7 +193,7 @@ def subjects_in(t: str, organisations: tuple[str, ...] = (),
     ['杭州市', '全市']
     """
     found = _national_and_local(t)  # a, b, name, kind, level, code
-    hits = _region_hits(t)
+    hits = names_in(t)
     if any(w in t for w in _SEGMENT):
         hits = [f for f in hits if not (f[3] == "region" and t.startswith(_SEGMENT, f[1]))]
     found += hits

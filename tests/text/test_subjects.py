@@ -197,8 +197,7 @@ _PIECES = ["杭州", "杭州市", "江华", "长江", "华东", "宁德时代", 
 def test_runs_without_a_name_need_no_segmenting(pieces: list[str]) -> None:
     """Segmenting only the runs that hold a name finds what segmenting the whole text finds:
     the names that are words of it (a short form after a figure aside)."""
-    from hz_extract.divisions import lookup
-    from hz_extract.subjects import _AFTER_FIGURE, _names, _region_hits
+    from hz_extract.divisions import _AFTER_FIGURE, _names, lookup, names_in
     from hz_extract.tokens import segmenter
 
     text = "".join(pieces)
@@ -208,7 +207,7 @@ def test_runs_without_a_name_need_no_segmenting(pieces: list[str]) -> None:
         if w in _names()[0] and not (r and w == r.short and _AFTER_FIGURE.search(text, max(0, a - 12), a)):
             want.append((a, a + len(w), w))
         a += len(w)
-    assert [h[:3] for h in _region_hits(text)] == want
+    assert [h[:3] for h in names_in(text)] == want
 
 
 @settings(max_examples=100, deadline=None)
@@ -301,3 +300,12 @@ def test_zones_are_places() -> None:
     assert levels(t) == [("临港新区", "region", "zone"), ("临港新区", "region", "zone"), ("个园景区", "region", "scenic")]
     assert main_place(t) == "临港新区"
     assert main_place("扬州日报\n全市接待游客。个园景区接待游客,个园景区") == "扬州"  # a scenic area is no place of the article
+
+
+@pytest.mark.parametrize("name", ["hz_extract.subjects", "hz_extract.divisions", "hz_extract.organisations",
+                                  "hz_extract.zones"])
+def test_docstring_examples(name: str) -> None:
+    import doctest
+    import importlib
+
+    assert doctest.testmod(importlib.import_module(name)).failed == 0
