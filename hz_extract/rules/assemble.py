@@ -36,6 +36,14 @@ _SPEAKER = re.compile(r"认为|表示|指出|称|分析|预计|预测|研报|报
 _FRAME_END = regex.compile(r"[^,;。!?]{0,16}?中")
 _GOVERNED = re.compile(r"(?:于|比|较|位的|名的|超过|不如|次于|对|向|与|居|列|排名|排在|位列|占)$")
 _LOCATED = regex.compile(r"(?:位于|地处|坐落于|落户于?)\p{Han}{0,6}$")
+_LOCATED_WORDS = ("位于", "地处", "坐落于", "落户")
+
+
+def _located(before: str) -> bool:
+    """Whether ``before`` ends with where something lies (位于安徽滁州); the pattern only when one of its words is there."""
+    return any(w in before for w in _LOCATED_WORDS) and _LOCATED.search(before) is not None
+
+
 _WHERE_OF = regex.compile(r"的(?!\d)")
 _NTH = r"(?:[一二三四五六七八九十]+|\d+)"
 # After 全国/全省: a peer group or a whole that a figure is measured against (全国平均, 全国的10.9%,
@@ -66,7 +74,7 @@ def _not_the_subject(text: str, s: SubjectMention) -> bool:
         return True
     if s.kind == "national" and _DESIGNATION.match(text, s.end):
         return True  # 拥有全国重点文物保护单位12处: a designation, the count is the place's own
-    if _LOCATED.search(text, max(0, s.start - 10), s.start):
+    if _located(text[max(0, s.start - 10):s.start]):
         return True  # 位于安徽滁州的项目: where something is, not whose figure
     if s.kind == "region" and before == "在" and _WHERE_OF.match(text, s.end):
         return True  # 公司在湖南的销售收入: a market of the company
@@ -313,6 +321,7 @@ _SUFFIX = regex.compile(r"(?:特别行政区|自治区|自治州|省|市|区|县
 
 
 _ABBREVIATION = regex.compile(r"(?P<full>\p{Han}{2,12})\((?P<abbr>[A-Z][A-Za-z&]{1,7})\)")
+_ABBREVIATION_OPEN = re.compile(r"\([A-Z]")
 
 
 def abbreviations(text: str) -> list[tuple[str, str]]:
@@ -321,6 +330,8 @@ def abbreviations(text: str) -> list[tuple[str, str]]:
     >>> abbreviations("3月份,制造业采购经理指数(PMI)为50.6%")
     [('PMI', '制造业采购经理指数')]
     """
+    if not _ABBREVIATION_OPEN.search(text):
+        return []  # most documents define none: one scan of the standard re tells
     return [(m.group("abbr"), m.group("full")) for m in _ABBREVIATION.finditer(text)]
 
 

@@ -206,6 +206,7 @@ def settle(ctx: Context) -> list[Draft]:
     seen: set[str] = set()
     saved: tuple[str | None, str | None, str | None] | None = None
     parens = "(" in ctx.masked  # without an opening bracket no draft is inside one
+    defined = _definitions(ctx) if ctx.drafts else None  # the document's, read once
     for d in sorted(ctx.drafts, key=_TEXT_ORDER):
         inside = parens and _depth(ctx, d.start) > 0
         if inside and saved is None:
@@ -214,33 +215,34 @@ def settle(ctx: Context) -> list[Draft]:
             ctx.chain, ctx.chain_measure, ctx.chain_base = saved
             saved = None
         ind = d.indicator
-        hint = d.hint  # most drafts have none
-        if hint.startswith("each:"):
-            _, i, n = hint.split(":")
-            if len(named) >= int(n):
-                ind = named[len(named) - int(n) + int(i)]
-        elif hint == "chain" and ctx.chain:
-            ind = ctx.chain
-        elif hint == "inherit":
-            ind = ctx.chain or ""
-            if not ind:
-                continue
-        elif hint == "loss":
-            ind = profit_of(ctx.chain)  # 净利润3.17亿元,上年同期亏损2.08亿元: a loss of the profit
-        elif hint.startswith("balance:"):
-            ind, negate = balance_of(ctx.chain, hint[8:])  # 净流入21.4亿美元,上年同期为净流出5.2亿美元
-            if negate:
-                d.value = -d.value
-                if d.value_max is not None:
-                    d.value, d.value_max = -d.value_max, d.value
-        elif hint == "ratio":
-            # 营收占比58%: a whole before 占比 is the base; 海外收入占比41%: a part is the name
-            if d.base and d.base not in ctx.lex.wholes:
-                ind, d.base = d.base, _whole_of(ctx, d, out)  # 其中税收占比82.2%: of what 其中 divides
-            elif ctx.chain:
+        hint = d.hint
+        if hint:  # most drafts have none
+            if hint.startswith("each:"):
+                _, i, n = hint.split(":")
+                if len(named) >= int(n):
+                    ind = named[len(named) - int(n) + int(i)]
+            elif hint == "chain" and ctx.chain:
                 ind = ctx.chain
-            else:
-                ind, d.base = d.base, None
+            elif hint == "inherit":
+                ind = ctx.chain or ""
+                if not ind:
+                    continue
+            elif hint == "loss":
+                ind = profit_of(ctx.chain)  # 净利润3.17亿元,上年同期亏损2.08亿元: a loss of the profit
+            elif hint.startswith("balance:"):
+                ind, negate = balance_of(ctx.chain, hint[8:])  # 净流入21.4亿美元,上年同期为净流出5.2亿美元
+                if negate:
+                    d.value = -d.value
+                    if d.value_max is not None:
+                        d.value, d.value_max = -d.value_max, d.value
+            elif hint == "ratio":
+                # 营收占比58%: a whole before 占比 is the base; 海外收入占比41%: a part is the name
+                if d.base and d.base not in ctx.lex.wholes:
+                    ind, d.base = d.base, _whole_of(ctx, d, out)  # 其中税收占比82.2%: of what 其中 divides
+                elif ctx.chain:
+                    ind = ctx.chain
+                else:
+                    ind, d.base = d.base, None
         if not ind and ctx.list_group and _TOGETHER.match(ctx.m(*ctx.clause_of(d.start))):
             ind = ctx.list_group  # …分别为52个、41个和29个,合计占签约项目总数的65.2%
         if not ind:
@@ -262,17 +264,17 @@ def settle(ctx: Context) -> list[Draft]:
             continue
         if ind in _TOTAL_WORDS and not hint:
             ind = _chain_named(ind, ctx.chain)  # 总数居全国第5位: the rank of the chain's count
-        defined = _definitions(ctx)
         if defined and ind in defined:
             ind = defined[ind]  # GMV同比翻倍 after 商品交易总额(GMV): one indicator, the full name
-        if hint == "rate" and not RATE_NAME.search(ind):
-            continue
-        if hint == "time" and not TIME_NAME.search(ind):
-            continue
-        if hint == "unit_noun" and d.unit and not ind.endswith(d.unit):
-            ind += d.unit
+        if hint:
+            if hint == "rate" and not RATE_NAME.search(ind):
+                continue
+            if hint == "time" and not TIME_NAME.search(ind):
+                continue
+            if hint == "unit_noun" and d.unit and not ind.endswith(d.unit):
+                ind += d.unit
         d.indicator = ind
-        extra: list[Draft] = []
+        extra: list[Draft] | None = None
         if "、" in ind:  # only a name listing items is distributed
             items = distribute(ind, ctx.lex)  # the chain keeps the group's name
             each = _EACH.search(ctx.m(ctx.clause_of(d.start)[0], d.start))
@@ -297,7 +299,8 @@ def settle(ctx: Context) -> list[Draft]:
             elif d.rule in ("pp_diff.than", "pp_diff.verb"):
                 ctx.last_pp_base = d.base  # 比上月上升1.1个百分点;…,上升0.6个百分点
         out.append(d)
-        out.extend(extra)
+        if extra:
+            out.extend(extra)
     if saved is not None:
         ctx.chain, ctx.chain_measure, ctx.chain_base = saved
     return out

@@ -16,7 +16,6 @@ before them: ``拟于近期开工项目1个`` counts projects that exist, while 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
 import regex
 
@@ -156,7 +155,7 @@ _FOLLOWING = frozenset({"growth", "change", "pp_diff", "multiple"})
 _FUTURE = regex.compile(r"^(?:力争|争取)?(?:到|至)(?P<y>\d{4})年")
 _FUTURE_FIRST = ("到", "至", "力争", "争取")
 """What a sentence :data:`_FUTURE` can match starts with (a test far cheaper than a failing match)."""
-_END_MARK = re.compile("[。!?！？\n]")  # a character class: the standard re scans it fastest
+_END_MARKS = "。!?！？\n"
 _AIM = ("目标", "任务")
 """After 预期/预计, a target noun: 预期目标 is a target, not a forecast."""
 _BY_PLAN = re.compile(r"^(?:根据|按照|依据)[^,，;；#]{0,40}?(?:规划|计划|方案|纲要)(?:\([^()]{0,24}\))?》?[,，]?$")
@@ -218,26 +217,12 @@ def _carried(ctx: Context) -> str | None:
         k -= 1
     if k == 0 or text[k - 1] not in ";；":
         return None
-    head = max(_sentence_start(text, k), k - 400)
+    lo = max(0, k - 400)
+    head = max(text.rfind(c, lo, k) for c in _END_MARKS) + 1 or lo  # after the last full stop, 400 back at most
     m = _patterns(ctx.lex)[0].search(text, head, min(k, head + _HEAD_WORDS + 4))
     if m is None or _CLAUSE_BREAK.search(text, head, m.start()) or _NAMED.search(text, head, m.start()):
         return None
     return "target" if m.lastgroup == "target" or text.startswith(_AIM, m.end()) else "expected"
-
-
-_ENDS_AT: tuple[str, list[int]] = ("", [])
-
-
-def _sentence_start(text: str, k: int) -> int:
-    """Where the full sentence holding ``k`` starts (after the last 。!? or newline before it); the
-    document's end marks are found once (sentences come in order, one document at a time)."""
-    global _ENDS_AT
-    seen, ends = _ENDS_AT
-    if seen is not text:
-        ends = [m.end() for m in _END_MARK.finditer(text)]
-        _ENDS_AT = (text, ends)
-    i = bisect_left(ends, k + 1) - 1
-    return ends[i] if i >= 0 else 0
 
 
 def _in_title(ctx: Context, pos: int) -> bool:
