@@ -277,6 +277,8 @@ def _distribute(ctx: Context, classify: Classify, ca: int, at: int, verb_from: i
                 d.indicator = shared
         elif kind == "indicator":
             d.indicator = names[i]
+            if d.rule == "list.share.contribution" and names[i].find("对") >= 2:
+                d.indicator = names[i][:names[i].find("对")]  # 第一产业对经济增长的贡献率: what contributes
         elif kind == "each":
             d.hint = f"each:{i}:{len(vals)}"
         elif kind == "periods":
