@@ -46,6 +46,7 @@ HELDOUT_BATCHES: dict[str, tuple[str, ...]] = {
     "heldout batch 9": tuple(f"ho-{i:02d}" for i in range(58, 64)),
     "heldout batch 10": tuple(f"ho-{i:02d}" for i in range(64, 72)),
     "heldout batch 11": tuple(f"ho-{i:02d}" for i in range(72, 80)),
+    "heldout batch 12": tuple(f"ho-{i:02d}" for i in range(80, 88)),
 }
 SETS: dict[str, tuple[Path, Path]] = {
     "dev": (SHARED_EVAL / "dev" / "docs", SHARED_EVAL / "dev" / "gold.jsonl"),
