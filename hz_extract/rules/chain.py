@@ -249,6 +249,8 @@ def settle(ctx: Context) -> list[Draft]:
             own = _own(ctx, d)
             if own and own.endswith(_BARE_VERBS) and ctx.chain:
                 own = _object_of(own, ctx.chain)  # 新增市场主体2.3万户,…,日均新增约97户: 日均新增市场主体
+            elif own and ctx.chain and own in ctx.lex.split and own not in _DONE_VERBS:
+                own = ctx.chain  # 每10股派发现金红利3.2元,合计派发约1.29亿元: a verb alone pays out the chain's
             elif own and len(own) <= 6:
                 own = _chain_named(own, ctx.chain)  # 吸引观众86万人次 after 举办营业性演出…
             if own and own[0] in "目现已累共其开完竣发交投拨入销":

@@ -28,7 +28,11 @@ FAMILY = "indicator"
 MAX_LEN = 28
 """Longer phrases are prose, not names: only their tail after the last 的/verb is kept."""
 
-_PAREN = regex.compile(r"\([^()]*\)|（[^（）]*）|\[[^\]]*\]|【[^】]*】")
+_PAREN = regex.compile(r"\((?![A-Za-z&]{2,8}\)(?:经费|投入|人员|支出|强度|活动|机构))[^()]*\)"
+                       r"|（[^（）]*）|\[[^\]]*\]|【[^】]*】")
+"""Parentheticals a name drops; a Latin alias the name goes on from stays (研究与试验发展(R&D)经费支出: the
+alias is how the name is also written, R&D经费支出), one that ends the name goes (商品交易总额(GMV)为…,
+采购经理指数(PMI)为…)."""
 _LAST_HARD = regex.compile(r"(?r)[#,;:。!?！？，；：\n|]|\((?![^()]*\))|（(?![^（）]*）)|(?<=\p{Han})[ \u3000]+(?=\p{Han})")
 """The last hard break of a stretch (searched from its end): punctuation, a figure, an unclosed bracket,
 a space between words (a headline's 旅游市场火热 接待游客超800万人次)."""

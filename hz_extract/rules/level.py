@@ -26,7 +26,7 @@ RATE_NAME = regex.compile(r"(?:率|指数|比例|比重|占比|(?<![同环])比|
 _AFTER_QUALIFIER = ("以上", "左右", "上下", "以下", "之多", "多")
 _NOUN_START = regex.compile(r"^(?!和|及|与|或|以及|等)[\p{Han}“\"A-Za-z]")
 _CUT = regex.compile(r"[#,;:。!?()]")
-INDEX_LEFT = regex.compile(r"(?P<word>指数|比|系数|PMI|CPI|PPI)(?:\([^()]{0,24}\))?"
+INDEX_LEFT = regex.compile(r"(?P<word>指数|比|系数|PMI|CPI|PPI)(?:\([^()]{0,24}\)|[A-Z][A-Z0-9]{1,5})?"
                            r"(?:为|达|达到|是|录得|升至|降至|回升至|回落至|(?:缩小|扩大|下降|上升|提高|降低)(?:至|到)|(?:保持|稳定)在)$")
 """Words before a bare number that make it a level: an index, a ratio, a coefficient."""
 _LENGTHS = frozenset({"米", "公里", "千米", "厘米", "英里", "海里"})

@@ -39,7 +39,7 @@ def _of() -> regex.Pattern[str]:
 _RATIO = regex.compile(rf"(?P<cue>(?P<base>[^#,;\s]{{0,20}}?)占比{_TO})$")
 _DONE = regex.compile(r"(?P<cue>完成(?P<base>[^#,;]*?)(?:#+|\([^)]*\))*的)$")
 _CONTRIB = regex.compile(rf"(?P<cue>(?:对(?P<base>[^#,;]*?)的?)?贡献率{_TO})$")
-_RECOVER = regex.compile(r"(?P<cue>(?:恢复至|恢复到|相当于|达到|为)(?P<base>[^#,;]{1,12}?(?:年|期|水平|同期))的)$")
+_RECOVER = regex.compile(r"(?P<cue>(?:恢复至|恢复到|相当于|达到|为)(?P<base>[^#,;]{1,12}?(?:年|期|水平|同期|承载量|容量|产能))的)$")
 _WEIGHT = regex.compile(rf"(?P<cue>(?<!增速|增幅)比重{_TO})$")
 _LOCAL_WHOLE = regex.compile(r"^(?:全市|全省|全区|全县|全州|我市|我省|我区|本市|本省)(?=\p{Han}{2})(?!比重|比例|平均)")
 """占全市港口货物吞吐量的42.0%: the local word names the place, the base is what it holds (全省 alone stays)."""
