@@ -259,8 +259,16 @@ def lookup_name(m: SubjectMention) -> str:
 # National bodies whose reports are about the whole country (国家统计局:2023年粮食产量…).
 _NATIONAL_SOURCE = regex.compile(
     r"国家统计局(?!\p{Han}{0,6}调查队)|国务院|国家发展改革委|国家发改委|工业和信息化部|工信部|海关总署|商务部"
-    r"|财政部|中国人民银行|国家能源局|国家外汇管理局|农业农村部")
+    r"|财政部|中国人民银行|国家能源局|国家外汇管理局|农业农村部|国家邮政局|交通运输部|国家铁路局"
+    r"|文化和旅游部|国家税务总局|国家市场监督管理总局|市场监管总局|人力资源和社会保障部|人力资源社会保障部")
 _HEAD = 1000
+
+
+def _bracketed(t: str, at: int) -> bool:
+    """Whether ``at`` lies inside a bracket opened in the 20 characters before it (不包括邮政储蓄银行…):
+    an aside, which tells nothing of whose text it is."""
+    opened = t.rfind("(", max(0, at - 20), at)
+    return opened >= 0 and t.find(")", opened, at) < 0
 
 
 _LOCAL_BASE_AFTER = regex.compile(r"(?:第|前|排|首位|平均|领先|均值|之最|同行|同类|榜首|总量的|的比重)")
@@ -311,7 +319,7 @@ def place_in(t: str, subs: Sequence[SubjectMention]) -> str | None:
         key = max(local, key=lambda k: (local[k], sum(_matches_level(r, k) for r in regs),
                                         -min(s.start for s in voters if s.level == k)))
         regs = [s for s in regs if _matches_level(s, key)]
-    elif not any(s.kind == "org" for s in subs):
+    elif not any(s.kind == "org" and not _bracketed(t, s.start) for s in subs):
         national = sum(1 for s in subs if s.kind == "national" and not _local_is_base(t, s))
         national += 2 if _NATIONAL_SOURCE.search(t, 0, _HEAD) else 0
         top = max(Counter(s.code or s.name for s in regs).values(), default=0)

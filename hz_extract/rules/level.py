@@ -42,6 +42,8 @@ _THAN_ADJ_ENDS = ("高", "低", "多", "少", "出", "了", "\n")
 line break): most levels end otherwise, and the pattern is then not tried at every character."""
 _LATIN_UNIT = regex.compile(r"^[A-Z]{2,6}$")
 _OUTCOME_VERBS = ("实现", "保持", "出现")
+_EARLIER_ENDS = ("为", "是", "期", "年")
+"""What the words before a level end with when a base period names the figure's own period (上年同期为)."""
 _DE_TAIL = regex.compile(r"(?P<mod>[^#,;:。]{2,16}?的)$")
 
 
@@ -79,6 +81,10 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
         return None  # 为期3天, 历时3年: how long something took
     d = ctx.from_slot(slot, "level", "level.amount")
     d.cue = d.anchor = slot.start
+    if ctx.periods and left.endswith(_EARLIER_ENDS):
+        for p in ctx.near(at, slot.start):
+            if p.kind == "base" and p.value and at <= p.start and not ctx.t(p.end, slot.start).strip(" 为则也仍是"):
+                d.period = p.value  # …,上年同期为2.86亿元: the earlier period's level
     if q.unit.isascii() and _LATIN_UNIT.match(q.unit):
         d.hint = "unit_noun"  # 约1000万DAU: the unit names what is counted
     if left.rstrip().endswith(ctx.lex.target_nouns):

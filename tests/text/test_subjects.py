@@ -155,6 +155,9 @@ def test_lookup_name() -> None:
     ("国务院新闻办公室发布会:上半年国内生产总值增长5.5%。", "全国"),
     ("国家统计局发布\n1-10月,全国规模以上工业增加值增长5.4%。分地区看,广东增长4%,江苏增长6%,浙江增长7%。", "全国"),
     ("杭州经济稳中有进。杭州增长6%,居全国第三。杭州…", "杭州"),
+    # a national body's release; a company in a bracketed exclusion is an aside, not whose text it is
+    ("交通运输部发布\n1-9月,完成营业性货运量增长3%(不包括中国邮政集团公司),全国港口…", "全国"),
+    ("交通运输部发布\n前三季度,中远海运集团公司完成货运量…,全国…", None),
 ])
 def test_main_place(text: str, place: str | None) -> None:
     assert main_place(text) == place
