@@ -40,7 +40,7 @@ _HARD_CHARS = re.compile("[#,;:。!?！？，；：\n|(（ \u3000]")
 """The characters every match of :data:`_LAST_HARD` starts with: most stretches hold none, and the
 standard re tells that faster than the reversed search fails."""
 _STREAK = regex.compile(r"(?:连续|已连续|持续)[\d一二三四五六七八九十两]+(?:年|个月|个季度|季度|届|次)|多年来?|一直|始终|再度|继续|仍然|仍")
-_WILL_LEAD = regex.compile(r"^(?:将|已|再|又|还|共)(?=新增|实现|完成|达到|累计|新建|建成|引进|培育|带动|签约|计|有)")
+_WILL_LEAD = regex.compile(r"^(?:将|已|再|又|还|共)(?=新增|实现|完成|达到|累计|新建|建成|引进|培育|带动|签约|计|有|力争|争取|确保|努力)")
 _STREAK_FIRST = "连已持多一始再继仍"  # the first characters of _STREAK's alternatives
 _WILL_FIRST = frozenset("将已再又还共")
 _OPENERS = re.compile("[([（【]")

@@ -94,6 +94,8 @@ class Sentence:
         head_start, self._head_end = ctx.clause_of(start)
         if _SAYS.search(ctx.m(head_start, self._head_end)) and self._head_end < ctx.end:
             head_start, self._head_end = ctx.clause_of(self._head_end)  # 公司表示,2025年力争…: what is said opens it
+        if self._head_end < ctx.end and _ONLY_WHEN.match(ctx.m(head_start, self._head_end)):
+            head_start, self._head_end = ctx.clause_of(self._head_end)  # 2026年,全县将力争…: the when sets no cue
         self._opening = _opening(ctx, head_start, self._head_end)
 
     def decide(self, d: Draft) -> str:
@@ -161,6 +163,8 @@ _AIM = ("目标", "任务")
 _BY_PLAN = re.compile(r"^(?:根据|按照|依据)[^,，;；#]{0,40}?(?:规划|计划|方案|纲要)(?:\([^()]{0,24}\))?》?[,，]?$")
 _SAYS = re.compile(r"(?:表示|称|指出|透露|介绍|提出|预测|认为)[,，:：]?$")
 """A clause that only says who speaks (公司表示,): the sentence opens with the next one."""
+_ONLY_WHEN = regex.compile(r"^\s*(?:\d{4}年|今年|明年|下一步|下阶段)[,，]?\s*$")
+"""A head clause that only says when (2026年,): the sentence opens with the next one."""
 _HEAD_WORDS = 8
 """How far into a sentence a cue still opens it (公司预计, 2026年全市力争)."""
 _NAMED = re.compile(r"(?:收入|产值|总值|增加值|投资|产量|利润|规模)")
