@@ -146,13 +146,19 @@ def _lead_end(tab: _Tables, text: str, a: int, b: int) -> int:
 
 
 def _strip_trail(tab: _Tables, s: str) -> str:
-    """``s`` without the longest trail filler it ends with (once)."""
+    """``s`` without the longest trail filler it ends with (once); the 中 of a word (高中, 初中) stays."""
     if s:
         k = len(s)
         for n in tab.trail_sizes.get(s[-1], ()):
             if n <= k and s[k - n:] in tab.trails:
+                if n == 1 and s.endswith(_WORDS_IN_ZHONG):
+                    return s
                 return s[:k - n]
     return s
+
+
+_WORDS_IN_ZHONG = ("高中", "初中", "集中", "适中")
+"""Words ending in 中 that are no 在…中 frame: 普通高中5所 counts schools."""
 
 
 def trim(phrase: str, lex: Lexicon | None = None, *, split: bool = True) -> str:
@@ -236,8 +242,8 @@ def trim(phrase: str, lex: Lexicon | None = None, *, split: bool = True) -> str:
             s = ""
     if "“" in s or "”" in s or '"' in s:
         s = _balance(s)
-    if s in lex.stop or len(s) < 2 or s.count("(") != s.count(")"):
-        return ""
+    if s in lex.stop or len(s) < 2 or s.count("(") != s.count(")") or (s[0] == "该" and len(s) <= 4):
+        return ""  # 该园区, 该县: who, named before, not what
     return s
 
 

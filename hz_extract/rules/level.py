@@ -34,7 +34,7 @@ _DISTANCE = regex.compile(r"(?:距离|距|离|相距|相隔)[^#,;]{0,12}?(?:约|
 _TIMES = frozenset({"天", "小时", "分钟", "周", "个月", "年", "月", "日"})
 TIME_NAME = regex.compile(r"(?:天数|日数|时长|时间|时数|小时数|周期|年限|工期|期限|寿命|用时|耗时)$")
 _DURATION = regex.compile(r"(?:为期|历时|持续|耗时|用时|长达|时长|前后|经过|花了|用了)了?$")
-_TIME_NOUN = regex.compile(r"^(?:小时|钟头|月|个月|星期|礼拜|季度|年|天|周|分钟|秒|多小时|多月)")
+_TIME_NOUN = regex.compile(r"^(?:小时|钟头|月|个月|星期|礼拜|季度|年|天|周|分钟|秒|多小时|多月|工作日)")
 _RANK_MOVE = regex.compile(r"(?:前进|后退|前移|后移|上升|下降|提升|跃升|上升了|下滑)了?$")
 _THAN_ADJ = regex.compile(r"(?:比|较|高于|低于)[^#,;]{1,16}?(?:高|低|多|少)(?:出)?了?$")
 _THAN_ADJ_ENDS = ("高", "低", "多", "少", "出", "了", "\n")
@@ -42,6 +42,9 @@ _THAN_ADJ_ENDS = ("高", "低", "多", "少", "出", "了", "\n")
 line break): most levels end otherwise, and the pattern is then not tried at every character."""
 _LATIN_UNIT = regex.compile(r"^[A-Z]{2,6}$")
 _OUTCOME_VERBS = ("实现", "保持", "出现")
+_MORE_COUNTS = regex.compile(r"^(?:、#+)+")
+_HAD = frozenset({"人", "户", "人次", "户次"})
+"""Counters written after 有 and before what they count (共有1.53万户享受…), though usually after the noun."""
 _EARLIER_ENDS = ("为", "是", "期", "年")
 """What the words before a level end with when a base period names the figure's own period (上年同期为)."""
 _DE_TAIL = regex.compile(r"(?P<mod>[^#,;:。]{2,16}?的)$")
@@ -67,8 +70,10 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
         return None
     if q.unit == "pp":
         return None
-    if q.unit in ctx.lex.counters:
+    if q.unit in ctx.lex.counters or (q.unit in _HAD and left.endswith("有")):
         right = ctx.right(slot)
+        if right.startswith("、") and left.endswith("有"):
+            right = _MORE_COUNTS.sub("", right)  # 共有1.53万户、2.27万人享受…: each count of what follows
         if _NOUN_START.match(right) and not right.startswith(_AFTER_QUALIFIER):
             return _prenominal(ctx, slot, left, right)
     if q.unit in _LENGTHS and _DISTANCE.search(left):

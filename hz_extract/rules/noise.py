@@ -129,6 +129,8 @@ def keep(q: Quantity, text: str, lex: Lexicon) -> bool:
     before = text[start - 1] if start > 0 else ""
     if before == "第" or before in _LATIN or (text[end:end + 1] in _LATIN and kind != "percent"):
         return False
+    if before == "前" and unit in ("位", "名", "强"):
+        return False  # 进入全国前30位: a rank's bound (rank.py reads it), no count of people
     if before in "-－/" and start > 1 and text[start - 2].isalnum():
         return False
     if (before == "+" and start > 1 and text[start - 2].isalnum()) or \

@@ -32,6 +32,9 @@ _STREAK = regex.compile(r"^(?:连续|已连续|持续)?[\d一二三四五六七�
 _CACHE: dict[int, tuple[regex.Pattern[str], regex.Pattern[str]]] = {}
 _NEEDS: dict[int, re.Pattern[str]] = {}
 _PEER_SIZE: dict[int, regex.Pattern[str]] = {}
+_ASSESSMENT = regex.compile(r"考核|评价|评估|评比|测评|榜单|排行")
+"""A peer group named by an assessment (全国经开区综合发展水平考核): what it ranks is named by it,
+not by the chain (居全国沿海港口第8位 ranks the chain's 港口货物吞吐量)."""
 
 
 def _patterns(lex: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
@@ -40,7 +43,7 @@ def _patterns(lex: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
         verbs = alternation(lex.rank_verbs)
         top = alternation(lex.rank_top)
         rank = regex.compile(
-            rf"(?:在(?P<peer1>[^#,;。在]{{1,10}}?))?(?P<verb>{verbs})(?P<peer2>[^#,;。第前]{{0,10}}?)"
+            rf"(?:在(?P<peer1>[^#,;。在]{{1,10}}?))?(?P<verb>{verbs})(?P<peer2>[^#,;。第前]{{0,16}}?)"
             rf"(?:第(?P<n>{_N})(?:位|名)?|前(?P<upto>{_N})(?:位|名|强)?|(?P<top>{top})){_END}")
         other = regex.compile(rf"第(?P<n>{_N})(?:位|名)的")
         # 在全市12个县市区中排名第三: the count is the size of the peer group, no figure of its own
@@ -149,6 +152,8 @@ def apply(ctx: Context) -> None:
         start = num_at - 1 if (m.group("n") or m.group("upto")) else num_at
         end = ctx.start + m.end()
         own = name(ctx, ca, name_end) or _frame(ctx, ca)
+        if not own and peer and _ASSESSMENT.search(peer):
+            own = peer + "排名"  # 进入全国经开区综合发展水平考核前30位: a named assessment ranks it
         ctx.add(Draft(start=start, end=end, measure="rank", value=Decimal(value), unit=None, qualifier=qual,
                       rule="rank.position", indicator=own or None, base=peer or ctx.rank_base,
                       anchor=a, cue=a))
