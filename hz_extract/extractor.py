@@ -29,7 +29,7 @@ from .periods import headline, read_periods
 from .quantities import find_quantities
 from .records import Record
 from .rules import engine, modality, noise
-from .rules.assemble import Mentions, abbreviations, dedupe, implied_base, same_name, within
+from .rules.assemble import Mentions, abbreviations, dedupe, implied_base, record_unit, same_name, within
 from .rules.base import Context, Slot
 from .rules.prepare import complete
 from .segment import split_clauses, split_sentences
@@ -241,7 +241,8 @@ class Extractor:
                         names.clear()
                     indicator = names[key] = canonical(*key)
                 out.append(Record(  # positionally, in RECORD_FIELDS order (thousands a document)
-                    doc_id, indicator, subject, period, d.measure, d.value, d.value_max, d.unit, d.qualifier,
+                    doc_id, indicator, subject, period, d.measure, d.value, d.value_max,
+                    record_unit(d.unit) if d.unit and "/" in d.unit else d.unit, d.qualifier,
                     d.base, modal.decide(d), original[o0:o1], (o0, o1), sentence, d.rule))
         return out
 
