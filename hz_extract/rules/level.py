@@ -32,7 +32,9 @@ INDEX_LEFT = regex.compile(r"(?P<word>指数|比|系数|PMI|CPI|PPI)(?:\([^()]{0
 _LENGTHS = frozenset({"米", "公里", "千米", "厘米", "英里", "海里"})
 _DISTANCE = regex.compile(r"(?:距离|距|离|相距|相隔)[^#,;]{0,12}?(?:约|仅|只有|不到|大约)?$")
 _TIMES = frozenset({"天", "小时", "分钟", "周", "个月", "年", "月", "日"})
-TIME_NAME = regex.compile(r"(?:天数|日数|时长|时间|时数|小时数|周期|年限|工期|期限|寿命|用时|耗时)$")
+TIME_NAME = regex.compile(r"(?<!兑奖|申请|办理|受理|有效|缴费|缴款|报名|提交|公示)"
+                          r"(?:天数|日数|时长|时间|时数|小时数|周期|年限|工期|期限|寿命|用时|耗时)$")
+"""A span of time named as an indicator; not a rule's time limit (兑奖期限60天, 公示期5天)."""
 _DURATION = regex.compile(r"(?:为期|历时|持续|耗时|用时|长达|时长|前后|经过|花了|用了)了?$")
 _TIME_NOUN = regex.compile(r"^(?:小时|钟头|月|个月|星期|礼拜|季度|年|天|周|分钟|秒|多小时|多月|工作日)")
 _RANK_MOVE = regex.compile(r"(?:前进|后退|前移|后移|上升|下降|提升|跃升|上升了|下滑)了?$")

@@ -49,10 +49,9 @@ F1_FLOOR = 0.95
 # read as digits of a code rather than a count of people; ho-71, a recipe, until ingredient
 # amounts near a recipe's words were left alone; ho-79, a traffic-control notice, until a limit
 # a rule sets (限速, 核载) was no figure; ho-87, a flat listing, until areas near a listing's words were
-# left alone.)
-KNOWN_NEGATIVE_MISSES: dict[str, str] = {
-    "ho-95": "a lottery draw notice: one number read as a level",
-}
+# left alone; ho-95, a lottery draw notice, until a rule's time limit (兑奖期限60天) was no span of
+# time named as an indicator.)
+KNOWN_NEGATIVE_MISSES: dict[str, str] = {}
 
 MEASURES = {"level", "growth", "change", "share", "pp_diff", "rank", "multiple"}
 QUALIFIERS = {"exact", "more_than", "less_than", "nearly", "approx", "up_to", "range"}
