@@ -61,8 +61,8 @@ def _previous_clause(ctx: Context, d: Draft) -> str:
         if unread:  # 博彩毛收入为224.5亿澳门元: a figure the quantity finder could not read
             pb = unread.start()
         prev = name(ctx, pa, pb)
-        if prev and (ctx.lex.head_of(prev) or unread):  # a figure written there: it names what it is of
-            return prev
+        if prev and (ctx.lex.head_of(prev) or unread or (d.unit == "%" and RATE_NAME.search(prev))):
+            return prev  # a figure written there names what it is of; a rate (…比例最高,为99.2%) names itself
     return ""
 
 

@@ -158,6 +158,7 @@ def _strip_trail(tab: _Tables, s: str) -> str:
 
 
 _WORDS_IN_ZHONG = ("高中", "初中", "集中", "适中")
+_SUPERLATIVE = frozenset("高低大小多少快慢")
 """Words ending in 中 that are no 在…中 frame: 普通高中5所 counts schools."""
 
 
@@ -176,7 +177,7 @@ def trim(phrase: str, lex: Lexicon | None = None, *, split: bool = True) -> str:
     tab = _tables(lex)
     if tab.exact and 2 <= len(phrase) <= MAX_LEN and phrase[0] not in tab.touch_first \
             and phrase[-1] not in tab.touch_last and not tab.touch_any.search(phrase) \
-            and not phrase.endswith("规模") and phrase not in lex.stop:
+            and not phrase.endswith("规模") and phrase[-2:-1] != "最" and phrase not in lex.stop:
         return phrase  # nothing below would change it (most phrases: 地区生产总值)
     # Each pattern is tried only when a character it must start with (or a word it
     # must hold) is there: most phrases have none of them, and the result is the same.
@@ -226,6 +227,8 @@ def trim(phrase: str, lex: Lexicon | None = None, *, split: bool = True) -> str:
             break
     if s.endswith("规模") and lex.head_of(s[:-2]):
         s = s[:-2]  # 产量规模: the size of an output is the output
+    if len(s) > 4 and s[-2] == "最" and s[-1] in _SUPERLATIVE:
+        s = s[:-2]  # 开化县空气质量优良天数比例最高,为99.2%: what is highest is the indicator
     m = _TOP_PLACE.match(s) if "最" in s and "的" in s else None
     if m:
         s = m.group("x")  # 集体经济收入最高的李家村达到512万元: the village is whose, not what
