@@ -73,3 +73,10 @@ def test_an_organisation_on_the_date_line_publishes_the_text() -> None:
     # 某某证券研究所 … 2025-03-08: the publisher of a market report is not whose figures it reports
     text = "沪指本周上涨1.1%\n南岭证券研究所 市场周报 2025-03-08\n\n本周(3月3日至7日)A股震荡上行,上证指数收于3268.27点。"
     assert {r.subject for r in extract(text)} == {None}
+
+
+def test_headline_figure_restated_in_the_body_is_one_record_with_the_body_period() -> None:
+    text = ("澄江银行发布2025年半年报:不良贷款率降至0.91%\n2025-08-28 20:15\n"
+            "6月末,不良贷款率为0.91%,较上年末下降0.03个百分点。")
+    rates = [r for r in extract(text) if r.measure == "level"]
+    assert [(float(r.value), r.period) for r in rates] == [(0.91, "2025-06")]

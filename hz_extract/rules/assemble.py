@@ -395,14 +395,20 @@ def dedupe(records: list[Record], abbr: list[tuple[str, str]] | None = None, hea
         if abbr and _replace_abbreviated(r, twins, kept, abbr):
             continue
         o = next((o for o in twins
-                  if same_name(r.indicator, o.indicator) and (r.period == o.period or not r.period or not o.period)
+                  if same_name(r.indicator, o.indicator)
+                  and (r.period == o.period or not r.period or not o.period
+                       or (o.span[1] <= headline_end and r.period.startswith(o.period)))
                   and _same_base(r.base, o.base) and _same_subject(r.subject, o.subject, r.rule)
                   and not total_and_part(r.indicator, o.indicator)), None)
         if o is not None:
+            fuller = o
             if o.span[1] <= headline_end:
                 stated.add(o.span)  # the body states the headline's figure by its name: it stays
+                if r.period and o.period and r.period != o.period:
+                    fuller = replace(fuller, period=r.period)  # 2026年半年报:…0.86% and 6月末…0.86%: the body's month
             if r.base and not o.base:  # 净息差收窄12个基点 in a headline, 较上年全年收窄12个基点 below: one fact, its base
-                fuller = replace(o, base=r.base)
+                fuller = replace(fuller, base=r.base)
+            if fuller is not o:
                 kept[kept.index(o)] = twins[twins.index(o)] = fuller
             continue
         if headline_end and r.span[0] >= headline_end and _replace_headline(r, twins, kept, headline_end, stated):
