@@ -10,9 +10,12 @@ them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ahocorasick_rs import AhoCorasick
 
 __all__ = ["Region", "regions", "region_words", "lookup", "names_in"]
 
@@ -100,7 +103,7 @@ _RUN_AFTER = regex.compile(_WORD_RUN)
 _RUN_BEFORE = regex.compile(rf"(?r){_WORD_RUN}")
 
 
-def _names() -> tuple[frozenset[str], Any]:
+def _names() -> tuple[frozenset[str], AhoCorasick]:
     """Every word that is a hit (regions and known companies), and an Aho-Corasick automaton
     of them, built once."""
     got = _STATE.get("names")

@@ -194,7 +194,7 @@ def subjects_in(t: str, organisations: tuple[str, ...] = (),
     """
     found = _national_and_local(t)  # a, b, name, kind, level, code
     hits = names_in(t)
-    if any(w in t for w in _SEGMENT):
+    if hits and any(w in t for w in _SEGMENT):
         hits = [f for f in hits if not (f[3] == "region" and t.startswith(_SEGMENT, f[1]))]
     found += hits
     orgs = find_organisations(t)
