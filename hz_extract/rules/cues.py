@@ -168,16 +168,20 @@ def find_base(ctx: Context, pos: int, measure: str = "growth") -> str | None:
     """The nearest base cue (比上年, 同比 …) before ``pos`` in the sentence, else the carried one.
 
     A cue another kind of figure already took (比年初增加8107.5亿元 before 增长10.1%) is
-    skipped, and the carried base is the last one of the same kind of figure.
+    skipped, and the carried base is the last one of the same kind of figure; with none
+    carried, the growth is against the point in time the taken cue names (年初).
     """
     c = cues(ctx.lex)
     a = max(ctx.start, pos - 200)
     taken = [(d.cue, d.end) for d in ctx.drafts[-40:]  # the recent ones: the window is 200 characters
              if d.measure != measure and d.cue is not None and d.end > a]
-    best = None
+    best = lent = None
     for m in c.base_any.finditer(ctx.m(a, pos)):
         at = a + m.start()
-        if ctx.lex.base_of(m.group()) in ONE_FIGURE_BASES or any(x <= at < y for x, y in taken):
+        if ctx.lex.base_of(m.group()) in ONE_FIGURE_BASES:
+            continue
+        if any(x <= at < y for x, y in taken):
+            lent = m.group()
             continue
         best = m.group()
     if best is not None:
@@ -188,6 +192,8 @@ def find_base(ctx: Context, pos: int, measure: str = "growth") -> str | None:
         return ctx.last_pp_base
     else:
         carried = ctx.last_base
+        if carried is None and lent is not None and measure == "growth":
+            return ctx.lex.base_of(lent)  # 比年初增加712.3亿元,增长7.8%: nothing carried, the change's point in time
     if carried in _STOCK_BASES and "全年" in ctx.m(ctx.start, pos):
         return "上年"  # 年末生猪存栏…比上年末下降3.1%;全年生猪出栏…增长1.2%: a year's flow is against the year before
     return carried
