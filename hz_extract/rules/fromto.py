@@ -29,7 +29,7 @@ def _pattern(ctx: Context) -> regex.Pattern[str]:
     if pat is None:
         verbs = alternation([w for w in ctx.lex.verbs if len(w) > 1])
         pat = regex.compile(
-            rf"(?P<from>从|由)(?P<p1>[^#,;]{{0,12}}?)(?P<q1>#+)(?:(?:{verbs})(?:至|到|为)|变为|调整为|转为|增至|升至|降至|提高至|扩大到)"
+            rf"(?P<from>从|由)(?P<p1>[^#,;]{{0,12}}?)(?P<q1>#+)(?:(?:{verbs})(?:至|到|为)|变为|调整为|转为|增至|升至|降至|提高至|扩大到|跃升至|跃升到|攀升至|攀升到)"
             rf"(?P<p2>[^#,;]{{0,12}}?)(?P<q2>#+)")
         _CACHE[id(ctx.lex)] = pat
     return pat
@@ -52,10 +52,14 @@ def apply(ctx: Context) -> None:
         if s1 is None or s2 is None or s1.q.unit != s2.q.unit or s1.q.unit in (None, "pp"):
             continue
         cue = ctx.start + m.start("from")
+        first = None
         for s, (pa, pb) in ((s1, m.span("p1")), (s2, m.span("p2"))):
             loss = s.q.kind == "money" and ctx.masked.endswith("亏损", 0, pb)
             d = ctx.from_slot(s, "level", "fromto.level", value=-s.q.value if loss else None)  # 由亏损1.2亿元转为盈利…
             d.cue = cue
             d.period = _period_in(ctx, ctx.start + pa, ctx.start + pb)
-            d.anchor = s.start
+            # 从2020年的71.1%提升至71.6%: the end point is not the start's year; it is the period the
+            # sentence is about, read before the 从 as for any figure of the sentence.
+            d.anchor = cue if s is s2 and d.period is None and first is not None else s.start
+            first = d.period
             ctx.add(d)
