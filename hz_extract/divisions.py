@@ -173,6 +173,9 @@ def names_in(t: str) -> list[tuple[int, int, str, str, str, str]]:
         if w == "\n":
             a = next(starts)[0]
             continue
+        after = a + len(w)
+        if w not in names and w.endswith("政府") and w[:-2] in names:
+            w = w[:-2]  # 香港特别行政区政府 is one word of the segmenter: the region opens it
         b = a + len(w)
         if w in names:
             r = table.get(w)
@@ -180,5 +183,5 @@ def names_in(t: str) -> list[tuple[int, int, str, str, str, str]]:
                 out.append((a, b, w, "org", "", ""))
             elif not (w == r.short and _AFTER_FIGURE.search(t, max(0, a - 12), a)):
                 out.append((a, b, w, "region", r.level, r.code))
-        a = b
+        a = after
     return out

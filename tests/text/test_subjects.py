@@ -34,6 +34,8 @@ def named(text: str, **kw: object) -> list[tuple[str, str]]:
     ("杭州市场活跃", [("杭州", "region")]),  # 市场 is a word: the region is 杭州
     ("珠海市統(tǒng)計局", [("珠海市", "region")]),  # names in simplified script
     ("宁波市和嘉興市", [("宁波市", "region"), ("嘉兴市", "region")]),
+    ("香港特別行政區政府統計處", [("香港特别行政区", "region")]),  # 香港特别行政区政府 is one segmenter word
+    ("北京市政府发布", [("北京市", "region")]),
 ])
 def test_regions(text: str, want: list[tuple[str, str]]) -> None:
     assert named(text) == want
@@ -108,6 +110,7 @@ def test_orgs(text: str, org: str) -> None:
 @pytest.mark.parametrize("text", [
     "提出要以科技创新引领", "近期陆续发行公司债", "业绩高增且证券业务", "市场保有量改善有望助推公司",
     "杭州市经信局(市数字经济局)相关负责人说", "该公司营收", "上市公司数量", "券商龙头",
+    "百货公司货品的销货价值下跌4.3%",
 ])
 def test_no_false_orgs(text: str) -> None:
     assert [n for n, k in named(text) if k == "org"] == []
