@@ -51,7 +51,9 @@ F1_FLOOR = 0.95
 # a rule sets (限速, 核载) was no figure; ho-87, a flat listing, until areas near a listing's words were
 # left alone; ho-95, a lottery draw notice, until a rule's time limit (兑奖期限60天) was no span of
 # time named as an indicator.)
-KNOWN_NEGATIVE_MISSES: dict[str, str] = {}
+KNOWN_NEGATIVE_MISSES: dict[str, str] = {
+    "ho-103": "a school sports-day results page: times, distances and lanes read as levels",
+}
 
 MEASURES = {"level", "growth", "change", "share", "pp_diff", "rank", "multiple"}
 QUALIFIERS = {"exact", "more_than", "less_than", "nearly", "approx", "up_to", "range"}
@@ -106,7 +108,7 @@ def predictions(texts: dict[str, str]) -> dict[str, list[dict[str, Any]]]:
 def test_fixture_has_positive_and_negative_documents() -> None:
     docs = _doc_ids()
     negatives = _negative_ids()
-    assert len(docs) >= 95, docs
+    assert len(docs) >= 103, docs
     assert 2 <= len(negatives) <= len(docs) // 4, negatives
     assert set(KNOWN_NEGATIVE_MISSES) <= set(negatives), "a known miss names a document that is not negative"
 
