@@ -49,6 +49,7 @@ HELDOUT_BATCHES: dict[str, tuple[str, ...]] = {
     "heldout batch 12": tuple(f"ho-{i:02d}" for i in range(80, 88)),
     "heldout batch 13": tuple(f"ho-{i:02d}" for i in range(88, 96)),
     "heldout batch 14": tuple(f"ho-{i:02d}" for i in range(96, 104)),
+    "heldout batch 15": tuple(f"ho-{i:02d}" for i in range(104, 112)),
 }
 SETS: dict[str, tuple[Path, Path]] = {
     "dev": (SHARED_EVAL / "dev" / "docs", SHARED_EVAL / "dev" / "gold.jsonl"),
