@@ -53,6 +53,8 @@ _PEER_WHOLE = regex.compile(rf"平均|均值|水平|总量的|的比重|的\d|(?
                             r"|首位|榜首|[十百千]强)")  # 入选全国软件百强企业4家: a national list, not whose count
 _DESIGNATION = regex.compile(r"(?:重点|文明|示范)\p{Han}{0,8}?(?:单位|城市|县|镇|村|基地|园区)")
 """After 全国/全省: a title a place or body holds (全国重点文物保护单位12处, 全国文明城市), not whose count."""
+_DATELINE = regex.compile(r"\s?\d{1,2}月\d{1,2}日\s?电")
+_DATELINE_FIRST = frozenset(" 0123456789")
 _PEER_PLACE = regex.compile(rf"第{_NTH}(?:大|位|名)|首位|榜首")
 
 
@@ -75,6 +77,8 @@ def _not_the_subject(text: str, s: SubjectMention) -> bool:
         return True
     if s.kind == "national" and _DESIGNATION.match(text, s.end):
         return True  # 拥有全国重点文物保护单位12处: a designation, the count is the place's own
+    if s.kind == "region" and text[s.end:s.end + 1] in _DATELINE_FIRST and _DATELINE.match(text, s.end):
+        return True  # 新华社北京7月15日电: where the wire was filed, not whose figures
     if _located(text[max(0, s.start - 10):s.start]):
         return True  # 位于安徽滁州的项目: where something is, not whose figure
     if s.kind == "region" and before == "在" and _WHERE_OF.match(text, s.end):

@@ -15,6 +15,8 @@ from __future__ import annotations
 import regex
 
 from .base import Context
+from .cues import clean_base
+from .indicator import trim
 from .lexicon import alternation
 
 __all__ = ["FAMILY", "apply"]
@@ -22,6 +24,7 @@ __all__ = ["FAMILY", "apply"]
 FAMILY = "fromto"
 
 _CACHE: dict[int, regex.Pattern[str]] = {}
+_SHARE_OF = regex.compile(r"(?P<part>[^#,;]{2,24}?)占(?P<whole>[^#,;]{1,20}?)的?(?:比重|比例|份额)$")
 
 
 def _pattern(ctx: Context) -> regex.Pattern[str]:
@@ -52,6 +55,8 @@ def apply(ctx: Context) -> None:
         if s1 is None or s2 is None or s1.q.unit != s2.q.unit or s1.q.unit in (None, "pp"):
             continue
         cue = ctx.start + m.start("from")
+        ca, _ = ctx.clause_of(cue)
+        of = _SHARE_OF.search(ctx.m(ca, cue)) if s1.q.unit == "%" and "占" in ctx.m(ca, cue) else None
         first = None
         for s, (pa, pb) in ((s1, m.span("p1")), (s2, m.span("p2"))):
             loss = s.q.kind == "money" and ctx.masked.endswith("亏损", 0, pb)
@@ -62,4 +67,8 @@ def apply(ctx: Context) -> None:
             # sentence is about, read before the 从 as for any figure of the sentence.
             d.anchor = cue if s is s2 and d.period is None and first is not None else s.start
             first = d.period
+            if of is not None and (part := trim(of.group("part"), ctx.lex)):
+                # 新能源汽车产业产值占全市汽车产业产值比重由21.5%提升至38.2%: two shares of the part
+                d.measure, d.rule, d.indicator = "share", "fromto.share", part
+                d.base = clean_base(of.group("whole"))
             ctx.add(d)

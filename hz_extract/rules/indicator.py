@@ -158,6 +158,7 @@ def _strip_trail(tab: _Tables, s: str) -> str:
 
 
 _WORDS_IN_ZHONG = ("高中", "初中", "集中", "适中")
+_INNER_TOTAL = regex.compile(r"(?<=\p{Han}{2})(?:共|共计|累计)(?=发放|接待|完成|实现|新增|销售|签约|引进|办理|举办|吸引|带动|核销)")
 _SUPERLATIVE = frozenset("高低大小多少快慢")
 """Words ending in 中 that are no 在…中 frame: 普通高中5所 counts schools."""
 
@@ -188,6 +189,8 @@ def trim(phrase: str, lex: Lexicon | None = None, *, split: bool = True) -> str:
     s = _WILL_LEAD.sub("", s) if s[:1] in _WILL_FIRST else s
     if _DIGIT.search(s):
         s = _COUNTED.sub("", s)
+    if "共" in s or "累计" in s:
+        s = _INNER_TOTAL.sub("", s)  # 消费券共发放: how much in all is the figure's, not the name's
     if "等" in s and ("、" in s or "和" in s or "及" in s or "与" in s):
         s = _strip_examples(s)
     m = _LABELLED.match(s) if "“" in s or '"' in s else None
@@ -204,6 +207,8 @@ def trim(phrase: str, lex: Lexicon | None = None, *, split: bool = True) -> str:
         for m in tab.split.finditer(s):
             if m.start() > 2 and s[0] == "每" and _PER_WHOM.match(s, 0, m.start()):
                 continue  # 每千人拥有市场主体: the verb belongs to a per-head name
+            if s.startswith("区", m.end()):
+                continue  # 消费集聚区, 产业集聚区: a noun, no verb
             last = m
     # 发明专利拥有量为: what a verb leaves before a trailing 为 is one character, not a name: no cut
     if last is not None and len(_strip_trail(tab, s[last.end():].strip(_EDGE_PUNCT))) >= 2:

@@ -38,6 +38,7 @@ PROFIT_NAME = regex.compile(r"(?:利润|净利|盈利|溢利)(?:总额)?$")
 """A name that is a profit (a loss is its negative level)."""
 _DEFAULT = "净利润"
 _GROUPS = ("企业", "单位", "公司", "行业", "户", "家")
+_PER_SHARE = ("每股", "每股基本", "每股摊薄", "每股稀释")
 """What a name naming the losses of a group ends with (亏损企业亏损额)."""
 
 
@@ -64,6 +65,8 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
     if m is None:
         return _narrowed(ctx, slot, left, at) if "亏" in tail else None
     cue = at + m.start()
+    if m.group("kind") != "亏损" and ctx.text.endswith(_PER_SHARE, 0, cue):
+        return None  # 每股盈利18.6港仙: earnings per share, a name of its own
     ca, _ = ctx.clause_of(slot.start)
     own = name(ctx, ca, cue) if ca < cue else ""
     if own and not PROFIT_NAME.search(own):
