@@ -40,12 +40,15 @@ _CHANCE_ENDS = frozenset(w[-1] for w in _CHANCE)
 _TWO_HAN = regex.compile(r"\p{Han}[^\p{Han}]*\p{Han}")
 _LATIN = frozenset(string.ascii_letters)
 _DEGREES = frozenset({"℃", "摄氏度", "华氏度", "℉"})
-_LIMIT = regex.compile(r"(?:限速|限高|限宽|限重|限载|核载|载重|超重|超限)(?:为|在|不超过|不得超过|超过)?$")
+_LIMIT = regex.compile(r"(?:限速|限高|限宽|限重|限载|核载|载重|超重|超限|限购|限带|限领|身高)(?:为|在|不超过|不得超过|超过)?$")
 """A limit a rule sets (限速40公里/小时, 核载10吨以上车辆禁止通行): a notice's rule, not an indicator."""
-_LIMIT_ENDS = frozenset("速高宽重载限为在过")
+_LIMIT_ENDS = frozenset("速高宽重载限为在过购带领")
 _DWELLING = frozenset({"平方米", "米", "户", "层", "梯", "栋"})
 _LISTING = regex.compile(r"房源|户型|朝向|看房|带看|面议|\d室\d厅|满五唯一|南北通透")
 """A property listing's words: areas and sizes near them describe one flat, not a market."""
+_SPORT_UNITS = frozenset({"米", "秒", "分", "公里", "千米", "分钟"})
+_SPORT = regex.compile(r"冠军|亚军|季军|决赛|预赛|接力|运动会|田径|破纪录|校纪录|成绩公告")
+"""A sports results page: times and distances near these words are performances, not statistics."""
 _KITCHEN = frozenset({"克", "毫升", "汤匙", "茶匙", "勺", "颗", "片", "根", "段", "厘米"})
 _RECIPE = regex.compile(r"食材|配料|做法|焯水|翻炒|下锅|出锅|腌制|收汁|调味|爆香|小火|大火|中火")
 """A recipe's words: ingredient amounts and sizes near them measure one dish, not an economy."""
@@ -158,6 +161,8 @@ def keep(q: Quantity, text: str, lex: Lexicon) -> bool:
         return False  # a weather forecast: temperatures and chances of rain are no indicators
     if unit is not None and before in _LIMIT_ENDS and _LIMIT.search(text, max(0, start - 7), start):
         return False  # 限速40公里/小时: a limit set by a notice
+    if unit in _SPORT_UNITS and _SPORT.search(text, max(0, start - 120), min(len(text), end + 60)):
+        return False  # 男子100米:冠军…12.35秒: a race, not a figure of an economy
     if unit in _DWELLING and _LISTING.search(text, max(0, start - 300), min(len(text), end + 300)):
         return False  # 户型:3室2厅2卫 建筑面积:128平方米: a listing of one flat
     if unit in _KITCHEN and _RECIPE.search(text, max(0, start - 300), min(len(text), end + 300)):
