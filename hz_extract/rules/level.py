@@ -44,8 +44,9 @@ _THAN_ADJ_ENDS = ("高", "低", "多", "少", "出", "了", "\n")
 line break): most levels end otherwise, and the pattern is then not tried at every character."""
 _LATIN_UNIT = regex.compile(r"^[A-Z]{2,6}$")
 _OUTCOME_VERBS = ("实现", "保持", "出现")
-_MORE_COUNTS = regex.compile(r"^(?:、#+)+")
+_MORE_COUNTS = regex.compile(r"^(?:、?#+)+")
 _HAD = frozenset({"人", "户", "人次", "户次"})
+_CUT_BY = regex.compile(r"减少(?P<noun>\p{Han}{2,12})$")
 """Counters written after 有 and before what they count (共有1.53万户享受…), though usually after the noun."""
 _EARLIER_ENDS = ("为", "是", "期", "年")
 """What the words before a level end with when a base period names the figure's own period (上年同期为)."""
@@ -72,10 +73,11 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
         return None
     if q.unit == "pp":
         return None
-    if q.unit in ctx.lex.counters or (q.unit in _HAD and left.endswith("有")):
+    had = q.unit in _HAD and (left.endswith("有") or not left.strip(" ,"))
+    if q.unit in ctx.lex.counters or had:
         right = ctx.right(slot)
-        if right.startswith("、") and left.endswith("有"):
-            right = _MORE_COUNTS.sub("", right)  # 共有1.53万户、2.27万人享受…: each count of what follows
+        if had and right[:1] in "、#":
+            right = _MORE_COUNTS.sub("", right)  # 共有1.53万户、2.27万人享受…, 3246户10862人实现脱贫: each count of what follows
         if _NOUN_START.match(right) and not right.startswith(_AFTER_QUALIFIER):
             return _prenominal(ctx, slot, left, right)
     if q.unit in _LENGTHS and _DISTANCE.search(left):
@@ -86,6 +88,12 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
         return None  # 比全省平均水平高1.2万元: a gap to another's level, no measure of RECORDS.md
     if q.unit in _TIMES and _DURATION.search(left):
         return None  # 为期3天, 历时3年: how long something took
+    cut = _CUT_BY.search(left) if "减少" in left else None
+    if cut and not name(ctx, at, at + cut.start()) and (noun := trim(cut.group("noun"), ctx.lex, split=False)):
+        # 全年减少农村贫困人口1.09万人: the verb before its object says how much less there is of it
+        d = ctx.from_slot(slot, "change", "level.reduced", value=-q.value, indicator=noun)
+        d.cue = d.anchor = at + cut.start()
+        return d
     d = ctx.from_slot(slot, "level", "level.amount")
     d.cue = d.anchor = slot.start
     if ctx.periods and left.endswith(_EARLIER_ENDS):
