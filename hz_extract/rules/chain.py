@@ -174,6 +174,7 @@ def _chain_named(own: str, chain: str | None) -> str:
 
 
 _GENERIC_COUNTED = frozenset({"企业", "公司", "项目"})
+_COUNTERS_TOGETHER = frozenset({"人", "户", "人次", "户次", "个", "家"})
 _COUNTERS = frozenset({"户", "家", "个"})
 
 
@@ -243,6 +244,8 @@ def settle(ctx: Context) -> list[Draft]:
                     ind = ctx.chain
                 else:
                     ind, d.base = d.base, None
+        if not ind and out and out[-1].end == d.start and out[-1].indicator and d.unit in _COUNTERS_TOGETHER:
+            ind = out[-1].indicator  # 易地扶贫搬迁1508户5279人: a second count of the same thing, written on
         if not ind and ctx.list_group and _TOGETHER.match(ctx.m(*ctx.clause_of(d.start))):
             ind = ctx.list_group  # …分别为52个、41个和29个,合计占签约项目总数的65.2%
         if not ind:

@@ -31,8 +31,9 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
     m = cues(ctx.lex).change.search(left)
     if not m and left.endswith(("新增", "新增了")) and ("较" in left or "比" in left):
         return _since_new(ctx, slot, left, at)
-    if not m or slot.q.unit in ("位", "名") and ctx.chain_measure == "rank":
-        return None
+    if not m or slot.q.unit in ("位", "名") and (
+            ctx.chain_measure == "rank" or any(d.measure == "rank" and d.end <= slot.start for d in ctx.drafts)):
+        return None  # 排名第7位,较9月上升2位: a move in the ranking, no count of people
     verb = m.group("verb") or m.group("verb2")
     sign = ctx.lex.verbs[verb]
     d = ctx.from_slot(slot, "change", "change.amount", value=slot.q.value * sign)

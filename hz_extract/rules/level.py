@@ -46,6 +46,7 @@ _LATIN_UNIT = regex.compile(r"^[A-Z]{2,6}$")
 _OUTCOME_VERBS = ("实现", "保持", "出现")
 _MORE_COUNTS = regex.compile(r"^(?:、?#+)+")
 _HAD = frozenset({"人", "户", "人次", "户次"})
+_GROUP_RATE = regex.compile(r"(?:率|平均值|均值|指数|比重)(?:为|达|是)?$")
 _CUT_BY = regex.compile(r"减少(?P<noun>\p{Han}{2,12})$")
 """Counters written after 有 and before what they count (共有1.53万户享受…), though usually after the noun."""
 _EARLIER_ENDS = ("为", "是", "期", "年")
@@ -125,6 +126,8 @@ def _prenominal(ctx: Context, slot: Slot, left: str, right: str) -> Draft | None
     modifier = mod.group("mod") if mod else ""
     if modifier.startswith(("在", "对", "从")):
         modifier = modifier[1:]  # 在已发布业绩预告的14只券商股中: 在 … 中 frames the group
+    if "#" in right[len(noun):len(noun) + 3] and _GROUP_RATE.search(noun):
+        return None  # 31个大城市城镇调查失业率平均值为5.1%: how many cities the rate is of, no count of its own
     phrase = modifier + noun
     ind = trim(phrase, ctx.lex, split=False)
     if not ind and not modifier and noun.startswith(_OUTCOME_VERBS) and len(noun) <= 6:
