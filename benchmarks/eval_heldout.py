@@ -51,6 +51,7 @@ HELDOUT_BATCHES: dict[str, tuple[str, ...]] = {
     "heldout batch 14": tuple(f"ho-{i:02d}" for i in range(96, 104)),
     "heldout batch 15": tuple(f"ho-{i:02d}" for i in range(104, 112)),
     "heldout batch 16": tuple(f"ho-{i:02d}" for i in range(112, 120)),
+    "heldout batch 17": tuple(f"ho-{i:02d}" for i in range(120, 128)),
 }
 SETS: dict[str, tuple[Path, Path]] = {
     "dev": (SHARED_EVAL / "dev" / "docs", SHARED_EVAL / "dev" / "gold.jsonl"),
