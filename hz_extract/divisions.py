@@ -140,6 +140,15 @@ def _name_runs(t: str) -> list[tuple[int, int]]:
     return runs
 
 
+def _renamed(table: Any, w: str) -> Any:
+    """The county-level division ``w`` names by a suffix it has since changed (射洪县 → 射洪市,
+    萧山市 → 萧山区: many counties became cities or districts), from its short form; else None."""
+    r = table.get(w[:-1])
+    if r is None or r.level not in ("county", "district") or r.ambiguous or r.short != w[:-1] or r.name == w:
+        return None
+    return r
+
+
 def names_in(t: str) -> list[tuple[int, int, str, str, str, str]]:
     """Regions and known companies named in cleaned ``t``: words of the domain segmenter.
 
@@ -177,6 +186,11 @@ def names_in(t: str) -> list[tuple[int, int, str, str, str, str]]:
         if w not in names and w.endswith("政府") and w[:-2] in names:
             w = w[:-2]  # 香港特别行政区政府 is one word of the segmenter: the region opens it
         b = a + len(w)
+        r = None
+        if w not in names and len(w) >= 3 and w[-1] in "县市" and (r := _renamed(table, w)) is not None:
+            out.append((a, b, w, "region", r.level, r.code))  # 射洪县 (射洪市 since 2019): an older text's name
+            a = after
+            continue
         if w in names:
             r = table.get(w)
             if r is None:
