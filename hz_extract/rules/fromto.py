@@ -24,7 +24,7 @@ __all__ = ["FAMILY", "apply"]
 FAMILY = "fromto"
 
 _CACHE: dict[int, regex.Pattern[str]] = {}
-_SHARE_OF = regex.compile(r"(?:^|(?P<part>[^#,;]{2,24}?))占(?P<whole>[^#,;]{1,20}?)的?(?:比重|比例|份额)$")
+_SHARE_OF = regex.compile(r"(?:^|(?P<part>[^#,;]{2,24}?))占(?:(?P<whole>[^#,;]{1,20}?)的?(?:比重|比例|份额)|比)$")
 
 
 def _pattern(ctx: Context) -> regex.Pattern[str]:
@@ -71,7 +71,8 @@ def apply(ctx: Context) -> None:
                 # 新能源汽车产业产值占全市汽车产业产值比重由21.5%提升至38.2%: two shares of the part
                 # (…增长10.8%;占GDP比重从上年的10.6%提升至11.2%: the part is the chain's)
                 part = trim(of.group("part"), ctx.lex) if of.group("part") else ""
-                d.measure, d.rule, d.base = "share", "fromto.share", clean_base(of.group("whole"))
+                d.measure, d.rule = "share", "fromto.share"
+                d.base = clean_base(of.group("whole")) if of.group("whole") else None  # 海外业务收入占比从…: no whole named
                 if part:
                     d.indicator = part
                 else:

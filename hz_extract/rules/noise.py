@@ -40,9 +40,11 @@ _CHANCE_ENDS = frozenset(w[-1] for w in _CHANCE)
 _TWO_HAN = regex.compile(r"\p{Han}[^\p{Han}]*\p{Han}")
 _LATIN = frozenset(string.ascii_letters)
 _DEGREES = frozenset({"℃", "摄氏度", "华氏度", "℉"})
-_LIMIT = regex.compile(r"(?:限速|限高|限宽|限重|限载|核载|载重|超重|超限|限购|限带|限领|身高)(?:为|在|不超过|不得超过|超过)?$")
-"""A limit a rule sets (限速40公里/小时, 核载10吨以上车辆禁止通行): a notice's rule, not an indicator."""
-_LIMIT_ENDS = frozenset("速高宽重载限为在过购带领")
+_LIMIT = regex.compile(r"(?:限速|限高|限宽|限重|限载|核载|载重|超重|超限|限购|限带|限领|身高|设计时速|全长|全线长)"
+                       r"(?:为|在|约|约为|达|不超过|不得超过|超过)?$")
+"""A limit a rule sets (限速40公里/小时, 核载10吨以上车辆禁止通行) or a specification of one object
+(该道路全长6.8公里, 设计时速60公里/小时): a notice's rule or a thing's size, not an indicator."""
+_LIMIT_ENDS = frozenset("速高宽重载限为在过购带领长约达")
 _DWELLING = frozenset({"平方米", "米", "户", "层", "梯", "栋"})
 _LISTING = regex.compile(r"房源|户型|朝向|看房|带看|面议|\d室\d厅|满五唯一|南北通透")
 """A property listing's words: areas and sizes near them describe one flat, not a market."""
@@ -159,7 +161,7 @@ def keep(q: Quantity, text: str, lex: Lexicon) -> bool:
     if (unit in _TEMPERATURE or before in _CHANCE_ENDS and text.endswith(_CHANCE, max(0, start - 4), start)) \
             and _FORECAST.search(text, max(0, start - 300), min(len(text), end + 100)):
         return False  # a weather forecast: temperatures and chances of rain are no indicators
-    if unit is not None and before in _LIMIT_ENDS and _LIMIT.search(text, max(0, start - 7), start):
+    if unit is not None and before in _LIMIT_ENDS and _LIMIT.search(text, max(0, start - 8), start):
         return False  # 限速40公里/小时: a limit set by a notice
     if unit in _SPORT_UNITS and _SPORT.search(text, max(0, start - 120), min(len(text), end + 60)):
         return False  # 男子100米:冠军…12.35秒: a race, not a figure of an economy

@@ -53,7 +53,9 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
     if part is not None:
         return part
     # Each pattern needs a literal word, which the words before most figures lack: a look for it comes first.
-    for pat, rule, word in ((_DONE, "share.done", "完成"), (_of(), "share.of", "占"),
+    done_first = "占" not in left or left.rfind("完成") < left.rfind("占")  # 占全部完成投资的47.7%: a share of
+    for pat, rule, word in (((_DONE, "share.done", "完成"), (_of(), "share.of", "占")) if done_first else
+                            ((_of(), "share.of", "占"), (_DONE, "share.done", "完成"))) + (
                             (_CONTRIB, "share.contribution", "贡献率"), (_RATIO, "share.ratio", "占比"),
                             (_WEIGHT, "share.weight", "比重"), (_RECOVER, "share.recovery", "的")):
         m = pat.search(left) if word in left else None
