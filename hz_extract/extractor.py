@@ -27,9 +27,9 @@ import regex
 from .clean import clean
 from .periods import headline, read_periods
 from .quantities import find_quantities
-from .records import Record
+from .records import Record, record_unit
 from .rules import engine, modality, noise
-from .rules.assemble import Mentions, abbreviations, dedupe, implied_base, record_unit, same_name, within
+from .rules.assemble import Mentions, abbreviations, dedupe, implied_base, same_name, within
 from .rules.base import Context, Slot
 from .rules.prepare import complete
 from .segment import split_clauses, split_sentences

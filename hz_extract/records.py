@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cache
 from decimal import Decimal
 from typing import Any
 
 from ._jsonnum import json_number
 
-__all__ = ["Record", "MEASURES", "MODALITIES", "RECORD_FIELDS"]
+__all__ = ["Record", "MEASURES", "MODALITIES", "RECORD_FIELDS", "record_unit"]
 
 MEASURES = ("level", "growth", "change", "share", "pp_diff", "rank", "multiple")
 MODALITIES = ("actual", "expected", "target")
@@ -60,3 +61,29 @@ class Record:
     def to_json(self) -> str:
         """One JSON Lines row (UTF-8 text, not ASCII-escaped)."""
         return json.dumps(self.to_dict(), ensure_ascii=False)
+
+
+_PER_HEAD_OR_AREA = frozenset({"亩", "公顷", "平方米", "平方公里", "人", "户"})
+
+
+@cache
+def record_unit(unit: str) -> str:
+    """The unit a record carries for a quantity's compound unit: an amount of money per anything
+    (17862元/平方米, 80美元/桶) is in its currency, an amount per area or per head (448.6公斤/亩)
+    in what is counted, as 人均 amounts are (RECORDS.md: the base unit); a physical rate
+    (24微克/立方米, 40公里/小时) stays as written.
+
+    >>> record_unit("元/平方米"), record_unit("公斤/亩"), record_unit("微克/立方米")
+    ('元', '公斤', '微克/立方米')
+    """
+    top, _, per = unit.partition("/")
+    if top in _currencies() or per in _PER_HEAD_OR_AREA:
+        return top
+    return unit
+
+
+@cache
+def _currencies() -> frozenset[str]:
+    from .quantity_lexicon import lexicon
+
+    return frozenset(info.unit for info in lexicon().units.values() if info.kind == "money")

@@ -14,7 +14,6 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import replace
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -421,28 +420,3 @@ def dedupe(records: list[Record], abbr: list[tuple[str, str]] | None = None, hea
         kept.append(r)
     return kept
 
-
-_PER_HEAD_OR_AREA = frozenset({"亩", "公顷", "平方米", "平方公里", "人", "户"})
-
-
-@cache
-def record_unit(unit: str) -> str:
-    """The unit a record carries for a quantity's compound unit: an amount of money per anything
-    (17862元/平方米, 80美元/桶) is in its currency, an amount per area or per head (448.6公斤/亩)
-    in what is counted, as 人均 amounts are (RECORDS.md: the base unit); a physical rate
-    (24微克/立方米, 40公里/小时) stays as written.
-
-    >>> record_unit("元/平方米"), record_unit("公斤/亩"), record_unit("微克/立方米")
-    ('元', '公斤', '微克/立方米')
-    """
-    top, _, per = unit.partition("/")
-    if top in _currencies() or per in _PER_HEAD_OR_AREA:
-        return top
-    return unit
-
-
-@cache
-def _currencies() -> frozenset[str]:
-    from ..quantity_lexicon import lexicon
-
-    return frozenset(info.unit for info in lexicon().units.values() if info.kind == "money")
