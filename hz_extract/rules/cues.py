@@ -164,6 +164,17 @@ def clean_base(s: str | None) -> str | None:
     return s or None
 
 
+def earlier_period(ctx: Context, a: int, cue: int) -> str | None:
+    """The period a base-period mention between ``a`` and ``cue`` names when nothing but 为/是
+    stands between it and the cue (上年同期为2.86亿元, 上年同期亏损2.08亿元): the figure after it
+    is that earlier period's, not the sentence's; else None."""
+    got = None
+    for p in ctx.near(a, cue):
+        if p.kind == "base" and p.value and a <= p.start and not ctx.t(p.end, cue).strip(" 为则也仍是"):
+            got = p.value
+    return got
+
+
 def find_base(ctx: Context, pos: int, measure: str = "growth") -> str | None:
     """The nearest base cue (比上年, 同比 …) before ``pos`` in the sentence, else the carried one.
 

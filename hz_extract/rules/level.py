@@ -15,6 +15,7 @@ from __future__ import annotations
 import regex
 
 from .base import Context, Draft, Slot
+from .cues import earlier_period
 from .indicator import name, trim
 
 __all__ = ["FAMILY", "classify", "RATE_NAME", "TIME_NAME", "INDEX_LEFT"]
@@ -46,9 +47,11 @@ _LATIN_UNIT = regex.compile(r"^[A-Z]{2,6}$")
 _OUTCOME_VERBS = ("实现", "保持", "出现")
 _MORE_COUNTS = regex.compile(r"^(?:、?#+)+")
 _HAD = frozenset({"人", "户", "人次", "户次"})
-_GROUP_RATE = regex.compile(r"(?:率|平均值|均值|指数|比重)(?:为|达|是)?$")
-_CUT_BY = regex.compile(r"减少(?P<noun>\p{Han}{2,12})$")
 """Counters written after 有 and before what they count (共有1.53万户享受…), though usually after the noun."""
+_GROUP_RATE = regex.compile(r"(?:率|平均值|均值|指数|比重)(?:为|达|是)?$")
+"""A rate a count before it is the size of the group of (31个大城市城镇调查失业率平均值为5.1%)."""
+_CUT_BY = regex.compile(r"减少(?P<noun>\p{Han}{2,12})$")
+"""减少 before its object and the figure (减少农村贫困人口1.09万人): a change of the object."""
 _EARLIER_ENDS = ("为", "是", "期", "年")
 """What the words before a level end with when a base period names the figure's own period (上年同期为)."""
 _DE_TAIL = regex.compile(r"(?P<mod>[^#,;:。]{2,16}?的)$")
@@ -98,9 +101,7 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
     d = ctx.from_slot(slot, "level", "level.amount")
     d.cue = d.anchor = slot.start
     if ctx.periods and left.endswith(_EARLIER_ENDS):
-        for p in ctx.near(at, slot.start):
-            if p.kind == "base" and p.value and at <= p.start and not ctx.t(p.end, slot.start).strip(" 为则也仍是"):
-                d.period = p.value  # …,上年同期为2.86亿元: the earlier period's level
+        d.period = earlier_period(ctx, at, slot.start)  # …,上年同期为2.86亿元: the earlier period's level
     if q.unit.isascii() and _LATIN_UNIT.match(q.unit):
         d.hint = "unit_noun"  # 约1000万DAU: the unit names what is counted
     if left.rstrip().endswith(ctx.lex.target_nouns):

@@ -23,7 +23,7 @@ from __future__ import annotations
 import regex
 
 from .base import Context, Draft, Slot
-from .cues import find_base
+from .cues import earlier_period, find_base
 from .indicator import name
 
 __all__ = ["FAMILY", "classify", "PROFIT_NAME", "profit_of"]
@@ -84,9 +84,7 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
         d = ctx.from_slot(slot, "level", "loss.profit")  # 上年同期为盈利2.3亿元: a level of the profit
     else:
         d = ctx.from_slot(slot, "level", "loss.level", value=-q.value)
-    for p in ctx.near(ca, cue):
-        if p.kind == "base" and p.value and ca <= p.start and not ctx.t(p.end, cue).strip(" 为则也仍"):
-            d.period = p.value  # 上年同期亏损2.08亿元: the loss is the earlier period's
+    d.period = earlier_period(ctx, ca, cue)  # 上年同期亏损2.08亿元: the loss is the earlier period's
     if q.value_max is not None and d.value < 0:
         d.value, d.value_max = -q.value_max, -q.value
     d.cue = d.anchor = cue
@@ -134,9 +132,7 @@ def _balance(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
     if ca < cue and name(ctx, ca, cue):
         return None
     d = ctx.from_slot(slot, "level", "loss.balance")
-    for p in ctx.near(ca, cue):
-        if p.kind == "base" and p.value and ca <= p.start and not ctx.t(p.end, cue).strip(" 为则也仍"):
-            d.period = p.value  # 上年同期为净流出…: the earlier period's balance
+    d.period = earlier_period(ctx, ca, cue)  # 上年同期为净流出…: the earlier period's balance
     d.cue = d.anchor = cue
     d.hint = "balance:" + m.group("word")
     return d

@@ -54,6 +54,8 @@ _SPORT = regex.compile(r"冠军|亚军|季军|决赛|预赛|接力|运动会|田
 _KITCHEN = frozenset({"克", "毫升", "汤匙", "茶匙", "勺", "颗", "片", "根", "段", "厘米"})
 _RECIPE = regex.compile(r"食材|配料|做法|焯水|翻炒|下锅|出锅|腌制|收汁|调味|爆香|小火|大火|中火")
 """A recipe's words: ingredient amounts and sizes near them measure one dish, not an economy."""
+_SCENES = ((_SPORT_UNITS, _SPORT, 120, 60), (_DWELLING, _LISTING, 300, 300), (_KITCHEN, _RECIPE, 300, 300))
+"""Scenes whose words make such units no figures: (units, the scene's words, characters looked back, ahead)."""
 _CLIMATE = regex.compile(r"平均|年均|积温|常年|极端")
 """What makes a temperature a climate statistic (年平均气温17.8℃, 比常年偏高0.6℃); any other is a day's weather."""
 _SPACING_UNITS = frozenset({"米", "公里", "千米", "厘米", "英里", "海里", "分钟", "小时", "秒", "天", "周", "个月"})
@@ -163,12 +165,9 @@ def keep(q: Quantity, text: str, lex: Lexicon) -> bool:
         return False  # a weather forecast: temperatures and chances of rain are no indicators
     if unit is not None and before in _LIMIT_ENDS and _LIMIT.search(text, max(0, start - 8), start):
         return False  # 限速40公里/小时: a limit set by a notice
-    if unit in _SPORT_UNITS and _SPORT.search(text, max(0, start - 120), min(len(text), end + 60)):
-        return False  # 男子100米:冠军…12.35秒: a race, not a figure of an economy
-    if unit in _DWELLING and _LISTING.search(text, max(0, start - 300), min(len(text), end + 300)):
-        return False  # 户型:3室2厅2卫 建筑面积:128平方米: a listing of one flat
-    if unit in _KITCHEN and _RECIPE.search(text, max(0, start - 300), min(len(text), end + 300)):
-        return False  # 食材:带皮五花肉500克,料酒15毫升: a recipe
+    for units, words, back, ahead in _SCENES:
+        if unit in units and words.search(text, max(0, start - back), min(len(text), end + ahead)):
+            return False  # 男子100米:冠军…12.35秒, 建筑面积:128平方米 in a listing, 带皮五花肉500克 in a recipe
     return _in_prose(text, start, end, q.text)
 
 

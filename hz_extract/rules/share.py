@@ -53,11 +53,8 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
     if part is not None:
         return part
     # Each pattern needs a literal word, which the words before most figures lack: a look for it comes first.
-    done_first = "占" not in left or left.rfind("完成") < left.rfind("占")  # 占全部完成投资的47.7%: a share of
-    for pat, rule, word in (((_DONE, "share.done", "完成"), (_of(), "share.of", "占")) if done_first else
-                            ((_of(), "share.of", "占"), (_DONE, "share.done", "完成"))) + (
-                            (_CONTRIB, "share.contribution", "贡献率"), (_RATIO, "share.ratio", "占比"),
-                            (_WEIGHT, "share.weight", "比重"), (_RECOVER, "share.recovery", "的")):
+    of_first = "占" in left and left.rfind("完成") > left.rfind("占")  # 占全部完成投资的47.7%: a share of
+    for pat, rule, word in _tried(of_first):
         m = pat.search(left) if word in left else None
         if m:
             break
@@ -77,6 +74,16 @@ def classify(ctx: Context, slot: Slot, left: str, at: int) -> Draft | None:
     if m.groupdict().get("hedge") and d.qualifier == "exact":
         d.qualifier = "approx"  # 约占地区生产总值的55%: the share is approximate
     return d
+
+
+@cache
+def _tried(of_first: bool) -> tuple[tuple[regex.Pattern[str], str, str], ...]:
+    """The share patterns in the order they are tried, with the word each needs; 占…的 before 完成…的
+    when the 占 comes first (占全部完成投资的47.7% is a share of the whole, not a completion)."""
+    done, of = (_DONE, "share.done", "完成"), (_of(), "share.of", "占")
+    return ((of, done) if of_first else (done, of)) + (
+        (_CONTRIB, "share.contribution", "贡献率"), (_RATIO, "share.ratio", "占比"),
+        (_WEIGHT, "share.weight", "比重"), (_RECOVER, "share.recovery", "的"))
 
 
 def _after_mentions(ctx: Context, phrase: str, start: int) -> tuple[str, int]:
